@@ -1,0 +1,58 @@
+"""sphinx-academic: a Sphinx extension for researchers' personal sites.
+
+Add ``"sphinx_academic"`` to ``extensions`` in ``conf.py``; see the documentation for
+the directives, roles and configuration values it provides.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+__version__ = "0.1.0"
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+#: Bumped whenever what the extension keeps in the environment changes shape, so that an
+#: old pickled environment is thrown away instead of misread.
+ENV_VERSION = 1
+
+
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    # At config-inited, so every build sees the same html_static_path (no spurious
+    # "config changed" rebuilds).
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from sphinx_academic import config, domain, nodes, store
+    from sphinx_academic.directives.publications import (
+        PublicationDirective,
+        PublicationsDirective,
+    )
+    from sphinx_academic.roles import PubRole
+    from sphinx_academic.transforms import AdaptPublicationsToBuilder
+
+    config.register(app)
+    nodes.register(app)
+    app.add_domain(domain.AcademicDomain)
+    app.add_directive("publications", PublicationsDirective)
+    app.add_directive("publication", PublicationDirective)
+    app.add_role("pub", PubRole())
+    app.add_post_transform(AdaptPublicationsToBuilder)
+
+    app.connect("config-inited", _add_static_path)
+    app.connect("env-before-read-docs", store.load)
+    app.connect("env-updated", domain.docs_with_moved_targets)
+    app.add_css_file("academic.css")
+    app.add_js_file("academic.js", loading_method="defer")
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,56 @@
+"""The ``academic_*`` configuration values (documented in docs/reference/config.rst)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx.application import Sphinx
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    doc: str
+
+
+CONFIG_VALUES = (
+    ConfigValue(
+        "academic_bibfiles",
+        [],
+        (list, tuple),
+        "BibTeX files, relative to the configuration directory.",
+    ),
+    ConfigValue(
+        "academic_author_aliases",
+        [],
+        (list, tuple),
+        "Spellings of the site owner's name, highlighted in author lists.",
+    ),
+    ConfigValue(
+        "academic_preview_dir",
+        ".",
+        (str,),
+        "Folder, relative to the source directory, holding bare ``preview`` file names.",
+    ),
+    ConfigValue(
+        "academic_files_dir",
+        ".",
+        (str,),
+        "Folder, relative to the source directory, holding bare pdf/slides/poster/supp names.",
+    ),
+    ConfigValue(
+        "academic_max_authors",
+        8,
+        (int,),
+        "Authors shown before a list is shortened (0: never shorten).",
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        # Every value changes what pages contain, so a change re-reads them ("env").
+        app.add_config_value(value.name, value.default, "env", types=value.types)

@@ -1,0 +1,46 @@
+"""Warnings: one place that knows the documented subtypes and how locations are written.
+
+Every warning has ``type="academic"`` and one of :data:`SUBTYPES`, so users can silence a
+kind with ``suppress_warnings = ["academic.link"]``; each is documented in
+``docs/reference/warnings.rst``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sphinx.util import logging
+
+from sphinx_academic.problems import Problem
+
+logger = logging.getLogger("sphinx_academic")
+
+WARNING_TYPE = "academic"
+
+#: Subtype -> what it reports (the docs' troubleshooting table is checked against this).
+SUBTYPES: dict[str, str] = {
+    "file": "a configured data file is missing, a directory, or unreadable",
+    "bibtex": "BibTeX syntax error, undefined @string macro, unreadable names, non-UTF-8 file",
+    "duplicate": "a BibTeX key defined twice, in one file or across files",
+    "entry": "an entry without a title, of an unknown type, or with a dangling crossref",
+    "key": "an unknown key in the publication directive or the :pub: role",
+    "filter": "a :filter: expression that does not parse or uses something not allowed",
+    "option": "a directive option with a value that is not allowed",
+    "asset": "a preview, pdf or other file that is missing or outside the source directory",
+    "link": "a link with a scheme other than http, https or mailto (dropped)",
+    "ref": "a :pub: reference to an entry that no page renders",
+}
+
+
+def warn(message: str, location: Any, subtype: str) -> None:
+    """Log a warning; ``location`` is a node, a docname, ``(docname, line)`` or a
+    ``"path:line"`` string (data files)."""
+    assert subtype in SUBTYPES, subtype
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype)
+
+
+def report(problems: Iterable[Problem]) -> None:
+    """Log the problems a reader found, at their file and line."""
+    for problem in problems:
+        warn(problem.message, problem.location, problem.subtype)

@@ -1,0 +1,1 @@
+"""Directives: read options, ask the stores, emit node trees."""

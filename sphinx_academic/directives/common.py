@@ -1,0 +1,73 @@
+"""What every academic directive and role shares: the render context, anchors, options."""
+
+from __future__ import annotations
+
+import functools
+
+from docutils import nodes
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+
+from sphinx_academic import diagnostics
+from sphinx_academic.model.names import OwnerMatcher
+from sphinx_academic.render.publication import RenderContext, Warn
+from sphinx_academic.store import PublicationStore, get_store
+
+
+def owner_spellings(config: Config) -> tuple[str, ...]:
+    """Every spelling of the site owner's name the project knows."""
+    return tuple(config.academic_author_aliases)
+
+
+@functools.lru_cache(maxsize=32)
+def _matcher(spellings: tuple[str, ...]) -> OwnerMatcher:
+    return OwnerMatcher(spellings)
+
+
+def _once_per_page(env: BuildEnvironment) -> Warn:
+    """Warn about a data problem once per page, even when the entry is shown twice."""
+    seen: set[tuple[str, str]] = env.temp_data.setdefault(  # type: ignore[assignment]
+        "academic_warned", set()
+    )
+
+    def warn(message: str, location: str, subtype: str) -> None:
+        if (message, location) not in seen:
+            seen.add((message, location))
+            diagnostics.warn(message, location, subtype)
+
+    return warn
+
+
+def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderContext:
+    config = env.config
+    return RenderContext(
+        owner=_matcher(owner_spellings(config)),
+        max_authors=config.academic_max_authors,
+        srcdir=str(env.srcdir),
+        preview_dir=config.academic_preview_dir,
+        files_dir=config.academic_files_dir,
+        language=config.language or "en",
+        warn=warn or _once_per_page(env),
+    )
+
+
+def publication_store(env: BuildEnvironment) -> PublicationStore:
+    """The store, after noting that the current page depends on the bib files."""
+    store = get_store(env)
+    for path in store.paths:
+        env.note_dependency(path)
+    return store
+
+
+def unique_anchor(document: nodes.document, key: str) -> str:
+    """A stable id from the key, made unique within the page (an entry may appear twice)."""
+    base = nodes.make_id(f"pub-{key}")
+    anchor, counter = base, 1
+    while anchor in document.ids:
+        counter += 1
+        anchor = f"{base}-{counter}"
+    return anchor
+
+
+def register_anchor(document: nodes.document, node: nodes.Element, anchor: str) -> None:
+    document.ids[anchor] = node

@@ -1,0 +1,205 @@
+"""``.. publications::`` and ``.. publication:: KEY``."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_academic import diagnostics
+from sphinx_academic.directives.common import (
+    publication_store,
+    register_anchor,
+    render_context,
+    unique_anchor,
+)
+from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
+from sphinx_academic.model.publication import Publication
+from sphinx_academic.query.filter import Filter, FilterError, compile_filter
+from sphinx_academic.query.order import (
+    DEFAULT_SORT,
+    GROUPINGS,
+    OrderError,
+    SortKey,
+    group_publications,
+    parse_sort,
+    sort_publications,
+)
+from sphinx_academic.render.publication import STYLES, RenderContext, Style, entry_node
+
+cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
+
+
+class _PublicationDirectiveBase(SphinxDirective):
+    """Option checking and entry rendering shared by both directives."""
+
+    def warn(self, message: str, subtype: str) -> None:
+        diagnostics.warn(message, self.get_location(), subtype)
+
+    def style(self) -> Style:
+        value = self.options.get("style", "card").strip().lower()
+        if value not in STYLES:
+            self.warn(
+                f":style: {value!r} is not one of {', '.join(STYLES)}; using 'card'", "option"
+            )
+            return "card"
+        return value  # type: ignore[return-value,no-any-return]
+
+    def render_entries(
+        self,
+        entries: Sequence[Publication],
+        style: Style,
+        ctx: RenderContext,
+        priority: int,
+        numbers: Sequence[int] | None = None,
+    ) -> list[nodes.Element]:
+        domain = get_domain(self.env)
+        if style != "card":
+            priority += CITATION_LINE
+        result = []
+        for index, pub in enumerate(entries):
+            anchor = unique_anchor(self.state.document, pub.key)
+            number = numbers[index] if numbers is not None else None
+            node = entry_node(pub, style, anchor, ctx, number)
+            register_anchor(self.state.document, node, anchor)
+            domain.note_shown(self.env.docname, pub.key, anchor, priority)
+            result.append(node)
+        return result
+
+
+class PublicationsDirective(_PublicationDirectiveBase):
+    """Entries of the configured bib files, filtered, sorted, grouped and limited."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "filter": directives.unchanged_required,
+        "sort": directives.unchanged,
+        "group-by": directives.unchanged,
+        "limit": directives.unchanged,
+        "style": directives.unchanged,
+        "reversed": directives.flag,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        store = publication_store(self.env)
+        entries = self.selected(store.entries)
+        if entries is None:
+            return []
+        entries = sort_publications(entries, self.sort_keys(store.fields))
+        limit = self.limit()
+        if limit is not None:
+            entries = entries[:limit]
+        return [self.listing(entries)]
+
+    def selected(self, entries: Sequence[Publication]) -> list[Publication] | None:
+        source = self.options.get("filter")
+        if source is None:
+            return list(entries)
+        try:
+            check: Filter = cached_filter(source)
+        except FilterError as error:
+            self.warn(f":filter: {source!r}: {error}; nothing is shown", "filter")
+            return None
+        return [pub for pub in entries if check(pub)]
+
+    def sort_keys(self, known_fields: frozenset[str]) -> tuple[SortKey, ...]:
+        spec = self.options.get("sort") or DEFAULT_SORT
+        try:
+            return parse_sort(spec, known_fields)
+        except OrderError as error:
+            self.warn(f":sort: {spec!r}: {error}; using {DEFAULT_SORT!r}", "option")
+            return parse_sort(DEFAULT_SORT, known_fields)
+
+    def limit(self) -> int | None:
+        value = self.options.get("limit")
+        if value is None:
+            return None
+        try:
+            limit = int(value)
+        except ValueError:
+            limit = -1
+        if limit < 0:
+            self.warn(f":limit: {value!r} is not a whole number >= 0; showing all", "option")
+            return None
+        return limit
+
+    def grouping(self) -> str:
+        value = (self.options.get("group-by") or "none").strip().lower()
+        if value not in GROUPINGS:
+            self.warn(
+                f":group-by: {value!r} is not one of {', '.join(GROUPINGS)}; not grouping", "option"
+            )
+            return "none"
+        return value
+
+    def listing(self, entries: list[Publication]) -> nodes.container:
+        style = self.style()
+        ctx = render_context(self.env)
+        partial = any(name in self.options for name in ("filter", "limit"))
+        priority = PARTIAL_LIST if partial else FULL_LIST
+        numbers = self.numbers(len(entries)) if style == "numbered" else None
+        box = nodes.container(
+            classes=[
+                "academic-publications",
+                f"academic-style-{style}",
+                *self.options.get("class", []),
+            ]
+        )
+        position = 0
+        for heading, group in group_publications(entries, self.grouping()):
+            if heading:
+                box += self.heading(heading)
+            group_numbers = numbers[position : position + len(group)] if numbers else None
+            box += self.render_entries(group, style, ctx, priority, group_numbers)
+            position += len(group)
+        self.set_source_info(box)
+        return box
+
+    def numbers(self, count: int) -> list[int]:
+        if "reversed" in self.options:
+            return list(range(count, 0, -1))
+        return list(range(1, count + 1))
+
+    def heading(self, text: str) -> nodes.rubric:
+        level = min(self.state.memo.section_level + 1, 6)
+        rubric = nodes.rubric(text, text, classes=["academic-group-heading"])
+        rubric["heading-level"] = max(level, 2)
+        anchor = nodes.make_id(f"publications-{text}")
+        if anchor not in self.state.document.ids:
+            rubric["ids"].append(anchor)
+            self.state.document.ids[anchor] = rubric
+        return rubric
+
+
+class PublicationDirective(_PublicationDirectiveBase):
+    """One entry, by key."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "style": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        key = self.arguments[0].strip()
+        pub = publication_store(self.env).get(key)
+        if pub is None:
+            self.warn(f"unknown publication key {key!r}", "key")
+            return []
+        style = self.style()
+        box = nodes.container(
+            classes=[
+                "academic-publications",
+                f"academic-style-{style}",
+                *self.options.get("class", []),
+            ]
+        )
+        box += self.render_entries(
+            [pub], style, render_context(self.env), SINGLE, [1] if style == "numbered" else None
+        )
+        self.set_source_info(box)
+        return [box]

@@ -1,0 +1,150 @@
+"""The ``academic`` domain: where each entry is rendered, and ``:pub:`` cross-references.
+
+An entry can appear on several pages (selected papers on the home page, all of them on
+the publications page). ``:pub:`` links to one place, chosen by priority: a full list
+first, then a filtered or limited list, then a single ``publication`` directive; ties
+go to the first page in name order, so the choice never depends on reading order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import Any, ClassVar, NamedTuple
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.util.nodes import make_refnode
+
+from sphinx_academic import diagnostics
+
+#: Priorities of a place an entry is shown (lower wins): a full list beats a filtered or
+#: limited one, cards beat citation lines, and a single entry comes last.
+FULL_LIST, PARTIAL_LIST, SINGLE = 0, 2, 4
+CITATION_LINE = 1
+
+
+class Target(NamedTuple):
+    docname: str
+    anchor: str
+    priority: int
+
+
+class AcademicDomain(Domain):
+    name = "academic"
+    label = "Academic"
+    initial_data: ClassVar[dict[str, Any]] = {
+        # docname -> {key (lower case) -> (anchor, priority)}
+        "shown": {},
+        # docname -> set of keys its :pub: roles name
+        "cited": {},
+    }
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._targets: dict[str, Target] | None = None
+
+    @property
+    def shown(self) -> dict[str, dict[str, tuple[str, int]]]:
+        shown: dict[str, dict[str, tuple[str, int]]] = self.data.setdefault("shown", {})
+        return shown
+
+    @property
+    def cited(self) -> dict[str, set[str]]:
+        cited: dict[str, set[str]] = self.data.setdefault("cited", {})
+        return cited
+
+    def note_shown(self, docname: str, key: str, anchor: str, priority: int) -> None:
+        self._targets = None
+        places = self.shown.setdefault(docname, {})
+        if key.lower() not in places or places[key.lower()][1] > priority:
+            places[key.lower()] = (anchor, priority)
+
+    def note_cited(self, docname: str, key: str) -> None:
+        self.cited.setdefault(docname, set()).add(key.lower())
+
+    def clear_doc(self, docname: str) -> None:
+        self._targets = None
+        self.shown.pop(docname, None)
+        self.cited.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._targets = None
+        for docname in docnames:
+            if docname in otherdata["shown"]:
+                self.shown[docname] = otherdata["shown"][docname]
+            if docname in otherdata["cited"]:
+                self.cited[docname] = otherdata["cited"][docname]
+
+    def targets(self) -> dict[str, Target]:
+        """The place ``:pub:`` links to, for every entry shown somewhere."""
+        if self._targets is not None:
+            return self._targets
+        best: dict[str, Target] = {}
+        for docname in sorted(self.shown):
+            for key, (anchor, priority) in self.shown[docname].items():
+                if key not in best or priority < best[key].priority:
+                    best[key] = Target(docname, anchor, priority)
+        self._targets = best
+        return best
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        place = self.targets().get(target.lower())
+        if place is None:
+            diagnostics.warn(
+                f":pub: {target!r}: no page shows this entry, so the reference has no target",
+                node,
+                "ref",
+            )
+            return None
+        return make_refnode(builder, fromdocname, place.docname, place.anchor, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        for key, place in sorted(self.targets().items()):
+            yield key, key, "publication", place.docname, place.anchor, 1
+
+
+def get_domain(env: BuildEnvironment) -> AcademicDomain:
+    domain = env.get_domain("academic")
+    assert isinstance(domain, AcademicDomain)
+    return domain
+
+
+PREVIOUS_TARGETS = "academic_previous_targets"
+
+
+def docs_with_moved_targets(app: Any, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: pages whose ``:pub:`` links point somewhere else now."""
+    domain = get_domain(env)
+    targets = domain.targets()
+    previous: dict[str, Target] = getattr(env, PREVIOUS_TARGETS, {})
+    setattr(env, PREVIOUS_TARGETS, targets)
+    moved = {
+        key for key in targets.keys() | previous.keys() if targets.get(key) != previous.get(key)
+    }
+    if not moved:
+        return []
+    return sorted(doc for doc, keys in domain.cited.items() if keys & moved)

@@ -1,0 +1,232 @@
+"""The publication record and the rules that derive what an entry shows from its fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sphinx_academic.model.names import Author
+from sphinx_academic.model.richtext import RichText, decode, plain, rich
+
+#: Fields that only drive presentation (al-folio's list plus our own); the BibTeX shown to
+#: readers for copying leaves them out.
+PRESENTATION_FIELDS = frozenset(
+    {
+        "abbr",
+        "abstract",
+        "additional_info",
+        "altmetric",
+        "annotation",
+        "arxiv",
+        "award",
+        "award_name",
+        "bibtex_show",
+        "blog",
+        "code",
+        "dimensions",
+        "google_scholar_id",
+        "hal",
+        "html",
+        "inspirehep_id",
+        "pdf",
+        "poster",
+        "preview",
+        "selected",
+        "slides",
+        "supp",
+        "video",
+        "website",
+    }
+)
+
+#: Entry types of BibTeX and biblatex; anything else is read as ``misc`` with a warning.
+KNOWN_TYPES = frozenset(
+    {
+        "article",
+        "book",
+        "booklet",
+        "conference",
+        "inbook",
+        "incollection",
+        "inproceedings",
+        "manual",
+        "mastersthesis",
+        "misc",
+        "phdthesis",
+        "proceedings",
+        "techreport",
+        "unpublished",
+        # biblatex
+        "online",
+        "report",
+        "thesis",
+        "collection",
+        "dataset",
+        "software",
+        "patent",
+        "electronic",
+        "www",
+        "preprint",
+        "mvbook",
+        "suppbook",
+        "reference",
+    }
+)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_YEAR = re.compile(r"\b(\d{4})\b")
+_TRUE = frozenset({"true", "yes", "1", "on"})
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """One BibTeX entry, decoded once when its file is read."""
+
+    #: The citation key, as written.
+    key: str
+    #: Entry type in lower case (``article``, ``inproceedings``, ...).
+    type: str
+    #: Raw LaTeX values by lower-case field name, ``@string`` macros expanded, file order.
+    fields: Mapping[str, str]
+    #: Authors in file order (empty when the entry has none).
+    authors: tuple[Author, ...]
+    #: Editors in file order.
+    editors: tuple[Author, ...]
+    #: The BibTeX file the entry comes from.
+    path: str
+    #: 1-based line of the ``@`` that opens the entry.
+    line: int
+    #: Position among all entries of all configured files: the stable "file order".
+    index: int
+    #: Decoded title.
+    title: RichText = field(default=())
+    #: Publication year, when one can be read from ``year`` or ``date``.
+    year: int | None = None
+    #: Publication month (1-12), when known.
+    month: int | None = None
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    @property
+    def title_text(self) -> str:
+        """The title as plain text (for alt text, sorting and links)."""
+        return "".join(span.text for span in self.title) or self.key
+
+    def get(self, name: str) -> str:
+        """Raw value of a field, ``""`` when absent."""
+        return self.fields.get(name, "")
+
+    def text(self, name: str) -> str:
+        """Decoded plain-text value of a field, ``""`` when absent."""
+        value = self.fields.get(name)
+        return plain(value) if value else ""
+
+    def rich(self, name: str) -> RichText:
+        value = self.fields.get(name)
+        return rich(value) if value else ()
+
+    @property
+    def selected(self) -> bool:
+        return self.get("selected").strip().lower() in _TRUE
+
+    @property
+    def arxiv_id(self) -> str:
+        """The arXiv identifier from ``arxiv`` or from ``eprint`` with ``archiveprefix=arXiv``."""
+        if self.get("arxiv"):
+            return self.get("arxiv").strip()
+        prefix = (self.get("archiveprefix") or self.get("eprinttype")).strip().lower()
+        return self.get("eprint").strip() if prefix == "arxiv" else ""
+
+    @property
+    def is_preprint(self) -> bool:
+        if self.type in {"misc", "unpublished", "online", "preprint", "electronic", "www"}:
+            return bool(self.arxiv_id) or "arxiv" in self.venue_name.lower()
+        if self.type == "article":
+            return bool(re.search(r"arxiv|biorxiv|medrxiv|preprint", self.venue_name, re.I))
+        return False
+
+    @property
+    def venue_name(self) -> str:
+        """The venue by entry type: journal, book title, school, institution, publisher..."""
+        for name in _VENUE_FIELDS.get(self.type, _DEFAULT_VENUE_FIELDS):
+            if self.get(name):
+                return self.text(name)
+        return ""
+
+    def cleaned_bibtex(self) -> str:
+        """The entry as BibTeX without presentation-only fields."""
+        lines = [f"@{self.type}{{{self.key},"]
+        for name, value in self.fields.items():
+            if name not in PRESENTATION_FIELDS:
+                lines.append(f"  {name} = {{{value}}},")
+        lines.append("}")
+        return "\n".join(lines)
+
+
+_VENUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "article": ("journal", "journaltitle"),
+    "inproceedings": ("booktitle", "eventtitle"),
+    "conference": ("booktitle", "eventtitle"),
+    "incollection": ("booktitle",),
+    "inbook": ("booktitle", "title"),
+    "phdthesis": ("school", "institution"),
+    "mastersthesis": ("school", "institution"),
+    "thesis": ("school", "institution"),
+    "techreport": ("institution", "school"),
+    "report": ("institution",),
+    "book": ("publisher",),
+    "proceedings": ("publisher", "organization"),
+    "manual": ("organization", "institution"),
+}
+_DEFAULT_VENUE_FIELDS = (
+    "journal",
+    "booktitle",
+    "school",
+    "institution",
+    "publisher",
+    "howpublished",
+    "organization",
+)
+
+
+def parse_year(fields: Mapping[str, str]) -> int | None:
+    for name in ("year", "date"):
+        match = _YEAR.search(fields.get(name, ""))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def parse_month(fields: Mapping[str, str]) -> int | None:
+    month = decode(fields.get("month", "")).strip().lower().rstrip(".")
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return int(month)
+    if month in _MONTHS:
+        return _MONTHS[month]
+    date = re.match(r"\d{4}-(\d{2})", fields.get("date", ""))
+    if date and 1 <= int(date.group(1)) <= 12:
+        return int(date.group(1))
+    return None

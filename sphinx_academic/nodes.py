@@ -1,0 +1,59 @@
+"""The two custom nodes HTML needs (a disclosure and a button) and their visitors.
+
+Everything else is standard docutils nodes with classes. These two only ever sit inside
+publication cards, which non-HTML builders replace with citation lines before writing
+(see :mod:`sphinx_academic.transforms`); the non-HTML visitors skip them to be safe.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
+
+
+class academic_details(nodes.General, nodes.Element):
+    """A ``<details>`` block; ``summary`` is its always-visible label."""
+
+
+class academic_button(nodes.General, nodes.Inline, nodes.Element):
+    """A ``<button>`` that ``academic.js`` gives its behaviour (``action``)."""
+
+
+def visit_details_html(translator: HTML5Translator, node: academic_details) -> None:
+    classes = " ".join(node["classes"])
+    translator.body.append(f'<details class="{translator.attval(classes)}">')
+    translator.body.append(f"<summary>{translator.encode(node['summary'])}</summary>")
+
+
+def depart_details_html(translator: HTML5Translator, node: academic_details) -> None:
+    translator.body.append("</details>\n")
+
+
+def visit_button_html(translator: HTML5Translator, node: academic_button) -> None:
+    attributes = {
+        "type": "button",
+        "class": " ".join(["academic-button", *node["classes"]]),
+        "data-academic-action": node["action"],
+    }
+    if node.get("expanded") is not None:
+        attributes["aria-expanded"] = "true" if node["expanded"] else "false"
+    if node.get("tooltip"):
+        attributes["title"] = node["tooltip"]
+    rendered = " ".join(
+        f'{name}="{translator.attval(value)}"' for name, value in attributes.items()
+    )
+    translator.body.append(f"<button {rendered}>{translator.encode(node['label'])}</button>")
+    raise nodes.SkipNode
+
+
+def skip(translator: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def register(app: Sphinx) -> None:
+    skipped: dict[str, Any] = {name: (skip, None) for name in ("latex", "text", "man", "texinfo")}
+    app.add_node(academic_details, html=(visit_details_html, depart_details_html), **skipped)
+    app.add_node(academic_button, html=(visit_button_html, None), **skipped)

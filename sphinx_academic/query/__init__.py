@@ -1,0 +1,1 @@
+"""Selecting, ordering and grouping publications (no Sphinx)."""

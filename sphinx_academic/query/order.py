@@ -1,0 +1,144 @@
+"""Sort keys and grouping for publication lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx_academic.model.publication import Publication
+
+DEFAULT_SORT = "-year, -month"
+GROUPINGS = ("none", "year", "type")
+
+#: Keys with a meaning beyond "the field of that name".
+_SPECIAL_KEYS: dict[str, Callable[[Publication], Any]] = {
+    "year": lambda pub: pub.year,
+    "month": lambda pub: pub.month,
+    "key": lambda pub: pub.key.casefold(),
+    "type": lambda pub: pub.type,
+    "title": lambda pub: pub.title_text.casefold() if pub.title else None,
+    "author": lambda pub: pub.authors[0].family.casefold() if pub.authors else None,
+    "venue": lambda pub: pub.venue_name.casefold() or None,
+    "selected": lambda pub: pub.selected,
+}
+
+#: Readable headings for ``:group-by: type``, in the order groups are shown.
+TYPE_GROUPS: tuple[tuple[str, str], ...] = (
+    ("article", "Journal articles"),
+    ("inproceedings", "Conference papers"),
+    ("incollection", "Book chapters"),
+    ("book", "Books"),
+    ("thesis", "Theses"),
+    ("report", "Technical reports"),
+    ("preprint", "Preprints"),
+    ("other", "Other publications"),
+)
+_TYPE_GROUP_OF = {
+    "article": "article",
+    "inproceedings": "inproceedings",
+    "conference": "inproceedings",
+    "proceedings": "book",
+    "incollection": "incollection",
+    "inbook": "incollection",
+    "book": "book",
+    "mvbook": "book",
+    "collection": "book",
+    "booklet": "book",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+}
+
+
+class OrderError(ValueError):
+    """An unknown sort key or grouping; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    name: str
+    descending: bool
+
+
+def parse_sort(spec: str, known_fields: Iterable[str]) -> tuple[SortKey, ...]:
+    """``"-year, title"`` -> sort keys; unknown names raise :class:`OrderError`."""
+    known = set(_SPECIAL_KEYS) | set(known_fields)
+    keys = []
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        name = part.lstrip("+-").strip().lower()
+        if name not in known:
+            raise OrderError(f"unknown sort key {name!r}")
+        keys.append(SortKey(name, part.startswith("-")))
+    return tuple(keys)
+
+
+def sort_publications(
+    publications: Sequence[Publication], keys: Sequence[SortKey]
+) -> list[Publication]:
+    """Sort stably on file order; entries without a value go last in either direction."""
+    ordered = sorted(publications, key=lambda pub: pub.index)
+    for sort_key in reversed(keys):
+        getter = _getter(sort_key.name)
+        ordered.sort(key=_missing_last(getter, sort_key.descending), reverse=sort_key.descending)
+    return ordered
+
+
+def _getter(name: str) -> Callable[[Publication], Any]:
+    return _SPECIAL_KEYS.get(name) or (lambda pub: pub.text(name).casefold() or None)
+
+
+def _missing_last(
+    getter: Callable[[Publication], Any], descending: bool
+) -> Callable[[Publication], tuple[Any, ...]]:
+    def key(pub: Publication) -> tuple[Any, ...]:
+        value = getter(pub)
+        present = value is not None
+        # With reverse=True larger keys come first: the flag keeps missing values last.
+        return (present == descending, value if present else "")
+
+    return key
+
+
+def group_publications(
+    publications: Sequence[Publication], grouping: str
+) -> list[tuple[str, list[Publication]]]:
+    """Split into ``(heading, entries)`` groups; ``none`` gives one group with no heading."""
+    if grouping == "none":
+        return [("", list(publications))]
+    if grouping == "year":
+        return _group_by_year(publications)
+    if grouping == "type":
+        return _group_by_type(publications)
+    raise OrderError(f"unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}")
+
+
+def _group_by_year(publications: Sequence[Publication]) -> list[tuple[str, list[Publication]]]:
+    groups: dict[int | None, list[Publication]] = {}
+    for pub in publications:
+        groups.setdefault(pub.year, []).append(pub)
+    years = sorted((year for year in groups if year is not None), reverse=True)
+    result = [(str(year), groups[year]) for year in years]
+    if None in groups:
+        result.append(("Undated", groups[None]))
+    return result
+
+
+def _group_by_type(publications: Sequence[Publication]) -> list[tuple[str, list[Publication]]]:
+    groups: dict[str, list[Publication]] = {}
+    for pub in publications:
+        groups.setdefault(type_group(pub), []).append(pub)
+    return [(heading, groups[name]) for name, heading in TYPE_GROUPS if name in groups]
+
+
+def type_group(pub: Publication) -> str:
+    """The ``:group-by: type`` group an entry falls in."""
+    if pub.is_preprint:
+        return "preprint"
+    return _TYPE_GROUP_OF.get(pub.type, "other")

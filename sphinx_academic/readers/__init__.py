@@ -1,0 +1,1 @@
+"""Readers: data files -> model records plus located problems (no Sphinx)."""

@@ -1,0 +1,211 @@
+"""The basic site: cards, lists, numbered CV bibliography, :pub: links, in HTML."""
+
+from __future__ import annotations
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import academic_warnings, parse_html
+
+
+@pytest.fixture
+def built(app: SphinxTestApp) -> SphinxTestApp:
+    app.build()
+    return app
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_card_parts(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "publications.html")
+    card = page.select_one("#pub-harutyunyan2020improving")
+    assert card is not None
+    assert "academic-pub-card" in card["class"]
+    title = card.select_one(".academic-pub-title")
+    assert title.get_text() == (
+        "Improving Generalization by Controlling Label-Noise Information in Neural Network Weights"
+    )
+    authors = card.select(".academic-pub-author")
+    assert [a.get_text() for a in authors] == [
+        "Hrayr Harutyunyan",
+        "Kyle Reing",
+        "Greg Ver Steeg",
+        "Aram Galstyan",
+    ]
+    assert [a.get_text() for a in card.select(".academic-self")] == [
+        "Hrayr Harutyunyan",
+        "Greg Ver Steeg",
+    ]
+    venue = card.select_one(".academic-pub-venue").get_text()
+    assert venue == ("Advances in Neural Information Processing Systems, pp. 4071–4081, Jul 2020")
+    assert card.select_one(".academic-pub-abbr").get_text() == "NeurIPS"
+    assert card.select_one(".academic-pub-award").get_text() == "Oral"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_card_links_and_files(built: SphinxTestApp) -> None:
+    card = parse_html(built.outdir / "publications.html").select_one(
+        "#pub-harutyunyan2020improving"
+    )
+    links = {a.get_text(): a["href"] for a in card.select(".academic-pub-links a")}
+    assert links["arXiv"] == "https://arxiv.org/abs/2002.07933"
+    assert links["Code"] == "https://github.com/example/code"
+    assert links["PDF"].startswith("_downloads/") and links["PDF"].endswith("/paper.pdf")
+    assert (built.outdir / links["PDF"]).is_file()
+    image = card.select_one(".academic-pub-preview img")
+    assert image["alt"].startswith("Improving Generalization")
+    assert (built.outdir / image["src"]).is_file()
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_abstract_is_closed_disclosure_with_math(built: SphinxTestApp) -> None:
+    card = parse_html(built.outdir / "publications.html").select_one(
+        "#pub-harutyunyan2020improving"
+    )
+    abstract = card.select_one("details.academic-pub-abstract")
+    assert abstract is not None and not abstract.has_attr("open")
+    assert abstract.summary.get_text() == "Abstract"
+    assert abstract.select_one(".math") is not None
+    assert "Naïve methods fail." in abstract.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_bibtex_block_is_cleaned_by_field(built: SphinxTestApp) -> None:
+    card = parse_html(built.outdir / "publications.html").select_one(
+        "#pub-harutyunyan2020improving"
+    )
+    block = card.select_one("details.academic-pub-bibtex")
+    text = block.select_one("pre").get_text()
+    assert text.startswith("@inproceedings{harutyunyan2020improving,")
+    assert "booktitle = {Advances in Neural Information Processing Systems}" in text
+    for field in (
+        "abbr",
+        "selected",
+        "preview",
+        "pdf",
+        "arxiv",
+        "code",
+        "abstract",
+        "award_name",
+        "bibtex_show",
+    ):
+        assert f"  {field} =" not in text
+    # The abstract mentions words like "code" and "pdf" nowhere, but field names are
+    # removed by field, so a title containing "preview" would survive.
+    assert "pages = {4071--4081}" in text
+    button = block.select_one("button.academic-copy")
+    assert button["type"] == "button" and button["data-academic-action"] == "copy"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_long_author_list_is_shortened_but_keeps_owner(built: SphinxTestApp) -> None:
+    card = parse_html(built.outdir / "publications.html").select_one(
+        "#pub-harutyunyan2021estimating"
+    )
+    hidden = card.select(".academic-pub-author-hidden .academic-pub-author")
+    assert [a.get_text() for a in hidden] == [
+        "Orchid Majumder",
+        "Avinash Ravichandran",
+        "Rahul Bhotika",
+        "Stefano Soatto",
+    ]
+    toggle = card.select_one("button.academic-pub-authors-toggle")
+    assert toggle.get_text() == "+4 more" and toggle["aria-expanded"] == "false"
+    owner = card.select_one(".academic-self")
+    assert owner.get_text() == "Hrayr Harutyunyan*"
+    assert owner.select_one("sup").get_text() == "*"
+    assert "* equal contribution" in card.select_one(".academic-pub-annotation").get_text()
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_group_by_year_headings_newest_first(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "publications.html")
+    headings = [h.get_text() for h in page.select(".academic-group-heading")]
+    assert headings == ["2023", "2021", "2020", "2019", "2018"]
+    assert page.select_one("h2.academic-group-heading") is not None
+    assert len(page.select(".academic-pub")) == 5
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_filter_selected(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "index.html")
+    keys = [card["id"] for card in page.select(".academic-pub")]
+    assert keys == ["pub-harutyunyan2021estimating", "pub-harutyunyan2020improving"]
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_numbered_reversed_grouped_by_type(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "cv.html")
+    numbered = page.select_one(".academic-style-numbered")
+    headings = [h.get_text() for h in numbered.select(".academic-group-heading")]
+    assert headings == [
+        "Journal articles",
+        "Conference papers",
+        "Theses",
+        "Technical reports",
+        "Preprints",
+    ]
+    numbers = [n.get_text() for n in numbered.select(".academic-pub-number")]
+    assert numbers == ["[5] ", "[4] ", "[3] ", "[2] ", "[1] "]
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_list_style_sort_and_limit(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "cv.html")
+    lines = page.select("#latest .academic-pub-line")
+    # Both entries are also in the numbered list above: the anchors stay unique.
+    assert [line["id"] for line in lines] == [
+        "pub-harutyunyan2023thesis-2",
+        "pub-harutyunyan2021estimating-2",
+    ]
+    assert lines[0].get_text() == (
+        "Hrayr Harutyunyan. Information-theoretic methods in deep learning. "
+        "PhD thesis, University of Southern California, 2023."
+    )
+    # Shortened list style: first max_authors names, then "et al."
+    assert lines[1].select_one(".academic-pub-author-list").get_text() == (
+        "Hrayr Harutyunyan*, Alessandro Achille*, Giovanni Paolini, et al."
+    )
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_single_publication_and_latex_decoding(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "cv.html")
+    line = page.select_one("#one .academic-pub-line")
+    assert "Journal of Müller Studies, 20(3), 2019" in line.get_text()
+    report = page.select_one("#pub-other2018report")
+    assert "A report & an étude with 50% more" in report.get_text()
+    assert report.select_one("a")["href"] == "https://example.org/report"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_pub_role_links_to_full_list(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "index.html")
+    refs = page.select("p a.reference.internal")
+    by_text = {a.get_text(): a["href"] for a in refs}
+    title = (
+        "Improving Generalization by Controlling Label-Noise Information in Neural Network Weights"
+    )
+    assert by_text[title] == "publications.html#pub-harutyunyan2020improving"
+    assert by_text["the report"] == "publications.html#pub-other2018report"
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_unsafe_link_dropped_with_warning(built: SphinxTestApp) -> None:
+    card = parse_html(built.outdir / "publications.html").select_one("#pub-ver2019fast")
+    assert "javascript" not in str(card)
+    assert card.select_one(".academic-link-doi")["href"] == "https://doi.org/10.1000/jms.2019.3"
+    warnings = academic_warnings(built.warning.getvalue())
+    assert len(warnings) == 1, warnings
+    assert (
+        "refs.bib:24: WARNING: ver2019fast: field 'website': link 'javascript:alert(1)'"
+        in (warnings[0])
+    )
+    assert warnings[0].endswith("[academic.link]")
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_static_files_shipped(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "index.html")
+    assert page.select_one('link[href^="_static/academic.css"]') is not None
+    assert page.select_one('script[src^="_static/academic.js"]') is not None
+    assert (built.outdir / "_static" / "academic.css").is_file()
