@@ -51,6 +51,8 @@ _TRANSPARENT_COMMAND = re.compile(
     + r")\s*\{"
 )
 _ESCAPED_BRACE = {"\\{": "\x00", "\\}": "\x01"}
+#: A straight double quote that is not an accent (``\"u``) stays a straight quote.
+_STRAIGHT_QUOTE = re.compile(r'(?<!\\)"')
 
 
 def plain(text: str) -> str:
@@ -115,12 +117,13 @@ def decode(text: str) -> str:
         return _squash_spaces(text)
     for escaped, placeholder in _ESCAPED_BRACE.items():
         text = text.replace(escaped, placeholder)
+    text = _STRAIGHT_QUOTE.sub("\x02", text)
     text = _TRANSPARENT_COMMAND.sub("{", text)
     # latexcodec gives up on some malformed input; the text is then kept as written.
     with contextlib.suppress(ValueError, IndexError):
         text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]
     text = text.replace("{", "").replace("}", "").replace("\\$", "$")
-    text = text.replace("\x00", "{").replace("\x01", "}")
+    text = text.replace("\x00", "{").replace("\x01", "}").replace("\x02", '"')
     return _squash_spaces(unicodedata.normalize("NFC", text))
 
 

@@ -82,19 +82,25 @@ def citation_line(
     para["academic_key"] = pub.key
     if number is not None:
         para += nodes.inline(f"[{number}] ", f"[{number}] ", classes=["academic-pub-number"])
+    sentences: list[nodes.Element] = []
     if pub.authors:
-        para += authors_inline(pub.authors, ctx, expandable=False)
-        para += nodes.Text(". ")
-    para += title_inline(pub, ctx)
-    para += nodes.Text(". ")
+        sentences.append(authors_inline(pub.authors, ctx, expandable=False))
+    sentences.append(title_inline(pub, ctx))
     venue = venue_nodes(pub, ctx)
     if venue:
-        para += nodes.inline("", "", *venue, classes=["academic-pub-venue"])
-        para += nodes.Text(".")
+        sentences.append(nodes.inline("", "", *venue, classes=["academic-pub-venue"]))
+    for index, sentence in enumerate(sentences):
+        para += [sentence, nodes.Text(_sentence_end(sentence, last=index == len(sentences) - 1))]
     return para
 
 
 # -- cards ---------------------------------------------------------------------------------
+
+
+def _sentence_end(node: nodes.Element, last: bool) -> str:
+    """A full stop unless the text already ends a sentence ("et al.", "Why?")."""
+    stop = "" if node.astext().rstrip().endswith((".", "?", "!")) else "."
+    return stop if last else stop + " "
 
 
 def card(pub: Publication, anchor: str, ctx: RenderContext) -> nodes.container:
@@ -272,8 +278,12 @@ def _author_node(author: Author, ctx: RenderContext) -> nodes.inline:
     if author.family == "others" and not author.given:
         return nodes.inline("others", "others", classes=classes)
     if ctx.owner.is_owner(author):
+        # Strong as well as the class, so the owner stands out without CSS (PDF, text).
         classes.append("academic-self")
-    node = nodes.inline(author.display, author.display, classes=classes)
+        node = nodes.inline("", "", nodes.strong(author.display, author.display),
+                            classes=classes)
+    else:
+        node = nodes.inline(author.display, author.display, classes=classes)
     if author.markers:
         node += nodes.superscript(author.markers, author.markers, classes=["academic-pub-marker"])
     return node

@@ -1,0 +1,123 @@
+"""Caching across builds, dependency tracking, and parallel builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS
+
+
+def _app(srcdir: Path, **kwargs: object) -> SphinxTestApp:
+    return SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
+                         **kwargs)  # type: ignore[arg-type]
+
+
+def _build(srcdir: Path, **kwargs: object) -> tuple[SphinxTestApp, str]:
+    app = _app(srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, app.status.getvalue()
+
+
+def _read_docs(status: str) -> list[str]:
+    for line in status.splitlines():
+        if "source files that are out of date" in line or "targets for" in line:
+            pass
+    return [line.split("reading sources...")[-1].split()[-1] for line in status.splitlines()
+            if "reading sources..." in line and "]" in line]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    srcdir = tmp_path / "basic"
+    shutil.copytree(ROOTS / "test-basic", srcdir)
+    (srcdir / "other.rst").write_text("Other\n=====\n\nNo publications here.\n")
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text().replace("   cv\n", "   cv\n   other\n"))
+    return srcdir
+
+
+def _touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000_000))
+
+
+def test_noop_rebuild_reads_nothing(site: Path) -> None:
+    _build(site)
+    app, status = _build(site)
+    assert "0 added, 0 changed, 0 removed" in status
+
+
+def test_bib_edit_rereads_only_pages_that_use_it(site: Path) -> None:
+    _build(site)
+    bib = site / "more.bib"
+    bib.write_text(bib.read_text().replace("A report", "A revised report"))
+    _touch_later(bib)
+    app, status = _build(site)
+    assert "0 added, 3 changed, 0 removed" in status  # index, publications, cv; not other
+    html = (app.outdir / "publications.html").read_text()
+    assert "A revised report" in html
+
+
+def test_unchanged_bib_not_parsed_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _build(site)
+    from sphinx_academic import store
+
+    def fail(path: str, first_index: int = 0) -> object:
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(store, "read_bibtex", fail)
+    _build(site)
+
+
+def test_incremental_equals_clean_build(site: Path, tmp_path: Path) -> None:
+    _build(site)
+    bib = site / "refs.bib"
+    bib.write_text(bib.read_text().replace("{2023}", "{2022}"))
+    _touch_later(bib)
+    incremental, _ = _build(site)
+    clean_dir = tmp_path / "clean"
+    shutil.copytree(site, clean_dir, ignore=shutil.ignore_patterns("_build"))
+    clean, _ = _build(clean_dir)
+    for page in ("index.html", "publications.html", "cv.html"):
+        assert (incremental.outdir / page).read_text() == (clean.outdir / page).read_text()
+
+
+def test_pub_links_follow_moved_entries(site: Path) -> None:
+    app, _ = _build(site)
+    assert "publications.html#pub-other2018report" in (app.outdir / "index.html").read_text()
+    pubs = site / "publications.rst"
+    pubs.write_text(pubs.read_text() + "   :filter: year > 2018\n")
+    _touch_later(pubs)
+    app, _ = _build(site)
+    # The report is now only in cv.rst (numbered list), so index.html is rewritten.
+    assert "cv.html#pub-other2018report" in (app.outdir / "index.html").read_text()
+
+
+def test_parallel_build_identical_to_serial(tmp_path: Path) -> None:
+    outputs = []
+    for jobs in (1, 4):
+        srcdir = tmp_path / f"j{jobs}"
+        shutil.copytree(ROOTS / "test-basic", srcdir)
+        app, _ = _build(srcdir, parallel=jobs)
+        outputs.append({p: (app.outdir / p).read_bytes()
+                        for p in ("index.html", "publications.html", "cv.html")})
+    assert outputs[0] == outputs[1]
+
+
+def test_two_clean_builds_byte_identical(tmp_path: Path) -> None:
+    outputs = []
+    for run in range(2):
+        srcdir = tmp_path / f"run{run}"
+        shutil.copytree(ROOTS / "test-basic", srcdir)
+        app, _ = _build(srcdir)
+        outputs.append({p.name: p.read_bytes() for p in app.outdir.glob("*.html")})
+    assert outputs[0] == outputs[1]
