@@ -37,8 +37,7 @@ def build_root(
     srcdir = workdir / root
     if not srcdir.exists():
         shutil.copytree(ROOTS / f"test-{root}", srcdir)
-    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        **kwargs)  # type: ignore[arg-type]
+    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
     try:
         app.build()
     finally:

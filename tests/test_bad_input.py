@@ -32,7 +32,11 @@ def _find(warnings: list[str], pattern: str) -> str:
         (r"duplicate key 'good1' \(first defined at .*bad\.bib:1\)", r"bad\.bib:20", "duplicate"),
         (r"entry 'notitle' has no title", r"bad\.bib:25", "entry"),
         (r"unknown entry type @artcle", r"bad\.bib:30", "entry"),
-        (r"duplicate key 'good2' \(first defined at .*bad\.bib:46\)", r"second\.bib:1", "duplicate"),
+        (
+            r"duplicate key 'good2' \(first defined at .*bad\.bib:46\)",
+            r"second\.bib:1",
+            "duplicate",
+        ),
         (r"BibTeX file not found", r"missing\.bib:1", "file"),
         (r"field 'preview': '\.\./\.\./etc/passwd' is outside", r"bad\.bib:35", "asset"),
         (r"field 'pdf': file 'nothere\.pdf' not found", r"bad\.bib:35", "asset"),
@@ -87,7 +91,9 @@ def test_every_valid_entry_still_rendered(
     assert full.select_one("#pub-notitle-2 .academic-pub-title").get_text() == "notitle"
 
 
-def test_hostile_text_is_escaped(warnings_and_page: tuple[list[str], object, SphinxTestApp]) -> None:
+def test_hostile_text_is_escaped(
+    warnings_and_page: tuple[list[str], object, SphinxTestApp],
+) -> None:
     page = warnings_and_page[1]
     card = page.select_one("#pub-script")
     assert card.select("script") == [] and card.select("img") == []

@@ -14,8 +14,7 @@ from conftest import ROOTS
 
 
 def _app(srcdir: Path, **kwargs: object) -> SphinxTestApp:
-    return SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                         **kwargs)  # type: ignore[arg-type]
+    return SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
 
 
 def _build(srcdir: Path, **kwargs: object) -> tuple[SphinxTestApp, str]:
@@ -31,8 +30,11 @@ def _read_docs(status: str) -> list[str]:
     for line in status.splitlines():
         if "source files that are out of date" in line or "targets for" in line:
             pass
-    return [line.split("reading sources...")[-1].split()[-1] for line in status.splitlines()
-            if "reading sources..." in line and "]" in line]
+    return [
+        line.split("reading sources...")[-1].split()[-1]
+        for line in status.splitlines()
+        if "reading sources..." in line and "]" in line
+    ]
 
 
 @pytest.fixture
@@ -108,8 +110,12 @@ def test_parallel_build_identical_to_serial(tmp_path: Path) -> None:
         srcdir = tmp_path / f"j{jobs}"
         shutil.copytree(ROOTS / "test-basic", srcdir)
         app, _ = _build(srcdir, parallel=jobs)
-        outputs.append({p: (app.outdir / p).read_bytes()
-                        for p in ("index.html", "publications.html", "cv.html")})
+        outputs.append(
+            {
+                p: (app.outdir / p).read_bytes()
+                for p in ("index.html", "publications.html", "cv.html")
+            }
+        )
     assert outputs[0] == outputs[1]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from docutils import nodes
 from sphinx.config import Config
@@ -59,9 +60,16 @@ def publication_store(env: BuildEnvironment) -> PublicationStore:
     return store
 
 
+_UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]")
+
+
 def unique_anchor(document: nodes.document, key: str) -> str:
-    """A stable id from the key, made unique within the page (an entry may appear twice)."""
-    base = nodes.make_id(f"pub-{key}")
+    """``pub-<key>``, made unique within the page (an entry may appear twice).
+
+    Unlike ``nodes.make_id`` this keeps the key's case and underscores, so the anchor is
+    the key a user knows and keys differing only there do not collide.
+    """
+    base = "pub-" + _UNSAFE_ID_CHARS.sub("-", key)
     anchor, counter = base, 1
     while anchor in document.ids:
         counter += 1

@@ -127,7 +127,7 @@ def decode(text: str) -> str:
     return _squash_spaces(unicodedata.normalize("NFC", text))
 
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[ \t\r\n]+")  # not \s: a decoded ~ is a kept no-break space
 
 
 def _squash_spaces(text: str) -> str:

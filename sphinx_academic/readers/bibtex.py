@@ -21,7 +21,7 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 from pybtex.database.input.bibtex import LowLevelParser, month_names
 from pybtex.exceptions import PybtexError
-from pybtex.scanner import PybtexSyntaxError
+from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 from pybtex.utils import CaseInsensitiveDict
 
 from sphinx_academic.model.names import Author, author_from_parts
@@ -52,6 +52,8 @@ class RawEntry:
     key: str
     fields: dict[str, str]
     line: int
+    #: A syntax error cut the entry short (so missing fields are not news).
+    broken: bool = False
 
 
 class _LocatingParser(LowLevelParser):  # type: ignore[misc]
@@ -109,19 +111,24 @@ def _decode_bytes(path: str, data: bytes) -> tuple[str, list[Problem]]:
 
 
 def _raw_entries(text: str, path: str, problems: list[Problem]) -> Iterator[RawEntry]:
+    syntax_errors: list[Problem] = []
+
     def collect(error: PybtexSyntaxError) -> None:
-        problems.append(_syntax_problem(path, text, error))
+        syntax_errors.append(_syntax_problem(path, text, error))
+        problems.append(syntax_errors[-1])
 
     parser = _LocatingParser(
         text, macros=CaseInsensitiveDict(month_names), handle_error=collect, filename=path
     )
+    reported = 0
     for command, body, line in parser:
+        broken, reported = len(syntax_errors) > reported, len(syntax_errors)
         if command.lower() in {"string", "preamble"}:
             continue
         key, fields = body
         if not key:
             continue
-        yield RawEntry(command.lower(), key, _flatten_fields(fields), line)
+        yield RawEntry(command.lower(), key, _flatten_fields(fields), line, broken)
 
 
 def _flatten_fields(fields: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
@@ -133,9 +140,14 @@ def _flatten_fields(fields: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
 
 
 def _syntax_problem(path: str, text: str, error: PybtexSyntaxError) -> Problem:
-    _, line, position = error.error_context_info
+    start, line, position = error.error_context_info
     column = position - text.rfind("\n", 0, position)
     message = f"{error.error_type}: {error.args[0] if error.args else error}"
+    if isinstance(error, PrematureEOF) and start is not None:
+        # The end of the file is not where the mistake is: the unclosed entry is.
+        line = text.count("\n", 0, start) + 1
+        column = start - text.rfind("\n", 0, start)
+        message = "this entry is not closed before the end of the file (a missing '}'?)"
     if "expected" in message and "}" in message:
         message += " (a missing comma or brace before it?)"
     return Problem(path, message, "bibtex", line, column)
@@ -157,7 +169,7 @@ def _publication(raw: RawEntry, path: str, index: int, problems: list[Problem]) 
                 raw.line,
             )
         )
-    if not raw.fields.get("title") and "crossref" not in raw.fields:
+    if not raw.fields.get("title") and "crossref" not in raw.fields and not raw.broken:
         problems.append(Problem(path, f"entry {raw.key!r} has no title", "entry", raw.line))
     return build_publication(raw.key, kind, raw.fields, path, raw.line, index, problems)
 

@@ -280,8 +280,7 @@ def _author_node(author: Author, ctx: RenderContext) -> nodes.inline:
     if ctx.owner.is_owner(author):
         # Strong as well as the class, so the owner stands out without CSS (PDF, text).
         classes.append("academic-self")
-        node = nodes.inline("", "", nodes.strong(author.display, author.display),
-                            classes=classes)
+        node = nodes.inline("", "", nodes.strong(author.display, author.display), classes=classes)
     else:
         node = nodes.inline(author.display, author.display, classes=classes)
     if author.markers:
