@@ -26,17 +26,6 @@ def _build(srcdir: Path, **kwargs: object) -> tuple[SphinxTestApp, str]:
     return app, app.status.getvalue()
 
 
-def _read_docs(status: str) -> list[str]:
-    for line in status.splitlines():
-        if "source files that are out of date" in line or "targets for" in line:
-            pass
-    return [
-        line.split("reading sources...")[-1].split()[-1]
-        for line in status.splitlines()
-        if "reading sources..." in line and "]" in line
-    ]
-
-
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     srcdir = tmp_path / "basic"
@@ -54,7 +43,7 @@ def _touch_later(path: Path) -> None:
 
 def test_noop_rebuild_reads_nothing(site: Path) -> None:
     _build(site)
-    app, status = _build(site)
+    _, status = _build(site)
     assert "0 added, 0 changed, 0 removed" in status
 
 
