@@ -11,7 +11,7 @@ need no merging.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sphinx.application import Sphinx
@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx_academic import diagnostics
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.problems import Problem
-from sphinx_academic.readers.bibtex import BibFile, read_bibtex, resolve_crossrefs
+from sphinx_academic.readers.bibtex import BibFile, merge_files, read_bibtex
 
 ENV_ATTRIBUTE = "academic_publications"
 
@@ -74,37 +74,11 @@ class PublicationStore:
         return problems
 
     def _merge(self) -> list[Problem]:
-        problems: list[Problem] = []
-        by_key: dict[str, Publication] = {}
-        for path in self.paths:
-            for entry in self.files[path][1].entries:
-                first = by_key.get(entry.key.lower())
-                if first is not None:
-                    problems.append(_duplicate(entry, first))
-                    continue
-                by_key[entry.key.lower()] = entry
-        resolved, crossref_problems = resolve_crossrefs(_renumber(by_key.values()))
-        self.entries = tuple(resolved)
-        self.by_key = {entry.key.lower(): entry for entry in resolved}
-        self.fields = frozenset(name for entry in resolved for name in entry.fields)
-        return problems + crossref_problems
-
-
-def _renumber(entries: Iterable[Publication]) -> list[Publication]:
-    """Give entries their position across all files: the stable "file order"."""
-    from dataclasses import replace
-
-    return [
-        entry if entry.index == index else replace(entry, index=index)
-        for index, entry in enumerate(entries)
-    ]
-
-
-def _duplicate(entry: Publication, first: Publication) -> Problem:
-    message = (
-        f"duplicate key {entry.key!r} (first defined at {first.location}); this entry is skipped"
-    )
-    return Problem(entry.path, message, "duplicate", entry.line)
+        entries, problems = merge_files(self.files[path][1] for path in self.paths)
+        self.entries = tuple(entries)
+        self.by_key = {entry.key.lower(): entry for entry in entries}
+        self.fields = frozenset(name for entry in entries for name in entry.fields)
+        return problems
 
 
 def bib_paths(app: Sphinx) -> list[str]:

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_academic.readers.bibtex import parse_bibtex, read_bibtex, resolve_crossrefs
+from sphinx_academic.readers.bibtex import (
+    merge_files,
+    parse_bibtex,
+    read_bibtex,
+    resolve_crossrefs,
+)
 
 from conftest import CORPUS
 
@@ -71,7 +76,6 @@ def test_presentation_field_names_in_values_survive() -> None:
         ("@article{a, title={X}", "not closed before the end of the file", 1),
         ("@article{a, title={X}}}\n@article{b, title={{Y}}\n", "not closed before the end", 2),
         ("@article{a, journal=UNDEFINED, title={X}}", "undefined string", 1),
-        ("\n\n@article{a, title={X}}\n@article{a, title={Y}}", "duplicate key 'a'", 4),
         ("@article{a, year={2020}}", "entry 'a' has no title", 1),
         ("@artcle{a, title={X}}", "unknown entry type @artcle", 1),
         ("@article{a, title={X}, author={A and and B}}", None, None),
@@ -84,6 +88,17 @@ def test_problems_are_located(text: str, message: str | None, line: int | None) 
         return
     assert [p.line for p in bib.problems if message in p.message] == [line], bib.problems
     assert bib.entries  # what could be read is kept
+
+
+def test_duplicates_within_and_across_files() -> None:
+    first = parse_bibtex("\n\n@article{a, title={X}}\n@article{A, title={Y}}", "one.bib")
+    second = parse_bibtex("@article{b, title={Z}}\n@article{a, title={W}}", "two.bib")
+    entries, problems = merge_files([first, second])
+    assert [(e.key, e.index) for e in entries] == [("a", 0), ("b", 1)]
+    assert [p.location for p in problems] == ["one.bib:4", "two.bib:2"]
+    assert problems[1].message == (
+        "duplicate key 'a' (first defined at one.bib:3); this entry is skipped"
+    )
 
 
 def test_empty_file_and_text_only() -> None:

@@ -7,7 +7,8 @@ exceptions. A broken entry keeps the fields read before the error, so a paper is
 dropped silently.
 
 Subtypes: ``file`` (missing/unreadable), ``bibtex`` (syntax, undefined macro, bad name),
-``duplicate`` (key seen before), ``entry`` (no title, unknown type, missing crossref).
+``duplicate`` (key seen before, by :func:`merge_files`), ``entry`` (no title, unknown
+type, missing crossref).
 """
 
 from __future__ import annotations
@@ -83,16 +84,11 @@ def read_bibtex(path: str, first_index: int = 0) -> BibFile:
 def parse_bibtex(
     text: str, path: str, first_index: int = 0, problems: list[Problem] | None = None
 ) -> BibFile:
-    """Parse BibTeX ``text`` that came from ``path``."""
+    """Parse BibTeX ``text`` that came from ``path``; duplicate keys are kept here and
+    reported by :func:`merge_files`, which sees all files."""
     problems = problems if problems is not None else []
     entries: list[Publication] = []
-    seen: dict[str, RawEntry] = {}
     for raw in _raw_entries(text, path, problems):
-        first = seen.get(raw.key.lower())
-        if first is not None:
-            problems.append(_duplicate(path, raw, f"{path}:{first.line}"))
-            continue
-        seen[raw.key.lower()] = raw
         entries.append(_publication(raw, path, first_index + len(entries), problems))
     return BibFile(path, tuple(entries), tuple(problems))
 
@@ -151,11 +147,6 @@ def _syntax_problem(path: str, text: str, error: PybtexSyntaxError) -> Problem:
     if "expected" in message and "}" in message:
         message += " (a missing comma or brace before it?)"
     return Problem(path, message, "bibtex", line, column)
-
-
-def _duplicate(path: str, raw: RawEntry, first: str) -> Problem:
-    message = f"duplicate key {raw.key!r} (first defined at {first}); this entry is skipped"
-    return Problem(path, message, "duplicate", raw.line)
 
 
 def _publication(raw: RawEntry, path: str, index: int, problems: list[Problem]) -> Publication:
@@ -230,6 +221,28 @@ def _author(name: str) -> Author:
         person.prelast_names + person.last_names,
         person.lineage_names,
     )
+
+
+def merge_files(files: Iterable[BibFile]) -> tuple[list[Publication], list[Problem]]:
+    """Entries of several files in file order: the first of each key kept (later ones are
+    duplicates), positions renumbered across files, crossrefs resolved."""
+    problems: list[Problem] = []
+    by_key: dict[str, Publication] = {}
+    for bibfile in files:
+        for entry in bibfile.entries:
+            first = by_key.setdefault(entry.key.lower(), entry)
+            if first is not entry:
+                problems.append(_duplicate(entry, first))
+    entries = [replace(entry, index=index) for index, entry in enumerate(by_key.values())]
+    resolved, crossref_problems = resolve_crossrefs(entries)
+    return resolved, problems + crossref_problems
+
+
+def _duplicate(entry: Publication, first: Publication) -> Problem:
+    message = (
+        f"duplicate key {entry.key!r} (first defined at {first.location}); this entry is skipped"
+    )
+    return Problem(entry.path, message, "duplicate", entry.line)
 
 
 def resolve_crossrefs(entries: Iterable[Publication]) -> tuple[list[Publication], list[Problem]]:
