@@ -11,7 +11,7 @@ from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
 from sphinx_academic.model.names import OwnerMatcher
-from sphinx_academic.render.publication import RenderContext, Warn
+from sphinx_academic.render.context import RenderContext, Warn
 from sphinx_academic.store import PublicationStore, get_store
 
 

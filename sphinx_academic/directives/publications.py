@@ -29,7 +29,8 @@ from sphinx_academic.query.order import (
     parse_sort,
     sort_publications,
 )
-from sphinx_academic.render.publication import STYLES, RenderContext, Style, entry_node
+from sphinx_academic.render.context import RenderContext
+from sphinx_academic.render.publication import STYLES, Style, entry_node
 
 cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
 

@@ -169,12 +169,18 @@ class Publication:
         return False
 
     @property
-    def venue_name(self) -> str:
-        """The venue by entry type: journal, book title, school, institution, publisher..."""
+    def venue_field(self) -> str:
+        """The field naming the venue for this entry type (journal, booktitle, school,
+        institution, publisher, ...), or ``""`` when the entry has none."""
         for name in _VENUE_FIELDS.get(self.type, _DEFAULT_VENUE_FIELDS):
             if self.get(name):
-                return self.text(name)
+                return name
         return ""
+
+    @property
+    def venue_name(self) -> str:
+        """The venue as plain text."""
+        return self.text(self.venue_field) if self.venue_field else ""
 
     def cleaned_bibtex(self) -> str:
         """The entry as BibTeX without presentation-only fields."""

@@ -11,19 +11,62 @@ from sphinx.util.i18n import format_date
 from sphinx_academic.model.richtext import RichText
 
 
+class Runs:
+    """Builds inline content where neighbouring plain text becomes one Text node.
+
+    Every node costs time in each of Sphinx's transforms, so long lists are built from
+    as few nodes as the markup needs.
+    """
+
+    def __init__(self) -> None:
+        self.nodes: list[nodes.Node] = []
+        self.text: list[str] = []
+
+    def add_text(self, text: str) -> None:
+        self.text.append(text)
+
+    def add_node(self, node: nodes.Node) -> None:
+        self._flush()
+        self.nodes.append(node)
+
+    def add_rich(self, spans: RichText) -> None:
+        """Decoded spans; data always ends up as text, never as markup."""
+        for span in spans:
+            if span.kind == "text":
+                self.add_text(span.text)
+            elif span.kind == "em":
+                self.add_node(nodes.emphasis(span.text, span.text))
+            elif span.kind == "strong":
+                self.add_node(nodes.strong(span.text, span.text))
+            else:
+                self.add_node(nodes.math(span.text, span.text))
+
+    def ends_sentence(self) -> bool:
+        """Whether the content so far ends with ``.``, ``?`` or ``!`` ("et al.")."""
+        last = "".join(self.text) if self.text else (self.nodes[-1].astext() if self.nodes else "")
+        return last.rstrip().endswith((".", "?", "!"))
+
+    def end_sentence(self, last: bool = False) -> None:
+        """A full stop unless one is there; a space after it unless ``last``."""
+        if last and self.text:
+            self.text = ["".join(self.text).rstrip()]
+        stop = "" if self.ends_sentence() else "."
+        self.add_text(stop if last else stop + " ")
+
+    def result(self) -> list[nodes.Node]:
+        self._flush()
+        return self.nodes
+
+    def _flush(self) -> None:
+        if self.text:
+            self.nodes.append(nodes.Text("".join(self.text)))
+            self.text = []
+
+
 def rich_nodes(spans: RichText) -> list[nodes.Node]:
-    """Text nodes for decoded spans; data always ends up as text, never as markup."""
-    result: list[nodes.Node] = []
-    for span in spans:
-        if span.kind == "text":
-            result.append(nodes.Text(span.text))
-        elif span.kind == "em":
-            result.append(nodes.emphasis(span.text, span.text))
-        elif span.kind == "strong":
-            result.append(nodes.strong(span.text, span.text))
-        else:
-            result.append(nodes.math(span.text, span.text))
-    return result
+    runs = Runs()
+    runs.add_rich(spans)
+    return runs.result()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,796 @@
+"""Read other tools' CV files: RenderCV's ``cv:`` YAML and al-folio's ``_data/cv.yml``.
+
+**RenderCV** (a top-level ``cv:`` key). Each entry's type is told from its keys, as
+RenderCV does: ``institution`` + ``area`` EducationEntry, ``company`` + ``position``
+ExperienceEntry, ``title`` + ``authors`` PublicationEntry, ``label`` + ``details``
+OneLineEntry, ``name`` NormalEntry, ``bullet`` BulletEntry, ``number`` NumberedEntry,
+``reversed_number`` ReverseNumberedEntry, and a plain string TextEntry. Section titles
+come from the keys (``selected_honors`` -> ``Selected Honors``). RenderCV's Markdown
+(``**bold**``, ``*italic*``, ``[text](url)``) becomes reStructuredText; everything else
+is escaped. A highlight ``"Did X - detail one - detail two"`` (how YAML folds an indented
+sub-list) gives a highlight with sub-items. A ``start_date`` without ``end_date`` runs to
+the present, as in RenderCV. Unknown keys are ignored, as RenderCV does.
+
+**al-folio** ``_data/cv.yml``: a list of ``{title, type, contents}`` where ``type`` is
+``map`` (name/value pairs), ``time_table`` (title, institution, year, description,
+items), ``nested_list`` (title, items) or ``list`` (strings). Its small HTML (``<a>``,
+``<b>``, ``<i>``...) becomes reStructuredText; a ``year`` such as ``1933 - 1955`` or
+``2015-now`` is a period.
+
+Problems use the subtypes of :mod:`sphinx_academic.readers.profile`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from sphinx_academic.model.dates import PartialDate, parse_date
+from sphinx_academic.model.profile import (
+    Basics,
+    DateField,
+    Entry,
+    Link,
+    Profile,
+    Section,
+    SectionKind,
+    Source,
+    TextList,
+    profile_url,
+    section_key,
+    validate_partial,
+)
+from sphinx_academic.problems import Problem
+from sphinx_academic.readers.yamlsafe import DocPath, Document
+
+__all__ = [
+    "escape_rst",
+    "html_to_rst",
+    "is_alfolio_cv",
+    "is_rendercv",
+    "markdown_to_rst",
+    "read_alfolio_cv",
+    "read_rendercv",
+    "section_title",
+]
+
+# =========================================================================================
+# Inline markup: Markdown and HTML subsets -> reStructuredText
+# =========================================================================================
+
+TokenKind = Literal["text", "strong", "em", "link"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: TokenKind
+    text: str
+    url: str = ""
+
+
+_SPECIAL = re.compile(r"([\\`*|])")
+# "_" only makes markup at the end of a word (``name_``, ``name__``), never inside one.
+_TRAILING_UNDERSCORE = re.compile(r"_(?![^\W_])")
+
+
+def escape_rst(text: str) -> str:
+    """Escape ``text`` so that reStructuredText shows it as is, with no markup."""
+    return _TRAILING_UNDERSCORE.sub(r"\\_", _SPECIAL.sub(r"\\\1", text))
+
+
+_MARKDOWN = re.compile(
+    r"\[(?P<link>[^\]\n]*)\]\((?P<url>[^()\s]+)\)"
+    r"|\*\*(?P<strong>[^\s*](?:(?:(?!\*\*).)*?[^\s*])?)\*\*"
+    r"|\*(?P<em>[^\s*](?:[^*]*?[^\s*])?)\*",
+    re.DOTALL,
+)
+_WHOLE_LINK = re.compile(r"\s*\[([^\]\n]*)\]\(([^()\s]+)\)\s*")
+
+
+def markdown_to_rst(text: str) -> str:
+    """RenderCV's Markdown (bold, italic, links) as one line of RST inline markup.
+
+    Everything else is escaped, so no other RST markup can appear.
+    """
+    return _render(_markdown_tokens(_squash(text)))
+
+
+def _squash(text: str) -> str:
+    """Whitespace runs as one space; NUL removed (it marks markup in :func:`_render`)."""
+    return " ".join(text.replace("\x00", "").split())
+
+
+def _markdown_tokens(text: str) -> Iterator[_Token]:
+    position = 0
+    for match in _MARKDOWN.finditer(text):
+        yield _Token("text", text[position : match.start()])
+        position = match.end()
+        if match.group("url"):
+            yield _Token("link", _markdown_plain(match.group("link")), match.group("url"))
+        elif match.group("strong") is not None:
+            yield from _emphasis("strong", match.group("strong"), match.group())
+        else:
+            yield from _emphasis("em", match.group("em"), match.group())
+    yield _Token("text", text[position:])
+
+
+def _emphasis(kind: TokenKind, inner: str, whole: str) -> Iterator[_Token]:
+    # RST cannot nest markup: a link inside wins over the emphasis around it.
+    tokens = [token for token in _markdown_tokens(inner) if token.text or token.url]
+    if any(token.kind == "link" for token in tokens):
+        yield from tokens
+    elif inner.strip():
+        yield _Token(kind, _markdown_plain(inner))
+    else:
+        yield _Token("text", whole)
+
+
+def _markdown_plain(text: str) -> str:
+    """The text of Markdown without its markup."""
+    return "".join(token.text for token in _markdown_tokens(text))
+
+
+def _render(tokens: Iterator[_Token] | list[_Token]) -> str:
+    parts: list[str] = []
+    for token in tokens:
+        if token.kind == "text":
+            parts.append(escape_rst(token.text))
+        else:
+            parts.append("\x00" + _markup(token) + "\x00")
+    return _separate("".join(parts))
+
+
+def _markup(token: _Token) -> str:
+    if token.kind == "link":
+        label = escape_rst(" ".join(token.text.split()) or token.url).replace("<", r"\<")
+        return f"`{label} <{_escape_url(token.url)}>`__"
+    marker = "**" if token.kind == "strong" else "*"
+    return f"{marker}{escape_rst(' '.join(token.text.split()))}{marker}"
+
+
+def _escape_url(url: str) -> str:
+    url = re.sub(r"[<>`\\\s]", lambda m: f"%{ord(m.group()):02X}", url)
+    # A trailing "_" would make the target a reference name instead of a URL.
+    return url[:-1] + r"\_" if url.endswith("_") else url
+
+
+# Characters after which, and before which, RST sees inline markup without help.
+_OPENS_MARKUP = frozenset(" \t\n('\"")
+_CLOSES_MARKUP = frozenset(" \t\n.,;:!?)'\"")
+
+
+def _separate(text: str) -> str:
+    """Replace the marks around markup by ``\\ `` where the neighbours would hide it.
+
+    RST only sees markup after a space or some punctuation, and before one; an escaped
+    space (which renders as nothing) turns ``a**b**c`` into ``a\\ **b**\\ c``.
+    """
+    out = ""
+    pieces = text.split("\x00")
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:  # text
+            out += piece
+            continue
+        before = out[-1:]
+        if before and (before not in _OPENS_MARKUP or _closes(before, piece)):
+            out += "\\ "
+        after = pieces[index + 1][:1] if index + 1 < len(pieces) else ""
+        out += piece + ("\\ " if after and after not in _CLOSES_MARKUP else "")
+    return out
+
+
+def _closes(opening: str, markup: str) -> bool:
+    """RST ignores a start-string between matching brackets or quotes: ``(*)*``."""
+    first = markup.lstrip("*`")[:1]
+    return (opening, first) in {("(", ")"), ("'", "'"), ('"', '"')}
+
+
+class _HTMLTokens(HTMLParser):
+    """Tokens from a small HTML subset: ``<a href>``, ``<b>``/``<strong>``, ``<i>``/``<em>``."""
+
+    _KINDS: dict[str, TokenKind] = {"b": "strong", "strong": "strong", "i": "em", "em": "em"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[_Token] = []
+        self.href: str | None = None
+        self.link_text: list[str] = []
+        self.styles: list[TokenKind] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.href = dict(attrs).get("href") or ""
+            self.link_text = []
+        elif tag in self._KINDS:
+            self.styles.append(self._KINDS[tag])
+        elif tag == "br":
+            self.handle_data(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.href is not None:
+            text = "".join(self.link_text)
+            self.tokens.append(
+                _Token("link", text, self.href) if self.href else _Token("text", text)
+            )
+            self.href = None
+        elif tag in self._KINDS and self.styles:
+            self.styles.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.href is not None:
+            self.link_text.append(data)
+        elif self.styles and data.strip():
+            self.tokens.append(_Token(self.styles[-1], data))
+        else:
+            self.tokens.append(_Token("text", data))
+
+
+def html_to_rst(text: str) -> str:
+    """al-folio's inline HTML as RST: links, bold and italic kept, other tags dropped."""
+    parser = _HTMLTokens()
+    parser.feed(_squash(text))
+    parser.close()
+    if parser.href is not None:  # an unclosed <a>: keep its text
+        parser.tokens.append(_Token("text", "".join(parser.link_text)))
+    return _render(_spaced(parser.tokens))
+
+
+def _spaced(tokens: list[_Token]) -> list[_Token]:
+    """Move spaces at the edges of styled runs outside, where RST needs them."""
+    result: list[_Token] = []
+    for token in tokens:
+        if token.kind not in ("strong", "em"):
+            result.append(token)
+            continue
+        text = token.text
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        result += [_Token("text", lead), _Token(token.kind, text.strip()), _Token("text", trail)]
+    return result
+
+
+def section_title(key: str) -> str:
+    """RenderCV's title for a section key: ``selected_honors`` -> ``Selected Honors``.
+
+    Keys with a capital letter or a space are titles already and are kept as written.
+    """
+    if " " in key or any(char.isupper() for char in key):
+        return key
+    return " ".join(word[:1].upper() + word[1:] for word in key.split("_") if word)
+
+
+# =========================================================================================
+# Shared helpers
+# =========================================================================================
+
+
+def _source(document: Document, path: DocPath) -> Source:
+    where = document.value_at(path)
+    if where is None:
+        return Source(document.path)
+    return Source(document.path, where.line, where.column)
+
+
+def _text(value: str | None, convert: Callable[[str], str]) -> str | None:
+    """Converted text, or ``None`` for missing and blank values."""
+    if value is None or not value.strip():
+        return None
+    return convert(" ".join(value.split()))
+
+
+def _first(value: str | list[str] | None) -> str | None:
+    if isinstance(value, list):
+        return next((item for item in value if item), None)
+    return value or None
+
+
+class _Loose(BaseModel):
+    """RenderCV and al-folio ignore keys they do not know, and so do we."""
+
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True, frozen=True)
+
+
+def _none_as_empty(value: object) -> object:
+    return [] if value is None else value
+
+
+OneOrMore = str | list[str] | None
+
+# =========================================================================================
+# RenderCV
+# =========================================================================================
+
+
+class _SocialNetwork(_Loose):
+    network: str
+    username: str
+
+
+class _Connection(_Loose):
+    placeholder: str | None = None
+    url: str | None = None
+
+
+class _CV(_Loose):
+    name: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    email: OneOrMore = None
+    phone: OneOrMore = None
+    website: OneOrMore = None
+    photo: str | None = None
+    social_networks: Annotated[list[_SocialNetwork], BeforeValidator(_none_as_empty)] = []
+    custom_connections: Annotated[list[_Connection], BeforeValidator(_none_as_empty)] = []
+
+
+class _RenderCVEntry(_Loose):
+    date: DateField = None
+    start_date: DateField = None
+    end_date: DateField = None
+    location: str | None = None
+    summary: str | None = None
+    highlights: TextList = []
+    url: str | None = None
+
+
+class _Education(_RenderCVEntry):
+    institution: str
+    area: str
+    degree: str | None = None
+
+
+class _Experience(_RenderCVEntry):
+    company: str
+    position: str
+
+
+class _Publication(_RenderCVEntry):
+    title: str
+    authors: TextList
+    doi: str | None = None
+    journal: str | None = None
+
+
+class _OneLine(_RenderCVEntry):
+    label: str
+    details: str
+
+
+class _Normal(_RenderCVEntry):
+    name: str
+
+
+class _Bullet(_Loose):
+    bullet: str
+
+
+class _Numbered(_Loose):
+    number: str
+
+
+class _ReversedNumbered(_Loose):
+    reversed_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryType:
+    name: str
+    keys: tuple[str, ...]
+    model: type[_Loose]
+    kind: SectionKind
+
+
+#: RenderCV's entry types, most specific first, with the keys that identify each.
+ENTRY_TYPES: tuple[_EntryType, ...] = (
+    _EntryType("EducationEntry", ("institution", "area"), _Education, "timeline"),
+    _EntryType("ExperienceEntry", ("company", "position"), _Experience, "timeline"),
+    _EntryType("PublicationEntry", ("title", "authors"), _Publication, "timeline"),
+    _EntryType("OneLineEntry", ("label", "details"), _OneLine, "pairs"),
+    _EntryType("NormalEntry", ("name",), _Normal, "timeline"),
+    _EntryType("BulletEntry", ("bullet",), _Bullet, "text"),
+    _EntryType("NumberedEntry", ("number",), _Numbered, "numbered"),
+    _EntryType("ReverseNumberedEntry", ("reversed_number",), _ReversedNumbered, "reversed"),
+)
+_TEXT_ENTRY = _EntryType("TextEntry", (), _Loose, "text")
+
+
+def entry_type(entry: object) -> _EntryType | None:
+    """RenderCV's entry type for ``entry``: all its identifying keys, else any of them."""
+    if isinstance(entry, str):
+        return _TEXT_ENTRY
+    if not isinstance(entry, dict):
+        return None
+    for candidate in ENTRY_TYPES:
+        if all(entry.get(key) is not None for key in candidate.keys):
+            return candidate
+    return next((t for t in ENTRY_TYPES if any(key in entry for key in t.keys)), None)
+
+
+def is_rendercv(data: object) -> bool:
+    return isinstance(data, dict) and "cv" in data
+
+
+def read_rendercv(document: Document) -> tuple[Profile, list[Problem]]:
+    """Read a RenderCV file (its ``design``, ``locale`` and ``settings`` are ignored)."""
+    cv = document.data.get("cv")
+    if not isinstance(cv, dict):
+        problem = document.problem(("cv",), "'cv' should be a mapping", "profile")
+        return Profile(sources=(document.path,)), [problem]
+    basics, problems = _rendercv_basics(document, cv)
+    sections: list[Section] = []
+    raw_sections = cv.get("sections")
+    if raw_sections is not None and not isinstance(raw_sections, dict):
+        problems.append(document.problem(("cv", "sections"), "should be a mapping", "profile"))
+    for key, entries in (raw_sections if isinstance(raw_sections, dict) else {}).items():
+        section, found = _rendercv_section(document, key, entries)
+        problems += found
+        if section is not None:
+            sections.append(section)
+    return Profile(basics, tuple(sections), (), (document.path,)), problems
+
+
+def _rendercv_basics(document: Document, cv: dict[str, Any]) -> tuple[Basics, list[Problem]]:
+    model, issues = validate_partial(_CV, cv)
+    problems = document.problems_from(("cv",), issues)
+    if model is None:
+        return Basics(source=_source(document, ("cv",))), problems
+    links = [
+        Link(n.network, n.username, profile_url(n.network, n.username))
+        for n in model.social_networks
+    ]
+    links += [
+        Link(c.placeholder or c.url or "", None, c.url) for c in model.custom_connections if c.url
+    ]
+    basics = Basics(
+        name=_text(model.name, markdown_to_rst),
+        label=_text(model.headline, markdown_to_rst),
+        image=model.photo or None,
+        email=_first(model.email),
+        phone=_first(model.phone),
+        url=_first(model.website),
+        location=_text(model.location, markdown_to_rst),
+        profiles=tuple(links),
+        source=_source(document, ("cv",)),
+    )
+    return basics, problems
+
+
+def _rendercv_section(
+    document: Document, key: str, entries: object
+) -> tuple[Section | None, list[Problem]]:
+    path: DocPath = ("cv", "sections", key)
+    if not isinstance(entries, list):
+        message = f"section {key!r} should be a list of entries; ignored"
+        return None, [document.problem(path, message, "profile")]
+    first: list[_EntryType] = []  # the type of the first entry decides the section's
+    built: list[Entry] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(entries):
+        entry, kind, found = _rendercv_entry(document, key, (*path, index), raw, first)
+        problems += found
+        if entry is not None and kind is not None:
+            first = first or [kind]
+            built.append(entry)
+    section_kind = first[0].kind if first else "text"
+    section = Section(key, section_title(key), section_kind, tuple(built), _source(document, path))
+    return section, problems
+
+
+def _rendercv_entry(
+    document: Document, key: str, path: DocPath, raw: object, first: list[_EntryType]
+) -> tuple[Entry | None, _EntryType | None, list[Problem]]:
+    kind = entry_type(raw)
+    if kind is None:
+        names = ", ".join(t.name for t in ENTRY_TYPES)
+        message = f"cannot tell the type of this entry (one of {names}, or text); ignored"
+        return None, None, [document.problem(path, message, "profile")]
+    problems: list[Problem] = []
+    if first and first[0] is not kind:
+        message = f"a {kind.name} in a section of {first[0].name}s (RenderCV needs one type)"
+        problems.append(document.problem(path, message, "profile"))
+    source = _source(document, path)
+    if kind is _TEXT_ENTRY:
+        assert isinstance(raw, str)
+        return Entry(key, summary=_text(raw, markdown_to_rst), source=source), kind, problems
+    model, issues = validate_partial(kind.model, raw)
+    problems += document.problems_from(path, issues)
+    if model is None:
+        return None, kind, problems
+    return _CONVERTERS[kind.name](key, model, source), kind, problems
+
+
+def _dated(model: _RenderCVEntry) -> dict[str, Any]:
+    """The fields every dated RenderCV entry has, as :class:`Entry` keyword arguments."""
+    end = model.end_date
+    if model.start_date is not None and end is None:
+        end = PartialDate(present=True)  # RenderCV: a start alone runs to the present
+    highlights = [_nested(text) for text in model.highlights if text.strip()]
+    return {
+        "location": _text(model.location, markdown_to_rst),
+        "url": model.url or None,
+        "date": model.date,
+        "start": model.start_date,
+        "end": end,
+        "summary": _text(model.summary, markdown_to_rst),
+        "highlights": tuple(head for head, _ in highlights),
+        "subitems": tuple(items for _, items in highlights)
+        if any(i for _, i in highlights)
+        else (),
+    }
+
+
+def _nested(text: str) -> tuple[str, tuple[str, ...]]:
+    head, *items = " ".join(text.split()).split(" - ")
+    return markdown_to_rst(head), tuple(markdown_to_rst(item) for item in items if item)
+
+
+def _titled(text: str | None, fields: dict[str, Any]) -> str | None:
+    """A title; a title that is one Markdown link gives its text and the entry's URL."""
+    match = _WHOLE_LINK.fullmatch(text or "")
+    if match and not fields.get("url"):
+        fields["url"] = match.group(2)
+        return _text(match.group(1), escape_rst)
+    return _text(text, markdown_to_rst)
+
+
+def _education(key: str, model: BaseModel, source: Source) -> Entry:
+    assert isinstance(model, _Education)
+    fields = _dated(model)
+    organisation = _titled(model.institution, fields)
+    area = _text(model.area, markdown_to_rst)
+    degree = _text(model.degree, markdown_to_rst)
+    return Entry(
+        key, degree or area, area if degree else None, organisation, source=source, **fields
+    )
+
+
+def _experience(key: str, model: BaseModel, source: Source) -> Entry:
+    assert isinstance(model, _Experience)
+    fields = _dated(model)
+    organisation = _titled(model.company, fields)
+    title = _text(model.position, markdown_to_rst)
+    return Entry(key, title, organisation=organisation, source=source, **fields)
+
+
+def _publication(key: str, model: BaseModel, source: Source) -> Entry:
+    assert isinstance(model, _Publication)
+    fields = _dated(model)
+    doi = (model.doi or "").strip()
+    if doi and not fields["url"]:
+        fields["url"] = f"https://doi.org/{doi}"
+    return Entry(
+        key,
+        _titled(model.title, fields),
+        organisation=_text(model.journal, markdown_to_rst),
+        authors=tuple(markdown_to_rst(author) for author in model.authors if author.strip()),
+        details=(("doi", doi),) if doi else (),
+        source=source,
+        **fields,
+    )
+
+
+def _one_line(key: str, model: BaseModel, source: Source) -> Entry:
+    assert isinstance(model, _OneLine)
+    fields = _dated(model) | {"summary": _text(model.details, markdown_to_rst)}
+    return Entry(key, _text(model.label, markdown_to_rst), source=source, **fields)
+
+
+def _normal(key: str, model: BaseModel, source: Source) -> Entry:
+    assert isinstance(model, _Normal)
+    fields = _dated(model)
+    return Entry(key, _titled(model.name, fields), source=source, **fields)
+
+
+def _one_text(field: str) -> Callable[[str, BaseModel, Source], Entry]:
+    def convert(key: str, model: BaseModel, source: Source) -> Entry:
+        return Entry(key, summary=_text(getattr(model, field), markdown_to_rst), source=source)
+
+    return convert
+
+
+_CONVERTERS: dict[str, Callable[[str, BaseModel, Source], Entry]] = {
+    "EducationEntry": _education,
+    "ExperienceEntry": _experience,
+    "PublicationEntry": _publication,
+    "OneLineEntry": _one_line,
+    "NormalEntry": _normal,
+    "BulletEntry": _one_text("bullet"),
+    "NumberedEntry": _one_text("number"),
+    "ReverseNumberedEntry": _one_text("reversed_number"),
+}
+
+# =========================================================================================
+# al-folio _data/cv.yml
+# =========================================================================================
+
+AlfolioType = Literal["map", "time_table", "nested_list", "list"]
+_ALFOLIO_KINDS: dict[str, SectionKind] = {
+    "map": "pairs",
+    "time_table": "timeline",
+    "nested_list": "text",
+    "list": "text",
+}
+
+
+class _AlfolioSection(_Loose):
+    title: str
+    type: str | None = None
+    contents: Annotated[list[Any], BeforeValidator(_none_as_empty)] = []
+
+
+class _Pair(_Loose):
+    name: str | None = None
+    value: str | None = None
+
+
+class _NestedItem(_Loose):
+    title: str | None = None
+    contents: Annotated[list[str], BeforeValidator(_none_as_empty)] = []
+
+
+Description = str | list[str | _NestedItem] | None
+
+
+class _TimeTableItem(_Loose):
+    title: str | None = None
+    institution: str | None = None
+    location: str | None = None
+    year: str | None = None
+    description: Description = None
+    items: Annotated[list[str], BeforeValidator(_none_as_empty)] = []
+
+
+class _ListItem(_Loose):
+    title: str | None = None
+    items: Annotated[list[str], BeforeValidator(_none_as_empty)] = []
+
+
+_ALFOLIO_MODELS: dict[str, type[_Loose]] = {"map": _Pair, "time_table": _TimeTableItem}
+
+
+def is_alfolio_cv(data: object) -> bool:
+    """A list of mappings, with ``title`` and ``contents`` (or ``type``) keys among them."""
+    if not isinstance(data, list) or not data or not all(isinstance(i, dict) for i in data):
+        return False
+    return any("title" in item for item in data) and any(
+        "contents" in item or "type" in item for item in data
+    )
+
+
+def read_alfolio_cv(document: Document) -> tuple[Profile, list[Problem]]:
+    """Read al-folio's ``_data/cv.yml``; section keys are the titles in snake case."""
+    sections: list[Section] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(document.data):
+        section, found = _alfolio_section(document, (index,), raw)
+        problems += found
+        if section is not None:
+            sections.append(section)
+    return Profile(sections=tuple(sections), sources=(document.path,)), problems
+
+
+def _alfolio_section(
+    document: Document, path: DocPath, raw: object
+) -> tuple[Section | None, list[Problem]]:
+    model, issues = validate_partial(_AlfolioSection, raw)
+    problems = document.problems_from(path, issues)
+    if model is None:
+        return None, problems
+    kind_name = model.type or _guess_alfolio_type(model.contents)
+    if kind_name not in _ALFOLIO_KINDS:
+        message = f"unknown section type {kind_name!r} (map, time_table, nested_list, list)"
+        problems.append(document.problem((*path, "type"), message, "profile"))
+        kind_name = _guess_alfolio_type(model.contents)
+    key = section_key(model.title) or f"section_{path[-1]}"
+    entries: list[Entry] = []
+    for index, item in enumerate(model.contents):
+        entry, found = _alfolio_entry(document, key, kind_name, (*path, "contents", index), item)
+        problems += found
+        if entry is not None:
+            entries.append(entry)
+    title = html_to_rst(model.title)
+    source = _source(document, path)
+    return Section(key, title, _ALFOLIO_KINDS[kind_name], tuple(entries), source), problems
+
+
+def _guess_alfolio_type(contents: list[Any]) -> str:
+    if all(isinstance(item, str) for item in contents):
+        return "list"
+    if all(isinstance(item, dict) and "value" in item for item in contents):
+        return "map"
+    return "time_table"
+
+
+def _alfolio_entry(
+    document: Document, key: str, kind: str, path: DocPath, raw: object
+) -> tuple[Entry | None, list[Problem]]:
+    source = _source(document, path)
+    if isinstance(raw, str):
+        return Entry(key, summary=_text(raw, html_to_rst), source=source), []
+    model_type = _ALFOLIO_MODELS.get(kind, _ListItem)
+    model, issues = validate_partial(model_type, raw)
+    problems = document.problems_from(path, issues)
+    if model is None:
+        return None, problems
+    if isinstance(model, _TimeTableItem):
+        entry, found = _time_table_entry(key, source, model, document, (*path, "year"))
+        return entry, problems + found
+    if isinstance(model, _Pair):
+        summary = _text(model.value, html_to_rst)
+        return Entry(key, _text(model.name, html_to_rst), summary=summary, source=source), problems
+    assert isinstance(model, _ListItem)
+    highlights = _texts(model.items)
+    return Entry(
+        key, _text(model.title, html_to_rst), highlights=highlights, source=source
+    ), problems
+
+
+def _texts(items: list[str]) -> tuple[str, ...]:
+    return tuple(text for text in (_text(item, html_to_rst) for item in items) if text)
+
+
+def _time_table_entry(
+    key: str, source: Source, model: _TimeTableItem, document: Document, year: DocPath
+) -> tuple[Entry, list[Problem]]:
+    (start, end, date), problems = _period(document, year, model.year)
+    summary, highlights, subitems = _description(model.description)
+    entry = Entry(
+        key,
+        _text(model.title, html_to_rst),
+        organisation=_text(model.institution, html_to_rst),
+        location=_text(model.location, html_to_rst),
+        start=start,
+        end=end,
+        date=date,
+        summary=summary,
+        highlights=highlights + _texts(model.items),
+        subitems=subitems + tuple(() for _ in model.items) if subitems else (),
+        source=source,
+    )
+    return entry, problems
+
+
+def _description(
+    value: Description,
+) -> tuple[str | None, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """al-folio's description: a string (summary) or a list (highlights, maybe nested)."""
+    if value is None or isinstance(value, str):
+        return _text(value, html_to_rst), (), ()
+    highlights: list[str] = []
+    subitems: list[tuple[str, ...]] = []
+    for item in value:
+        if isinstance(item, str):
+            highlights.append(_text(item, html_to_rst) or "")
+            subitems.append(())
+        else:
+            highlights.append(_text(item.title, html_to_rst) or "")
+            subitems.append(_texts(item.contents))
+    return None, tuple(highlights), tuple(subitems) if any(subitems) else ()
+
+
+_PERIOD = re.compile(
+    r"(\d{4}(?:-\d{1,2}){0,2})\s*(?:-|–|—|to)\s*(\d{4}(?:-\d{1,2}){0,2}|[A-Za-z]+)",
+    re.IGNORECASE,
+)
+_Period = tuple[PartialDate | None, PartialDate | None, PartialDate | None]
+
+
+def _period(document: Document, path: DocPath, value: str | None) -> tuple[_Period, list[Problem]]:
+    """``1905`` is a date; ``1933 - 1955`` and ``2015-now`` are periods (start, end)."""
+    where = document.value_at(path)
+    line, column = (where.line, where.column) if where else (None, None)
+    text = " ".join((value or "").split())
+    match = _PERIOD.fullmatch(text)
+    if match is None:
+        date, problem = parse_date(text, document.path, line, column)
+        return (None, None, date), [problem] if problem else []
+    start, first = parse_date(match.group(1), document.path, line, column)
+    end, second = parse_date(match.group(2), document.path, line, column)
+    problems = [problem for problem in (first, second) if problem]
+    if end is not None and end.label is not None:  # "2015-soon": not a period after all
+        return (None, None, PartialDate(label=text)), problems
+    return (start, end, None), problems

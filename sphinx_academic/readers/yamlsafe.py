@@ -1,0 +1,469 @@
+"""Load YAML and JSON safely, remembering where every key and value was written.
+
+The result is a :class:`Document`: the plain Python data (dicts with string keys, lists,
+scalars) plus the 1-based line and column of every mapping key and value, addressed by
+their path (``("work", 0, "startDate")``), the same shape as pydantic's error ``loc``.
+
+Loading never raises on bad input. What could not be read becomes a
+:class:`~sphinx_academic.problems.Problem`:
+
+- ``file``: the file is missing, a directory or unreadable.
+- ``yaml`` / ``json``: bytes that are not UTF-8, control characters, syntax errors, tabs
+  used for indentation, duplicate keys, refused tags (``!!python/object``) and documents
+  that expand too far through aliases (the "billion laughs" attack).
+- ``profile``: the file holds no data at all.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from sphinx_academic.problems import Problem
+
+__all__ = [
+    "MAX_ALIAS_EXPANSION",
+    "DocPath",
+    "Document",
+    "IssueLike",
+    "Position",
+    "PositionLoader",
+    "decode",
+    "load_file",
+    "looks_like_json",
+    "parse_json",
+    "parse_text",
+    "parse_yaml",
+    "read_text",
+]
+
+#: A path into the data: mapping keys and list indices, like pydantic's ``loc``.
+DocPath = tuple[str | int, ...]
+Format = Literal["yaml", "json"]
+
+#: How many nodes aliases may add on top of those written out. Generous for real files
+#: (which rarely use anchors at all), tiny next to an alias bomb's billions.
+MAX_ALIAS_EXPANSION = 100_000
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# The characters PyYAML's reader refuses; we replace them ourselves so one stray control
+# character costs a warning instead of the whole file.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class IssueLike(Protocol):
+    """Something wrong at a path inside the data (e.g. a validation issue)."""
+
+    @property
+    def path(self) -> DocPath: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def subtype(self) -> str: ...
+    @property
+    def on_key(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column in a data file."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Document:
+    """Data read from one file, with the position of each key and value in it."""
+
+    #: Path of the file as given to the loader.
+    path: str
+    #: The data: dicts (string keys, file order), lists, str, int, float, bool, None, dates.
+    data: Any
+    #: ``"yaml"`` or ``"json"``, also the subtype of syntax problems.
+    format: Format = "yaml"
+    #: Where each value starts, by path; ``()`` is the whole document.
+    values: dict[DocPath, Position] = field(default_factory=dict)
+    #: Where each mapping key starts, by the path of its value.
+    keys: dict[DocPath, Position] = field(default_factory=dict)
+
+    def value_at(self, path: DocPath) -> Position | None:
+        """Where the value at ``path`` is, or else its nearest known ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return None
+
+    def key_at(self, path: DocPath) -> Position | None:
+        """Where the key of the value at ``path`` is, falling back to :meth:`value_at`."""
+        return self.keys.get(path) or self.value_at(path)
+
+    def problem(self, path: DocPath, message: str, subtype: str, *, key: bool = False) -> Problem:
+        """A problem located at the value (or key) at ``path``."""
+        where = self.key_at(path) if key else self.value_at(path)
+        if where is None:
+            return Problem(self.path, message, subtype)
+        return Problem(self.path, message, subtype, where.line, where.column)
+
+    def problems_from(self, prefix: DocPath, issues: Iterable[IssueLike]) -> list[Problem]:
+        """Locate issues whose paths are relative to the value at ``prefix``."""
+        return [
+            self.problem((*prefix, *issue.path), issue.message, issue.subtype, key=issue.on_key)
+            for issue in issues
+        ]
+
+
+# -- reading and decoding --------------------------------------------------------------
+
+
+def read_text(path: str, subtype: str = "yaml") -> tuple[str | None, list[Problem]]:
+    """Read and decode a file; bad bytes are replaced and reported at their place."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(path, "file not found", "file")]
+    except IsADirectoryError:
+        return None, [Problem(path, "expected a file, found a directory", "file")]
+    except OSError as error:
+        return None, [Problem(path, f"cannot read the file: {error.strerror or error}", "file")]
+    return decode(raw, path, subtype)
+
+
+def decode(raw: bytes, path: str, subtype: str) -> tuple[str, list[Problem]]:
+    """Decode UTF-8 (or a BOM-marked UTF-16/32), reporting the first undecodable byte."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _decode_as(raw[len(bom) :], encoding, path, subtype)
+    return _decode_as(raw, "utf-8", path, subtype)
+
+
+def _decode_as(raw: bytes, encoding: str, path: str, subtype: str) -> tuple[str, list[Problem]]:
+    try:
+        return raw.decode(encoding), []
+    except UnicodeDecodeError as error:
+        text = raw.decode(encoding, errors="replace")
+        before = raw[: error.start].decode(encoding, errors="replace")
+        line, column = _line_column(before, len(before))
+        message = f"the file is not valid {encoding.upper()} (byte {raw[error.start]:#04x})"
+        return text, [Problem(path, message, subtype, line, column)]
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _replace_non_printable(text: str, path: str, subtype: str) -> tuple[str, list[Problem]]:
+    found = _NON_PRINTABLE.search(text)
+    if found is None:
+        return text, []
+    line, column = _line_column(text, found.start())
+    message = f"control character {ord(found.group()):#06x} is not allowed; replaced"
+    return _NON_PRINTABLE.sub("\ufffd", text), [Problem(path, message, subtype, line, column)]
+
+
+# -- the loader --------------------------------------------------------------------------
+
+
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:  # libyaml's parser, when PyYAML has it, reads about ten times faster
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PositionLoader(_SafeLoader):
+    """A safe loader (``yaml.CSafeLoader`` if there, else ``yaml.SafeLoader``) that reports
+    instead of raising where it can.
+
+    Tags it does not know (``!!python/object`` and friends) give ``None`` and a problem,
+    impossible timestamps stay strings (the date checks report them), and mapping keys are
+    kept as the text written, so ``2020: ...`` has the key ``"2020"``.
+    """
+
+    def __init__(self, stream: str, path: str = "", subtype: str = "yaml") -> None:
+        super().__init__(stream)
+        self.path = path
+        self.subtype = subtype
+        self.problems: list[Problem] = []
+
+    def problem_at(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.path, message, self.subtype, mark.line + 1, mark.column + 1)
+        )
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        return {
+            self._key(key): self.construct_object(value, deep=deep) for key, value in node.value
+        }
+
+    def _key(self, node: Node) -> str:
+        if isinstance(node, ScalarNode):
+            return str(node.value)
+        return str(self.construct_object(node, deep=True))
+
+
+def _refuse_tag(loader: PositionLoader, node: Node) -> None:
+    loader.problem_at(node, f"the tag {node.tag!r} is not allowed; the value is ignored")
+
+
+def _lenient_timestamp(loader: PositionLoader, node: ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(node.value)  # 2020-02-30: the date checks report it with its position
+
+
+PositionLoader.add_constructor(None, _refuse_tag)
+PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+
+def parse_yaml(
+    text: str, path: str = "<string>", subtype: Format = "yaml"
+) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text into a :class:`Document`; ``None`` when nothing could be read."""
+    text, problems = _replace_non_printable(text.removeprefix("\ufeff"), path, subtype)
+    loader = PositionLoader(text, path, subtype)
+    try:
+        document, found = _load(loader, path, subtype, text)
+    finally:
+        loader.dispose()
+    return document, problems + found + loader.problems
+
+
+def _load(
+    loader: PositionLoader, path: str, subtype: Format, text: str
+) -> tuple[Document | None, list[Problem]]:
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Problem(path, "the file holds no data", "profile")]
+        bomb = _alias_bomb(node, path, subtype)
+        if bomb is not None:
+            return None, [bomb]
+        document = Document(path, None, subtype)
+        duplicates = _record_positions(node, (), document, path, subtype)
+        document.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, path, subtype, text)]
+    except RecursionError:
+        return None, [Problem(path, "the data is nested too deeply", subtype)]
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        return None, [Problem(path, f"cannot read the file: {error}", subtype)]
+    return document, duplicates
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str, subtype: str, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    message = str(error.problem or error.context or "invalid YAML")
+    if error.context and error.problem:
+        message = f"{message} ({error.context})"
+    if mark is None:
+        return Problem(path, message, subtype)
+    if _char_at(text, mark.line, mark.column) == "\t":
+        message = "a tab character here; YAML indentation must use spaces"
+    return Problem(path, message, subtype, mark.line + 1, mark.column + 1)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of ``text`` ("" past its end)."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+# -- alias bombs -------------------------------------------------------------------------
+
+
+class _TooBig(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+def _alias_bomb(root: Node, path: str, subtype: str) -> Problem | None:
+    """A problem when aliases expand the document too far, or refer to themselves.
+
+    Sizes are memoised per node, so this runs in time proportional to the nodes written,
+    however far they would expand.
+    """
+    try:
+        _expanded_size(root, {}, set())
+    except _TooBig as error:
+        mark = error.node.start_mark
+        return Problem(path, str(error), subtype, mark.line + 1, mark.column + 1)
+    return None
+
+
+def _expanded_size(node: Node, sizes: dict[int, int], active: set[int]) -> int:
+    """Nodes under ``node`` with aliases expanded; ``sizes`` also counts distinct nodes."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    if id(node) in active:
+        raise _TooBig(node, "an alias refers to the node that contains it")
+    active.add(id(node))
+    total = 1 + sum(_expanded_size(child, sizes, active) for child in _children(node))
+    active.discard(id(node))
+    sizes[id(node)] = total
+    # Without aliases a subtree never exceeds the distinct nodes seen so far.
+    if total - len(sizes) > MAX_ALIAS_EXPANSION:
+        raise _TooBig(node, f"aliases expand this to more than {MAX_ALIAS_EXPANSION} extra nodes")
+    return total
+
+
+def _children(node: Node) -> Iterator[Node]:
+    if isinstance(node, SequenceNode):
+        yield from node.value
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+
+
+# -- positions -----------------------------------------------------------------------------
+
+
+def _position(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _record_positions(
+    node: Node, path: DocPath, document: Document, file: str, subtype: str
+) -> list[Problem]:
+    """Note where each value and key under ``node`` is; report duplicate keys."""
+    document.values.setdefault(path, _position(node))
+    if isinstance(node, SequenceNode):
+        problems: list[Problem] = []
+        for index, item in enumerate(node.value):
+            problems += _record_positions(item, (*path, index), document, file, subtype)
+        return problems
+    if isinstance(node, MappingNode):
+        return _record_mapping(node, path, document, file, subtype)
+    return []
+
+
+def _record_mapping(
+    node: MappingNode, path: DocPath, document: Document, file: str, subtype: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Position] = {}
+    merged: list[Node] = []
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE_TAG:
+            merged.append(value_node)
+            continue
+        key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+        where = _position(key_node)
+        if key in seen:
+            first = seen[key]
+            message = f"duplicate key {key!r} (first at line {first.line}); the last one is used"
+            problems.append(Problem(file, message, subtype, where.line, where.column))
+        seen[key] = where
+        document.keys[(*path, key)] = where
+        document.values.pop((*path, key), None)  # the last duplicate wins, as in the data
+        problems += _record_positions(value_node, (*path, key), document, file, subtype)
+    for source in merged:  # merged keys never override explicit ones
+        for mapping in source.value if isinstance(source, SequenceNode) else [source]:
+            if isinstance(mapping, MappingNode):
+                _record_merged(mapping, path, document, file, subtype)
+    return problems
+
+
+def _record_merged(
+    node: MappingNode, path: DocPath, document: Document, file: str, subtype: str
+) -> None:
+    scratch = Document(file, None)
+    _record_mapping(node, path, scratch, file, subtype)
+    for where, position in scratch.keys.items():
+        document.keys.setdefault(where, position)
+    for where, position in scratch.values.items():
+        document.values.setdefault(where, position)
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def parse_json(text: str, path: str = "<string>") -> tuple[Document | None, list[Problem]]:
+    """Parse JSON with :mod:`json`; positions come from composing the same text as YAML.
+
+    The values are :mod:`json`'s (``1e5`` is a float, as JSON says), so YAML's different
+    reading of a few scalars cannot change the data, only where a position is missing.
+    """
+    text = text.removeprefix("\ufeff")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"invalid JSON: {error.msg}"
+        return None, [Problem(path, message, "json", error.lineno, error.colno)]
+    except RecursionError:
+        return None, [Problem(path, "invalid JSON: nested too deeply", "json")]
+    document = Document(path, data, "json")
+    return document, _json_positions(text, document)
+
+
+def _json_positions(text: str, document: Document) -> list[Problem]:
+    # Outside strings a tab is only whitespace in JSON, and raw tabs are not allowed inside
+    # strings, so swapping each for a space keeps every line and column.
+    loader = PositionLoader(text.replace("\t", " "), document.path, "json")
+    try:
+        node = loader.get_single_node()
+        if node is None or _alias_bomb(node, document.path, "json") is not None:
+            return []
+        return _record_positions(node, (), document, document.path, "json")
+    except (yaml.YAMLError, RecursionError):
+        document.values.setdefault((), Position(1, 1))
+        return []
+    finally:
+        loader.dispose()
+
+
+# -- choosing a format ---------------------------------------------------------------------
+
+
+def looks_like_json(path: str, text: str) -> bool:
+    """JSON by extension (``.json``), or by content for other extensions."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return True
+    if suffix in {".yaml", ".yml"}:
+        return False
+    return text.lstrip("\ufeff \t\r\n")[:1] in {"{", "["}
+
+
+def parse_text(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse text as JSON or YAML, chosen by :func:`looks_like_json`."""
+    if not text.strip(" \t\r\n\ufeff"):
+        return None, [Problem(path, "the file is empty", "profile")]
+    if looks_like_json(path, text):
+        return parse_json(text, path)
+    return parse_yaml(text, path)
+
+
+def load_file(path: str) -> tuple[Document | None, list[Problem]]:
+    """Read a YAML or JSON file; see :func:`parse_text`."""
+    subtype = "json" if Path(path).suffix.lower() == ".json" else "yaml"
+    text, problems = read_text(path, subtype)
+    if text is None:
+        return None, problems
+    document, found = parse_text(text, path)
+    return document, problems + found

@@ -1,0 +1,22 @@
+"""What rendering needs from the project, gathered once per directive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sphinx_academic.model.names import OwnerMatcher
+
+#: ``(message, location, subtype)`` -> a warning; the renderer never logs by itself.
+Warn = Callable[[str, str, str], None]
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    owner: OwnerMatcher
+    max_authors: int
+    srcdir: str
+    preview_dir: str
+    files_dir: str
+    language: str
+    warn: Warn

@@ -1,0 +1,134 @@
+"""Link buttons, downloadable files and thumbnails: where data points outside the text.
+
+Every URL passes :func:`~sphinx_academic.render.links.safe_url` and every file must be
+inside the source directory; what fails is dropped with a warning at the entry.
+"""
+
+from __future__ import annotations
+
+import os
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_academic.model.publication import Publication
+from sphinx_academic.render.context import RenderContext
+from sphinx_academic.render.links import OutsideSource, is_url, project_file, safe_url
+
+#: (field, label, URL template) for link buttons, in the order they are shown.
+LINK_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("doi", "DOI", "https://doi.org/{}"),
+    ("arxiv", "arXiv", "https://arxiv.org/abs/{}"),
+    ("pdf", "PDF", "{}"),
+    ("html", "HTML", "{}"),
+    ("code", "Code", "{}"),
+    ("website", "Website", "{}"),
+    ("slides", "Slides", "{}"),
+    ("poster", "Poster", "{}"),
+    ("video", "Video", "{}"),
+    ("blog", "Blog", "{}"),
+    ("supp", "Supp.", "{}"),
+    ("hal", "HAL", "https://hal.science/{}"),
+)
+#: Fields whose bare value is a file in the project, copied to the output.
+FILE_FIELDS = frozenset({"pdf", "slides", "poster", "supp"})
+_DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/")
+
+
+def link_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
+    """One reference per link field present, separated by spaces."""
+    links: list[nodes.Node] = []
+    for name, label, template in LINK_FIELDS:
+        value = pub.arxiv_id if name == "arxiv" else pub.get(name).strip()
+        node = _link(pub, name, label, template, value, ctx) if value else None
+        if node is not None:
+            if links:
+                links.append(nodes.Text(" "))
+            links.append(node)
+    return links
+
+
+def _link(
+    pub: Publication, name: str, label: str, template: str, value: str, ctx: RenderContext
+) -> nodes.Element | None:
+    classes = ["academic-pub-link", f"academic-link-{name}"]
+    if name in FILE_FIELDS and not is_url(value):
+        return _file_link(pub, name, label, value, classes, ctx)
+    if name == "doi":
+        for prefix in _DOI_PREFIXES:
+            value = value.removeprefix(prefix)
+    url = value if is_url(value) else template.format(value)
+    if not checked_url(pub, name, url, ctx):
+        return None
+    return nodes.reference(label, label, refuri=url, classes=classes)
+
+
+def _file_link(
+    pub: Publication, name: str, label: str, value: str, classes: list[str], ctx: RenderContext
+) -> nodes.Element | None:
+    found = _project_file(pub, name, value, ctx.files_dir, ctx)
+    if found is None:
+        return None
+    # Like Sphinx's :download: role: the collector copies the file into _downloads/.
+    return addnodes.download_reference(
+        "",
+        "",
+        nodes.literal(label, label, classes=["xref", "download"]),
+        reftarget="/" + found,
+        refexplicit=True,
+        refdomain="",
+        reftype="download",
+        classes=classes,
+    )
+
+
+def preview_node(pub: Publication, ctx: RenderContext) -> nodes.image | None:
+    """The thumbnail, with the title as alt text."""
+    value = pub.get("preview").strip()
+    if not value:
+        return None
+    if is_url(value):
+        uri = value if checked_url(pub, "preview", value, ctx) else None
+    else:
+        found = _project_file(pub, "preview", value, ctx.preview_dir, ctx)
+        uri = "/" + found if found else None
+    if uri is None:
+        return None
+    return nodes.image(uri=uri, alt=pub.title_text, classes=["academic-pub-thumbnail"])
+
+
+def _project_file(
+    pub: Publication, name: str, value: str, bare_dir: str, ctx: RenderContext
+) -> str | None:
+    """The file's path from the source directory, or ``None`` after a warning."""
+    try:
+        found = project_file(value, ctx.srcdir, bare_dir)
+    except OutsideSource:
+        ctx.warn(
+            f"{pub.key}: field {name!r}: {value!r} is outside the source directory; not used",
+            pub.location,
+            "asset",
+        )
+        return None
+    if not os.path.isfile(found.absolute):
+        ctx.warn(
+            f"{pub.key}: field {name!r}: file {found.relative!r} not found (bare names are "
+            f"looked up in {bare_dir!r} under the source directory)",
+            pub.location,
+            "asset",
+        )
+        return None
+    return found.relative
+
+
+def checked_url(pub: Publication, name: str, url: str, ctx: RenderContext) -> bool:
+    """Whether ``url`` may be linked; warns when it may not."""
+    if safe_url(url) is not None:
+        return True
+    ctx.warn(
+        f"{pub.key}: field {name!r}: link {url!r} dropped (only http, https, mailto and "
+        "relative links are allowed)",
+        pub.location,
+        "link",
+    )
+    return False

@@ -1,0 +1,91 @@
+"""The venue line: ``Venue, 34(5), pp. 1–10, Jan 2020, additional info, note``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docutils import nodes
+
+from sphinx_academic.model.publication import Publication
+from sphinx_academic.model.richtext import RichText
+from sphinx_academic.render.context import RenderContext
+from sphinx_academic.render.text import Runs, month_year
+
+_THESIS_LABELS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
+
+
+def venue_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
+    runs = Runs()
+    add_venue(runs, pub, ctx)
+    return runs.result()
+
+
+def add_venue(runs: Runs, pub: Publication, ctx: RenderContext) -> bool:
+    """Add the venue line's parts, comma-separated; return whether there were any."""
+    parts = _Parts(runs)
+    for label in _kind_labels(pub):
+        parts.text(label)
+    venue = pub.venue_field
+    if venue:
+        parts.node(nodes.emphasis("", "", *_rich(pub.rich(venue))))
+    elif pub.arxiv_id and pub.is_preprint:
+        parts.node(nodes.emphasis(f"arXiv:{pub.arxiv_id}", f"arXiv:{pub.arxiv_id}"))
+    parts.text(_volume_text(pub))
+    if pub.get("pages"):
+        pages = pub.text("pages")
+        parts.text(("pp. " if "–" in pages or "-" in pages else "p. ") + pages)
+    if pub.year:
+        parts.text(month_year(pub.year, pub.month, ctx.language))
+    for name in ("additional_info", "note"):
+        parts.rich(pub.rich(name))
+    return parts.count > 0
+
+
+class _Parts:
+    """Comma-separated parts; a part starting with punctuation (al-folio's
+    ``additional_info = {. Also at ...}``) attaches directly."""
+
+    def __init__(self, runs: Runs) -> None:
+        self.runs = runs
+        self.count = 0
+
+    def _separate(self, first_char: str) -> None:
+        if self.count and first_char not in ".,;:":
+            self.runs.add_text(", ")
+        self.count += 1
+
+    def text(self, text: str) -> None:
+        if text:
+            self._separate(text[0])
+            self.runs.add_text(text)
+
+    def node(self, node: nodes.Node) -> None:
+        self._separate(node.astext()[:1])
+        self.runs.add_node(node)
+
+    def rich(self, spans: RichText) -> None:
+        if spans:
+            self._separate(spans[0].text[:1])
+            self.runs.add_rich(spans)
+
+
+def _rich(spans: RichText) -> list[nodes.Node]:
+    runs = Runs()
+    runs.add_rich(spans)
+    return runs.result()
+
+
+def _kind_labels(pub: Publication) -> Iterator[str]:
+    if pub.type in _THESIS_LABELS:
+        yield _THESIS_LABELS[pub.type]
+    elif pub.type in {"techreport", "report"}:
+        yield f"Technical report {pub.text('number')}".strip()
+
+
+def _volume_text(pub: Publication) -> str:
+    volume, number = pub.text("volume"), pub.text("number")
+    if pub.type in {"techreport", "report"}:
+        number = ""  # a report's number is part of its label
+    if volume and number:
+        return f"{volume}({number})"
+    return volume or (f"no. {number}" if number else "")
