@@ -13,7 +13,7 @@ from docutils import nodes
 
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.model.richtext import Span
-from sphinx_academic.nodes import academic_button, academic_details
+from sphinx_academic.nodes import academic_button, academic_details, academic_source
 from sphinx_academic.render.authors import add_authors, authors_inline, shown_authors
 from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.resources import checked_url, link_nodes, preview_node
@@ -119,7 +119,7 @@ def disclosure(summary: str, css_class: str, *children: nodes.Node) -> academic_
 
 def bibtex_disclosure(pub: Publication) -> academic_details:
     source = pub.cleaned_bibtex()
-    block = nodes.literal_block(source, source, language="bibtex")
+    block = academic_source(source, source)
     button = academic_button("", classes=["academic-copy"])
     button.update_all_atts({"label": "Copy", "action": "copy", "tooltip": "Copy BibTeX"})
     return disclosure("BibTeX", "academic-pub-bibtex", block, button)
