@@ -22,7 +22,7 @@ class academic_button(nodes.General, nodes.Inline, nodes.Element):
     """A ``<button>`` that ``academic.js`` gives its behaviour (``action``)."""
 
 
-class academic_source(nodes.literal_block):  # noqa: N801 (docutils naming)
+class academic_source(nodes.literal_block):  # lower case: docutils node naming
     """Source text shown as is (the BibTeX of an entry).
 
     HTML writes it as a plain ``<pre>``: Sphinx would build a Pygments formatter per
