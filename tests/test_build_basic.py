@@ -216,3 +216,30 @@ def test_static_files_shipped(built: SphinxTestApp) -> None:
     assert page.select_one('link[href^="_static/academic.css"]') is not None
     assert page.select_one('script[src^="_static/academic.js"]') is not None
     assert (built.outdir / "_static" / "academic.css").is_file()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    freshenv=True,
+    confoverrides={"academic_preview_dir": "https://cdn.example.org/previews/"},
+)
+def test_preview_dir_may_be_a_url(app: SphinxTestApp) -> None:
+    app.build()
+    card = parse_html(app.outdir / "publications.html").select_one("#pub-harutyunyan2020improving")
+    assert card.select_one(".academic-pub-preview img")["src"] == (
+        "https://cdn.example.org/previews/thumb.svg"
+    )
+
+
+@pytest.mark.sphinx(
+    "epub",
+    testroot="basic",
+    freshenv=True,
+    confoverrides={"academic_preview_dir": "https://cdn.example.org/p"},
+)
+def test_epub_drops_remote_thumbnails_instead_of_downloading(app: SphinxTestApp) -> None:
+    app.build()
+    page = (app.outdir / "publications.xhtml").read_text()
+    assert "cdn.example.org" not in page
+    assert "academic-pub-card" in page

@@ -87,6 +87,9 @@ def preview_node(pub: Publication, ctx: RenderContext) -> nodes.image | None:
     value = pub.get("preview").strip()
     if not value:
         return None
+    if not is_url(value) and is_url(ctx.preview_dir) and "/" not in value:
+        # A preview folder on the web (a CDN, the old site): bare names are joined to it.
+        value = ctx.preview_dir.rstrip("/") + "/" + value
     if is_url(value):
         uri = value if checked_url(pub, "preview", value, ctx) else None
     else:
