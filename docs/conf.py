@@ -1,0 +1,22 @@
+"""Sphinx configuration of the sphinx-academic documentation.
+
+The documentation is built with the extension itself: the demo pages under ``demo/`` read
+``demo/papers.bib``, a fictional researcher's publication list.
+"""
+
+project = "sphinx-academic"
+author = "sphinx-academic developers"
+copyright = "sphinx-academic developers"
+
+extensions = ["sphinx_academic"]
+
+exclude_patterns = ["_build"]
+
+html_theme = "furo"
+html_title = "sphinx-academic"
+
+# The demo site belongs to Clara Müller, a fictional researcher.
+academic_bibfiles = ["demo/papers.bib"]
+academic_author_aliases = ["Clara Müller", "Clara Mueller"]
+academic_preview_dir = "demo/previews"
+academic_files_dir = "demo/files"
