@@ -59,6 +59,9 @@ def visit_button_html(translator: HTML5Translator, node: academic_button) -> Non
         attributes["aria-expanded"] = "true" if node["expanded"] else "false"
     if node.get("tooltip"):
         attributes["title"] = node["tooltip"]
+    if node.get("done"):
+        # The label after the action ("Copied", "show less"), translated like the rest.
+        attributes["data-done-label"] = node["done"]
     rendered = " ".join(
         f'{name}="{translator.attval(value)}"' for name, value in attributes.items()
     )

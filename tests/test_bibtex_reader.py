@@ -54,6 +54,7 @@ def test_cleaned_bibtex_drops_presentation_fields_by_field() -> None:
     assert cleaned.splitlines()[0] == "@inproceedings{zhang2024fast,"
     names = re.findall(r"^  (\w+) = ", cleaned, re.M)
     assert names == ["title", "author", "booktitle", "month", "year", "pages"]
+    assert "  month = jun," in cleaned
     assert "booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition}" in cleaned
     assert "title = {Fast {GPU} Kernels for $k$-Means}" in cleaned
     # The result is valid BibTeX that reads back to the same fields.

@@ -73,6 +73,11 @@ def test_markers(raw: str, name: str, markers: str) -> None:
     assert split_markers(raw) == (name, markers)
 
 
+def test_marker_after_given_name() -> None:
+    assert author("Lindqvist, Sofia*") == Author("Sofia", "Lindqvist", "", "*")
+    assert author("Yuan*, Zhihang") == Author("Zhihang", "Yuan", "", "*")
+
+
 def test_display_order_and_suffix() -> None:
     assert author("King, Jr., Martin Luther").display == "Martin Luther King, Jr."
     assert author("de la Fontaine, Jean").display == "Jean de la Fontaine"

@@ -18,8 +18,9 @@ from sphinx_academic.directives.common import (
     unique_anchor,
 )
 from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
+from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
-from sphinx_academic.query.filter import Filter, FilterError, compile_filter
+from sphinx_academic.query.filter import SPECIAL_NAMES, Filter, FilterError, compile_filter
 from sphinx_academic.query.order import (
     DEFAULT_SORT,
     GROUPINGS,
@@ -35,7 +36,7 @@ from sphinx_academic.render.publication import STYLES, Style, entry_node
 cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
 
 
-class _PublicationDirectiveBase(SphinxDirective):
+class PublicationDirectiveBase(SphinxDirective):
     """Option checking and entry rendering shared by both directives."""
 
     def warn(self, message: str, subtype: str) -> None:
@@ -67,12 +68,13 @@ class _PublicationDirectiveBase(SphinxDirective):
             number = numbers[index] if numbers is not None else None
             node = entry_node(pub, style, anchor, ctx, number)
             register_anchor(self.state.document, node, anchor)
-            domain.note_shown(self.env.docname, pub.key, anchor, priority)
+            if "no-index" not in self.options:
+                domain.note_shown(self.env.docname, pub.key, anchor, priority)
             result.append(node)
         return result
 
 
-class PublicationsDirective(_PublicationDirectiveBase):
+class PublicationsDirective(PublicationDirectiveBase):
     """Entries of the configured bib files, filtered, sorted, grouped and limited."""
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
@@ -82,6 +84,7 @@ class PublicationsDirective(_PublicationDirectiveBase):
         "limit": directives.unchanged,
         "style": directives.unchanged,
         "reversed": directives.flag,
+        "no-index": directives.flag,
         "class": directives.class_option,
     }
 
@@ -90,11 +93,13 @@ class PublicationsDirective(_PublicationDirectiveBase):
         entries = self.selected(store.entries)
         if entries is None:
             return []
-        entries = sort_publications(entries, self.sort_keys(store.fields))
+        sort_keys = self.sort_keys(store.fields)
+        entries = sort_publications(entries, sort_keys)
         limit = self.limit()
         if limit is not None:
             entries = entries[:limit]
-        return [self.listing(entries)]
+        oldest_first = bool(sort_keys) and sort_keys[0] == SortKey("year", descending=False)
+        return [self.listing(entries, oldest_first)]
 
     def selected(self, entries: Sequence[Publication]) -> list[Publication] | None:
         source = self.options.get("filter")
@@ -105,6 +110,13 @@ class PublicationsDirective(_PublicationDirectiveBase):
         except FilterError as error:
             self.warn(f":filter: {source!r}: {error}; nothing is shown", "filter")
             return None
+        unknown = sorted(check.names - SPECIAL_NAMES - publication_store(self.env).fields)
+        if unknown:
+            self.warn(
+                f":filter: {source!r}: no entry has a field {', '.join(map(repr, unknown))}"
+                " (a typo?)",
+                "filter",
+            )
         return [pub for pub in entries if check(pub)]
 
     def sort_keys(self, known_fields: frozenset[str]) -> tuple[SortKey, ...]:
@@ -137,12 +149,12 @@ class PublicationsDirective(_PublicationDirectiveBase):
             return "none"
         return value
 
-    def listing(self, entries: list[Publication]) -> nodes.container:
+    def listing(self, entries: list[Publication], oldest_first: bool) -> nodes.container:
         style = self.style()
         ctx = render_context(self.env)
         partial = any(name in self.options for name in ("filter", "limit"))
         priority = PARTIAL_LIST if partial else FULL_LIST
-        numbers = self.numbers(len(entries)) if style == "numbered" else None
+        numbers = self.numbers_for(style, len(entries))
         box = nodes.container(
             classes=[
                 "academic-publications",
@@ -151,7 +163,7 @@ class PublicationsDirective(_PublicationDirectiveBase):
             ]
         )
         position = 0
-        for heading, group in group_publications(entries, self.grouping()):
+        for heading, group in group_publications(entries, self.grouping(), oldest_first):
             if heading:
                 box += self.heading(heading)
             group_numbers = numbers[position : position + len(group)] if numbers else None
@@ -160,6 +172,13 @@ class PublicationsDirective(_PublicationDirectiveBase):
         self.set_source_info(box)
         return box
 
+    def numbers_for(self, style: str, count: int) -> list[int] | None:
+        if style == "numbered":
+            return self.numbers(count)
+        if "reversed" in self.options:
+            self.warn(":reversed: only applies to :style: numbered; ignored", "option")
+        return None
+
     def numbers(self, count: int) -> list[int]:
         if "reversed" in self.options:
             return list(range(count, 0, -1))
@@ -167,7 +186,8 @@ class PublicationsDirective(_PublicationDirectiveBase):
 
     def heading(self, text: str) -> nodes.rubric:
         level = min(self.state.memo.section_level + 1, 6)
-        rubric = nodes.rubric(text, text, classes=["academic-group-heading"])
+        label = _(text)
+        rubric = nodes.rubric(label, label, classes=["academic-group-heading"])
         rubric["heading-level"] = max(level, 2)
         anchor = nodes.make_id(f"publications-{text}")
         if anchor not in self.state.document.ids:
@@ -176,12 +196,13 @@ class PublicationsDirective(_PublicationDirectiveBase):
         return rubric
 
 
-class PublicationDirective(_PublicationDirectiveBase):
+class PublicationDirective(PublicationDirectiveBase):
     """One entry, by key."""
 
     required_arguments = 1
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "style": directives.unchanged,
+        "no-index": directives.flag,
         "class": directives.class_option,
     }
 

@@ -80,12 +80,11 @@ def _normalise(word: str) -> str:
 def author_from_parts(
     given: Sequence[str], family: Sequence[str], suffix: Sequence[str] = ()
 ) -> Author:
-    """Build an :class:`Author` from BibTeX name parts (raw LaTeX), pulling off markers."""
-    given_text = decode(" ".join(given))
-    family_text, markers = split_markers(" ".join(family))
-    if not family_text and given_text:
-        given_text, markers = split_markers(given_text)
-    return Author(given_text, family_text, decode(" ".join(suffix)), markers)
+    """Build an :class:`Author` from BibTeX name parts (raw LaTeX), pulling off markers
+    wherever the name ends: ``Yuan*, Zhihang`` and ``Lindqvist, Sofia*`` alike."""
+    family_text, family_markers = split_markers(" ".join(family))
+    given_text, given_markers = split_markers(" ".join(given))
+    return Author(given_text, family_text, decode(" ".join(suffix)), family_markers + given_markers)
 
 
 def split_markers(raw: str) -> tuple[str, str]:
@@ -99,6 +98,19 @@ def split_markers(raw: str) -> tuple[str, str]:
         markers = markers.replace(latex, char)
     markers = "".join(c for c in markers if c in MARKERS)
     return decode(raw[: match.start()]), markers
+
+
+def without_markers(names: str) -> str:
+    """A BibTeX name list with contribution markers removed (for copying)."""
+    from pybtex.bibtex.utils import split_name_list
+
+    cleaned = []
+    for name in split_name_list(names):
+        parts = [
+            _SUPERSCRIPT.sub(lambda m: m.group(1) or m.group(2) or "", p) for p in name.split(",")
+        ]
+        cleaned.append(",".join(_TRAILING_MARKERS.sub("", part) for part in parts))
+    return " and ".join(cleaned)
 
 
 def parse_name(text: str) -> NameKey:

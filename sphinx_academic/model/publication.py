@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sphinx_academic.model.names import Author
+from sphinx_academic.model.names import Author, without_markers
 from sphinx_academic.model.richtext import RichText, decode, plain, rich
 
 #: Fields that only drive presentation (al-folio's list plus our own); the BibTeX shown to
@@ -183,11 +183,14 @@ class Publication:
         return self.text(self.venue_field) if self.venue_field else ""
 
     def cleaned_bibtex(self) -> str:
-        """The entry as BibTeX without presentation-only fields."""
+        """The entry as BibTeX for readers to copy: presentation-only fields removed (by
+        field, never by text), contribution markers taken out of names, months as the
+        standard macros, and no ``crossref`` (its fields were inherited already)."""
         lines = [f"@{self.type}{{{self.key},"]
         for name, value in self.fields.items():
-            if name not in PRESENTATION_FIELDS:
-                lines.append(f"  {name} = {{{value}}},")
+            if name in PRESENTATION_FIELDS or name == "crossref":
+                continue
+            lines.append(f"  {name} = {_bibtex_value(name, value)},")
         lines.append("}")
         return "\n".join(lines)
 
@@ -216,6 +219,17 @@ _DEFAULT_VENUE_FIELDS = (
     "howpublished",
     "organization",
 )
+
+
+_MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _bibtex_value(name: str, value: str) -> str:
+    if name in {"author", "editor"}:
+        return "{" + without_markers(value) + "}"
+    if name == "month" and value.strip().lower() in _MONTHS:
+        return _MONTH_MACROS[_MONTHS[value.strip().lower()] - 1]
+    return "{" + value + "}"
 
 
 def parse_year(fields: Mapping[str, str]) -> int | None:

@@ -9,7 +9,8 @@ Grammar: ``and``, ``or``, ``not``, comparisons ``== != < <= > >=`` (chainable), 
 "book")``), parentheses, and names: any
 BibTeX field in lower case (``""`` when absent), ``key``, ``type``, ``year`` (an int, ``0``
 when absent), ``month`` (an int), ``author`` and ``editor`` (all names; ``"Smith" in author``
-is true when a name contains ``Smith``), ``selected`` (true/false from the field).
+is true when a name contains ``Smith``), ``selected`` (true/false from the field),
+``arxiv`` (the arXiv id, also from ``eprint`` with ``archivePrefix = arXiv``).
 """
 
 from __future__ import annotations
@@ -68,12 +69,24 @@ _ALLOWED_NODES = (
 _MAX_LENGTH = 2000
 
 
+#: Names with a meaning beyond "the field of that name".
+SPECIAL_NAMES = frozenset(
+    {"key", "type", "year", "month", "selected", "author", "editor", "title", "arxiv"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Filter:
     """A checked filter expression, ready to test publications."""
 
     source: str
     tree: ast.Expression
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The field names the expression reads (to tell the user about typos)."""
+        names = {node.id for node in ast.walk(self.tree) if isinstance(node, ast.Name)}
+        return frozenset(names - {"True", "False", "true", "false"})
 
     def __call__(self, publication: Publication) -> bool:
         return bool(_evaluate(self.tree.body, _Names(publication)))
@@ -138,6 +151,7 @@ class _Names:
             "author": lambda: NameList(tuple(a.display for a in pub.authors)),
             "editor": lambda: NameList(tuple(a.display for a in pub.editors)),
             "title": lambda: pub.title_text if pub.title else "",
+            "arxiv": lambda: pub.arxiv_id,
         }
         getter = special.get(name)
         return getter() if getter else pub.text(name)

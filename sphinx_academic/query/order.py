@@ -107,23 +107,26 @@ def _missing_last(
 
 
 def group_publications(
-    publications: Sequence[Publication], grouping: str
+    publications: Sequence[Publication], grouping: str, oldest_first: bool = False
 ) -> list[tuple[str, list[Publication]]]:
-    """Split into ``(heading, entries)`` groups; ``none`` gives one group with no heading."""
+    """Split into ``(heading, entries)`` groups; ``none`` gives one group with no heading.
+    Years run newest first unless ``oldest_first`` (an ascending ``year`` sort)."""
     if grouping == "none":
         return [("", list(publications))]
     if grouping == "year":
-        return _group_by_year(publications)
+        return _group_by_year(publications, oldest_first)
     if grouping == "type":
         return _group_by_type(publications)
     raise OrderError(f"unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}")
 
 
-def _group_by_year(publications: Sequence[Publication]) -> list[tuple[str, list[Publication]]]:
+def _group_by_year(
+    publications: Sequence[Publication], oldest_first: bool
+) -> list[tuple[str, list[Publication]]]:
     groups: dict[int | None, list[Publication]] = {}
     for pub in publications:
         groups.setdefault(pub.year, []).append(pub)
-    years = sorted((year for year in groups if year is not None), reverse=True)
+    years = sorted((year for year in groups if year is not None), reverse=not oldest_first)
     result = [(str(year), groups[year]) for year in years]
     if None in groups:
         result.append(("Undated", groups[None]))

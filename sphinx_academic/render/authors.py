@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_academic.locale import _
 from sphinx_academic.model.names import Author
 from sphinx_academic.nodes import academic_button
 from sphinx_academic.render.context import RenderContext
@@ -29,10 +30,11 @@ def _expand_button(hidden_count: int) -> academic_button:
     button = academic_button("", classes=["academic-pub-authors-toggle"])
     button.update_all_atts(
         {
-            "label": f"+{hidden_count} more",
+            "label": _("+{count} more").format(count=hidden_count),
+            "done": _("show less"),
             "action": "expand-authors",
             "expanded": False,
-            "tooltip": "Show all authors",
+            "tooltip": _("Show all authors"),
         }
     )
     return button
@@ -92,7 +94,7 @@ def _add_cut(runs: Runs, authors: Sequence[Author], shown: set[int], ctx: Render
             runs.add_text(", " if index == previous + 1 else ", …, ")
         _add_name(runs, authors[index], ctx)
         previous = index
-    runs.add_text(", et al.")
+    runs.add_text(", " + _("et al."))
 
 
 def _add_author(runs: Runs, author: Author, index: int, count: int, ctx: RenderContext) -> None:
@@ -104,7 +106,7 @@ def _add_author(runs: Runs, author: Author, index: int, count: int, ctx: RenderC
 def _separator(index: int, count: int) -> str:
     if index < count - 1:
         return ", "
-    return " and " if count == 2 else ", and "
+    return f" {_('and')} " if count == 2 else f", {_('and')} "
 
 
 def _add_name(runs: Runs, author: Author, ctx: RenderContext) -> None:

@@ -11,6 +11,8 @@ from typing import Literal
 
 from docutils import nodes
 
+from sphinx_academic.locale import _
+from sphinx_academic.model.names import Author
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.model.richtext import Span
 from sphinx_academic.nodes import academic_button, academic_details, academic_source
@@ -44,9 +46,10 @@ def citation_line(
     if number is not None:
         label = f"[{number}] "
         runs.add_node(nodes.inline(label, label, classes=["academic-pub-number"]))
-    if pub.authors:
-        shown = shown_authors(pub.authors, ctx)
-        add_authors(runs, pub.authors, shown, ctx, expandable=False)
+    people, role = credited(pub)
+    if people:
+        add_authors(runs, people, shown_authors(people, ctx), ctx, expandable=False)
+        runs.add_text(role)
         runs.end_sentence()
     link = title_link(pub, ctx)
     if link is None:
@@ -82,7 +85,7 @@ def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
     if badges:
         body += nodes.paragraph("", "", *badges, classes=["academic-pub-badges"])
     body += nodes.paragraph("", "", title_inline(pub, ctx), classes=["academic-pub-title"])
-    if pub.authors:
+    if pub.authors or pub.editors:
         body += _authors_paragraph(pub, ctx)
     venue = venue_nodes(pub, ctx)
     if venue:
@@ -95,15 +98,25 @@ def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
         body += nodes.paragraph("", "", *links, classes=["academic-pub-links"])
     if pub.get("abstract"):
         abstract = nodes.paragraph("", "", *rich_nodes(pub.rich("abstract")))
-        body += disclosure("Abstract", "academic-pub-abstract", abstract)
+        body += disclosure(_("Abstract"), "academic-pub-abstract", abstract)
     body += bibtex_disclosure(pub)
     return body
 
 
+def credited(pub: Publication) -> tuple[tuple[Author, ...], str]:
+    """The authors, or for an edited volume without authors its editors and "(eds.)"."""
+    if pub.authors or not pub.editors:
+        return pub.authors, ""
+    return pub.editors, " " + (_("(ed.)") if len(pub.editors) == 1 else _("(eds.)"))
+
+
 def _authors_paragraph(pub: Publication, ctx: RenderContext) -> nodes.paragraph:
+    people, role = credited(pub)
     para = nodes.paragraph(
-        "", "", authors_inline(pub.authors, ctx, expandable=True), classes=["academic-pub-authors"]
+        "", "", authors_inline(people, ctx, expandable=True), classes=["academic-pub-authors"]
     )
+    if role:
+        para += nodes.Text(role)
     if pub.get("annotation"):
         note = rich_nodes(pub.rich("annotation"))
         para += nodes.inline("", "", *note, classes=["academic-pub-annotation"])
@@ -121,8 +134,10 @@ def bibtex_disclosure(pub: Publication) -> academic_details:
     source = pub.cleaned_bibtex()
     block = academic_source(source, source)
     button = academic_button("", classes=["academic-copy"])
-    button.update_all_atts({"label": "Copy", "action": "copy", "tooltip": "Copy BibTeX"})
-    return disclosure("BibTeX", "academic-pub-bibtex", block, button)
+    button.update_all_atts(
+        {"label": _("Copy"), "done": _("Copied"), "action": "copy", "tooltip": _("Copy BibTeX")}
+    )
+    return disclosure(_("BibTeX"), "academic-pub-bibtex", block, button)
 
 
 def badge_nodes(pub: Publication) -> list[nodes.Node]:
@@ -132,7 +147,7 @@ def badge_nodes(pub: Publication) -> list[nodes.Node]:
         abbr = rich_nodes(pub.rich("abbr"))
         badges.append(nodes.inline("", "", *abbr, classes=["academic-badge", "academic-pub-abbr"]))
     if pub.get("award") or pub.get("award_name"):
-        label = rich_nodes(pub.rich("award_name")) or [nodes.Text("Award")]
+        label = rich_nodes(pub.rich("award_name")) or [nodes.Text(_("Award"))]
         badges.append(
             nodes.inline("", "", *label, classes=["academic-badge", "academic-pub-award"])
         )

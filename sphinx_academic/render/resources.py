@@ -55,12 +55,20 @@ def _link(
     if name in FILE_FIELDS and not is_url(value):
         return _file_link(pub, name, label, value, classes, ctx)
     if name == "doi":
-        for prefix in _DOI_PREFIXES:
-            value = value.removeprefix(prefix)
+        value = _bare_doi(value)
     url = value if is_url(value) else template.format(value)
     if not checked_url(pub, name, url, ctx):
         return None
     return nodes.reference(label, label, refuri=url, classes=classes)
+
+
+def _bare_doi(value: str) -> str:
+    """``10.1000/x`` from ``doi:10.1000/x``, ``https://doi.org/10.1000/x`` and the like."""
+    for prefix in _DOI_PREFIXES:
+        value = value.removeprefix(prefix)
+    if value[:4].lower() == "doi:":
+        value = value[4:].strip()
+    return value
 
 
 def _file_link(

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 
 from docutils import nodes
 
+from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.model.richtext import RichText
 from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.text import Runs, month_year
 
-_THESIS_LABELS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
+#: Entry types that are part of an edited volume, whose editors the venue line names.
+_CONTAINED_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference"})
 
 
 def venue_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
@@ -30,6 +32,8 @@ def add_venue(runs: Runs, pub: Publication, ctx: RenderContext) -> bool:
         parts.node(nodes.emphasis("", "", *_rich(pub.rich(venue))))
     elif pub.arxiv_id and pub.is_preprint:
         parts.node(nodes.emphasis(f"arXiv:{pub.arxiv_id}", f"arXiv:{pub.arxiv_id}"))
+    if pub.authors and pub.editors and pub.type in _CONTAINED_TYPES:
+        parts.text(_("edited by {names}").format(names=_names(pub)))
     parts.text(_volume_text(pub))
     if pub.get("pages"):
         pages = pub.text("pages")
@@ -75,11 +79,18 @@ def _rich(spans: RichText) -> list[nodes.Node]:
     return runs.result()
 
 
+def _names(pub: Publication) -> str:
+    names = [editor.display for editor in pub.editors]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {_('and')} " + names[-1]
+
+
 def _kind_labels(pub: Publication) -> Iterator[str]:
-    if pub.type in _THESIS_LABELS:
-        yield _THESIS_LABELS[pub.type]
+    if pub.type == "phdthesis":
+        yield _("PhD thesis")
+    elif pub.type == "mastersthesis":
+        yield _("Master's thesis")
     elif pub.type in {"techreport", "report"}:
-        yield f"Technical report {pub.text('number')}".strip()
+        yield f"{_('Technical report')} {pub.text('number')}".strip()
 
 
 def _volume_text(pub: Publication) -> str:

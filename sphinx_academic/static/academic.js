@@ -9,7 +9,7 @@
     var text = pre.textContent.replace(/\s+$/, "") + "\n";
     var done = function () {
       var label = button.textContent;
-      button.textContent = "Copied";
+      button.textContent = button.getAttribute("data-done-label") || "Copied";
       button.classList.add("academic-copied");
       setTimeout(function () {
         button.textContent = label;
@@ -27,7 +27,8 @@
     var expanded = list.classList.toggle("academic-expanded");
     button.setAttribute("aria-expanded", expanded ? "true" : "false");
     if (!button.dataset.collapsedLabel) button.dataset.collapsedLabel = button.textContent;
-    button.textContent = expanded ? "show less" : button.dataset.collapsedLabel;
+    var less = button.getAttribute("data-done-label") || "show less";
+    button.textContent = expanded ? less : button.dataset.collapsedLabel;
   }
 
   document.addEventListener("click", function (event) {

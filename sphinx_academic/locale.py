@@ -1,0 +1,37 @@
+"""Interface text ("Abstract", "et al.", group headings, ...) through Sphinx's i18n, so a
+message catalog in ``locales/<lang>/LC_MESSAGES/sphinx_academic.mo`` translates it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation
+
+MESSAGE_CATALOG = "sphinx_academic"
+LOCALE_DIR = Path(__file__).parent / "locales"
+
+_translate = get_translation(MESSAGE_CATALOG)
+
+
+def _(message: str) -> str:
+    """The message in the project's language (Sphinx's proxies made plain text)."""
+    return str(_translate(message))
+
+
+#: Headings made by the Sphinx-free query layer, listed here so catalog tools see them.
+GROUP_HEADINGS = (
+    _translate("Journal articles"),
+    _translate("Conference papers"),
+    _translate("Book chapters"),
+    _translate("Books"),
+    _translate("Theses"),
+    _translate("Technical reports"),
+    _translate("Preprints"),
+    _translate("Other publications"),
+    _translate("Undated"),
+)
+
+
+def register(app: Sphinx) -> None:
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
