@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -29,25 +29,41 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from sphinx_academic import config, domain, nodes, store
+    from sphinx_academic import config, domain, feed, locale, nodes, store
+    from sphinx_academic.directives.profile import (
+        CVDirective,
+        NewsDirective,
+        ProfileDirective,
+        TimelineDirective,
+    )
     from sphinx_academic.directives.publications import (
         PublicationDirective,
         PublicationsDirective,
     )
+    from sphinx_academic.render import timenode
     from sphinx_academic.roles import PubRole
     from sphinx_academic.transforms import AdaptPublicationsToBuilder
 
     config.register(app)
+    locale.register(app)
     nodes.register(app)
+    timenode.register(app)
     app.add_domain(domain.AcademicDomain)
     app.add_directive("publications", PublicationsDirective)
     app.add_directive("publication", PublicationDirective)
+    app.add_directive("timeline", TimelineDirective)
+    app.add_directive("news", NewsDirective)
+    app.add_directive("profile", ProfileDirective)
+    app.add_directive("cv", CVDirective)
     app.add_role("pub", PubRole())
     app.add_post_transform(AdaptPublicationsToBuilder)
 
     app.connect("config-inited", _add_static_path)
     app.connect("env-before-read-docs", store.load)
+    app.connect("env-before-read-docs", feed.check_feed_settings)
     app.connect("env-updated", domain.docs_with_moved_targets)
+    app.connect("html-page-context", feed.add_head_elements)
+    app.connect("build-finished", feed.write_feed)
     app.add_css_file("academic.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {

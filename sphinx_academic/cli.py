@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
 
 from sphinx_academic import __version__
+from sphinx_academic.diagnostics import WARNING_TYPE
 from sphinx_academic.problems import Problem
 from sphinx_academic.readers.bibtex import merge_files, read_bibtex
+from sphinx_academic.readers.profile import read_profiles
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,31 +39,60 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("confdir", nargs="?", default=".", help="folder with conf.py")
     check.set_defaults(run=_check)
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the profile format (for editor completion)",
+        description="Print the JSON Schema of the native profile format (JSON Resume with "
+        "news and custom sections). Point your editor at it with a first line such as "
+        "'# yaml-language-server: $schema=profile.schema.json'.",
+    )
+    schema.set_defaults(run=_schema)
     return parser
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from sphinx_academic.model.profile import json_schema
+
+    print(json.dumps(json_schema(), indent=2, sort_keys=True))
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     confdir = os.path.abspath(args.confdir)
     try:
-        bibfiles = _configured_bibfiles(confdir)
+        bibfiles, profiles, suppressed = _configured_files(confdir)
     except Exception as error:  # conf.py is user code; report, don't trace back
         print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
         return 2
-    problems = check_bibfiles(bibfiles)
+    problems = check_bibfiles(bibfiles) + (read_profiles(profiles)[1] if profiles else [])
+    problems = [p for p in problems if not _suppressed(p, suppressed)]
     for problem in problems:
-        print(f"{problem.location}: {problem.message} [{problem.subtype}]")
-    count = len(problems)
-    print(f"{count} problem{'s' if count != 1 else ''} in {len(bibfiles)} file(s)", file=sys.stderr)
+        print(f"{problem.location}: {problem.message} [{WARNING_TYPE}.{problem.subtype}]")
+    count, files = len(problems), len(bibfiles) + len(profiles)
+    print(f"{count} problem{'s' if count != 1 else ''} in {files} file(s)", file=sys.stderr)
     return 1 if problems else 0
 
 
-def _configured_bibfiles(confdir: str) -> list[str]:
+def _suppressed(problem: Problem, suppressed: set[str]) -> bool:
+    """Whether ``suppress_warnings`` in conf.py silences this problem, as in a build."""
+    return WARNING_TYPE in suppressed or f"{WARNING_TYPE}.{problem.subtype}" in suppressed
+
+
+def _configured_files(confdir: str) -> tuple[list[str], list[str], set[str]]:
+    """The bib and profile files conf.py configures (absolute paths), and the warnings it
+    suppresses."""
     from sphinx.config import Config
     from sphinx.util.tags import Tags
 
-    config = Config.read(confdir, overrides={}, tags=Tags())
-    names = config._raw_config.get("academic_bibfiles", [])
-    return [os.path.normpath(os.path.join(confdir, name)) for name in names]
+    raw = Config.read(confdir, overrides={}, tags=Tags())._raw_config
+    profile = raw.get("academic_profile") or []
+    profiles = [profile] if isinstance(profile, str) else list(profile)
+
+    def absolute(names: list[str]) -> list[str]:
+        return [os.path.normpath(os.path.join(confdir, name)) for name in names]
+
+    suppressed = set(raw.get("suppress_warnings", []))
+    return absolute(list(raw.get("academic_bibfiles", []))), absolute(profiles), suppressed
 
 
 def check_bibfiles(paths: Sequence[str]) -> list[Problem]:

@@ -24,6 +24,19 @@ CONFIG_VALUES = (
         "BibTeX files, relative to the configuration directory.",
     ),
     ConfigValue(
+        "academic_profile",
+        [],
+        (str, list, tuple),
+        "Profile file(s) (JSON Resume, RenderCV or al-folio cv.yml; YAML or JSON), relative "
+        "to the configuration directory; several are merged section by section.",
+    ),
+    ConfigValue(
+        "academic_feed",
+        "atom.xml",
+        (str,),
+        "File name of the Atom feed of the news in the HTML output ('' for no feed).",
+    ),
+    ConfigValue(
         "academic_author_aliases",
         [],
         (list, tuple),

@@ -30,6 +30,14 @@ SUBTYPES: dict[str, str] = {
     "asset": "a preview, pdf or other file that is missing or outside the source directory",
     "link": "a link with a scheme other than http, https or mailto (dropped)",
     "ref": "a :pub: reference to an entry that no page renders",
+    "yaml": "a YAML syntax error, tab, duplicate key, refused tag or alias bomb in a profile",
+    "json": "a JSON syntax error in a profile",
+    "profile": "a profile value of the wrong type, an unknown key, or an empty profile",
+    "date": "an impossible date, or an end date before the start date",
+    "news": "a news item without a date or text",
+    "section": "a directive names a profile section that does not exist",
+    "markup": "reStructuredText markup in a profile text field that does not parse",
+    "feed": "news without html_baseurl: the Atom feed needs absolute links",
 }
 
 

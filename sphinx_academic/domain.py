@@ -40,8 +40,12 @@ class AcademicDomain(Domain):
         "shown": {},
         # docname -> set of keys its :pub: roles name
         "cited": {},
+        # docname -> {feed anchor -> (anchor on the page, text, full list?)}
+        "news": {},
+        # docnames with a profile card (they get JSON-LD)
+        "profile": {},
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -66,18 +70,37 @@ class AcademicDomain(Domain):
     def note_cited(self, docname: str, key: str) -> None:
         self.cited.setdefault(docname, set()).add(key.lower())
 
+    def note_news(self, docname: str, key: str, anchor: str, text: str, full: bool) -> None:
+        self.data["news"].setdefault(docname, {})[key] = (anchor, text, full)
+
+    def note_profile(self, docname: str) -> None:
+        self.data["profile"][docname] = True
+
+    @property
+    def profile_pages(self) -> set[str]:
+        return set(self.data["profile"])
+
+    def news_places(self) -> dict[str, tuple[str, str, str]]:
+        """Feed anchor -> (docname, anchor, text) of the page the feed links to: a full
+        news list first, then any page showing the item, first in name order."""
+        best: dict[str, tuple[bool, str, str, str]] = {}
+        for docname in sorted(self.data["news"]):
+            for key, (anchor, text, full) in self.data["news"][docname].items():
+                if key not in best or (full and not best[key][0]):
+                    best[key] = (full, docname, anchor, text)
+        return {key: (doc, anchor, text) for key, (_, doc, anchor, text) in best.items()}
+
     def clear_doc(self, docname: str) -> None:
         self._targets = None
-        self.shown.pop(docname, None)
-        self.cited.pop(docname, None)
+        for table in ("shown", "cited", "news", "profile"):
+            self.data[table].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._targets = None
-        for docname in docnames:
-            if docname in otherdata["shown"]:
-                self.shown[docname] = otherdata["shown"][docname]
-            if docname in otherdata["cited"]:
-                self.cited[docname] = otherdata["cited"][docname]
+        for table in ("shown", "cited", "news", "profile"):
+            for docname in docnames:
+                if docname in otherdata[table]:
+                    self.data[table][docname] = otherdata[table][docname]
 
     def targets(self) -> dict[str, Target]:
         """The place ``:pub:`` links to, for every entry shown somewhere."""

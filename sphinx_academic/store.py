@@ -1,9 +1,9 @@
-"""Publications of the configured BibTeX files, parsed once per build and cached across
-builds in Sphinx's environment.
+"""The data files (BibTeX and profiles), parsed once per build and cached across builds
+in Sphinx's environment.
 
 A file is parsed again only when its size or modification time changed; directives read
-the store and call ``env.note_dependency`` on the files, so editing a bib file re-reads
-exactly the pages that show its entries. The store is filled before documents are read
+the stores and call ``env.note_dependency`` on the files, so editing a data file re-reads
+exactly the pages that show its contents. The store is filled before documents are read
 (also before the parallel readers fork) and is read-only afterwards, so parallel reads
 need no merging.
 """
@@ -18,11 +18,14 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
+from sphinx_academic.model.profile import Profile
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.problems import Problem
 from sphinx_academic.readers.bibtex import BibFile, merge_files, read_bibtex
+from sphinx_academic.readers.profile import read_profiles
 
 ENV_ATTRIBUTE = "academic_publications"
+PROFILE_ATTRIBUTE = "academic_profile"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,8 @@ class PublicationStore:
 
     files: dict[str, tuple[FileStamp | None, BibFile]] = field(default_factory=dict)
     paths: tuple[str, ...] = ()
+    #: Problems found when merging the files (duplicates across files, crossrefs).
+    merge_problems: tuple[Problem, ...] = ()
     entries: tuple[Publication, ...] = ()
     by_key: dict[str, Publication] = field(default_factory=dict)
     fields: frozenset[str] = frozenset()
@@ -55,23 +60,25 @@ class PublicationStore:
         return self.by_key.get(key.lower())
 
     def refresh(self, paths: Sequence[str]) -> list[Problem]:
-        """Re-read changed files; return the problems of the files that were read now."""
-        problems: list[Problem] = []
+        """Re-read changed files; return every problem the files have now.
+
+        Problems are returned on every build while they last, not only when a file is
+        parsed, so ``-W`` fails an incremental build of a broken file too.
+        """
         changed = tuple(paths) != self.paths
         for path in paths:
             stamp = FileStamp.of(path)
             cached = self.files.get(path)
             if cached is None or cached[0] != stamp or stamp is None:
-                bibfile = read_bibtex(path)
-                self.files[path] = (stamp, bibfile)
-                problems.extend(bibfile.problems)
+                self.files[path] = (stamp, read_bibtex(path))
                 changed = True
         for stale in set(self.files) - set(paths):
             del self.files[stale]
         if changed:
             self.paths = tuple(paths)
-            problems.extend(self._merge())
-        return problems
+            self.merge_problems = tuple(self._merge())
+        file_problems = [p for path in self.paths for p in self.files[path][1].problems]
+        return file_problems + list(self.merge_problems)
 
     def _merge(self) -> list[Problem]:
         entries, problems = merge_files(self.files[path][1] for path in self.paths)
@@ -81,9 +88,42 @@ class PublicationStore:
         return problems
 
 
+@dataclass
+class ProfileStore:
+    """The merged profile of the configured files (sections merged across files)."""
+
+    stamps: tuple[tuple[str, FileStamp | None], ...] = ()
+    profile: Profile = field(default_factory=Profile)
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(path for path, _ in self.stamps)
+
+    def refresh(self, paths: Sequence[str]) -> list[Problem]:
+        """Re-read all files when any changed (merging needs them all); return every
+        problem they have now."""
+        stamps = tuple((path, FileStamp.of(path)) for path in paths)
+        if stamps != self.stamps or not all(stamp for _, stamp in stamps):
+            self.stamps = stamps
+            profile, problems = read_profiles(list(paths)) if paths else (Profile(), [])
+            self.profile, self.problems = profile, tuple(problems)
+        return list(self.problems)
+
+
+def _absolute(app: Sphinx, names: Sequence[str]) -> list[str]:
+    return [os.path.normpath(os.path.join(app.confdir, name)) for name in names]
+
+
 def bib_paths(app: Sphinx) -> list[str]:
     """The configured bib files as absolute paths."""
-    return [os.path.normpath(os.path.join(app.confdir, p)) for p in app.config.academic_bibfiles]
+    return _absolute(app, app.config.academic_bibfiles)
+
+
+def profile_paths(app: Sphinx) -> list[str]:
+    """The configured profile files (one path or a list) as absolute paths."""
+    value = app.config.academic_profile or []
+    return _absolute(app, [value] if isinstance(value, str) else value)
 
 
 def get_store(env: BuildEnvironment) -> PublicationStore:
@@ -94,6 +134,15 @@ def get_store(env: BuildEnvironment) -> PublicationStore:
     return store
 
 
+def get_profile_store(env: BuildEnvironment) -> ProfileStore:
+    store = getattr(env, PROFILE_ATTRIBUTE, None)
+    if not isinstance(store, ProfileStore):
+        store = ProfileStore()
+        setattr(env, PROFILE_ATTRIBUTE, store)
+    return store
+
+
 def load(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: bring the store up to date and report new problems."""
+    """``env-before-read-docs``: bring the stores up to date and report new problems."""
     diagnostics.report(get_store(env).refresh(bib_paths(app)))
+    diagnostics.report(get_profile_store(env).refresh(profile_paths(app)))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -19,17 +20,44 @@ def test_check_reports_each_problem_and_fails(
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
         f"{tmp_path}/site/bad.bib:10:3: syntax error: '}}' expected "
-        "(a missing comma or brace before it?) [bibtex]"
+        "(a missing comma or brace before it?) [academic.bibtex]"
     )
     assert [line.rsplit("[", 1)[1] for line in out] == [
-        "bibtex]",
-        "bibtex]",
-        "entry]",
-        "entry]",
-        "file]",
-        "duplicate]",
-        "duplicate]",
+        "academic.bibtex]",
+        "academic.bibtex]",
+        "academic.entry]",
+        "academic.entry]",
+        "academic.file]",
+        "academic.duplicate]",
+        "academic.duplicate]",
     ]
+
+
+def test_check_honours_suppress_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOTS / "test-bad", tmp_path / "site")
+    conf = tmp_path / "site" / "conf.py"
+    conf.write_text(
+        conf.read_text() + 'suppress_warnings = ["academic.duplicate", "academic.entry"]\n'
+    )
+    assert main(["check", str(tmp_path / "site")]) == 1
+    out = capsys.readouterr().out
+    assert "[academic.duplicate]" not in out and "[academic.entry]" not in out
+    assert "[academic.bibtex]" in out
+
+
+def test_check_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "conf.py").write_text('academic_profile = "me.yaml"\n')
+    (tmp_path / "me.yaml").write_text("basics:\n  name: Me\nnews:\n  - text: no date\n")
+    assert main(["check", str(tmp_path)]) == 1
+    assert f"{tmp_path}/me.yaml:4:5: " in capsys.readouterr().out
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert {"basics", "work", "education", "news"} <= set(schema["properties"])
 
 
 def test_check_clean_site_passes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,18 +6,25 @@ import functools
 import re
 
 from docutils import nodes
-from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
 from sphinx_academic.model.names import OwnerMatcher
 from sphinx_academic.render.context import RenderContext, Warn
-from sphinx_academic.store import PublicationStore, get_store
+from sphinx_academic.store import (
+    ProfileStore,
+    PublicationStore,
+    get_profile_store,
+    get_store,
+)
 
 
-def owner_spellings(config: Config) -> tuple[str, ...]:
-    """Every spelling of the site owner's name the project knows."""
-    return tuple(config.academic_author_aliases)
+def owner_spellings(env: BuildEnvironment) -> tuple[str, ...]:
+    """Every spelling of the site owner's name: the aliases and the profile's name."""
+    name = get_profile_store(env).profile.basics.name
+    aliases = tuple(env.config.academic_author_aliases)
+    # The name field is inline markup: drop escaping backslashes.
+    return (*aliases, name.replace("\\", "")) if name else aliases
 
 
 @functools.lru_cache(maxsize=32)
@@ -42,7 +49,7 @@ def _once_per_page(env: BuildEnvironment) -> Warn:
 def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderContext:
     config = env.config
     return RenderContext(
-        owner=_matcher(owner_spellings(config)),
+        owner=_matcher(owner_spellings(env)),
         max_authors=config.academic_max_authors,
         srcdir=str(env.srcdir),
         preview_dir=config.academic_preview_dir,
@@ -53,8 +60,17 @@ def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderCon
 
 
 def publication_store(env: BuildEnvironment) -> PublicationStore:
-    """The store, after noting that the current page depends on the bib files."""
+    """The store, after noting that the current page depends on the bib files (and on
+    the profile, whose name marks the owner in author lists)."""
     store = get_store(env)
+    for path in (*store.paths, *get_profile_store(env).paths):
+        env.note_dependency(path)
+    return store
+
+
+def profile_store(env: BuildEnvironment) -> ProfileStore:
+    """The profile, after noting that the current page depends on its files."""
+    store = get_profile_store(env)
     for path in store.paths:
         env.note_dependency(path)
     return store
@@ -63,13 +79,13 @@ def publication_store(env: BuildEnvironment) -> PublicationStore:
 _UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]")
 
 
-def unique_anchor(document: nodes.document, key: str) -> str:
-    """``pub-<key>``, made unique within the page (an entry may appear twice).
+def unique_anchor(document: nodes.document, key: str, prefix: str = "pub-") -> str:
+    """``<prefix><key>``, made unique within the page (an entry may appear twice).
 
     Unlike ``nodes.make_id`` this keeps the key's case and underscores, so the anchor is
     the key a user knows and keys differing only there do not collide.
     """
-    base = "pub-" + _UNSAFE_ID_CHARS.sub("-", key)
+    base = prefix + _UNSAFE_ID_CHARS.sub("-", key)
     anchor, counter = base, 1
     while anchor in document.ids:
         counter += 1

@@ -374,11 +374,15 @@ def _known_parts(date: PartialDate) -> int:
 
 def _dated(model: Any) -> dict[str, Any]:
     """Fields every dated JSON Resume entry has, as :class:`Entry` keyword arguments."""
+    end = model.end_date
+    if end is None and model.start_date is not None:
+        # JSON Resume: a start without an end is ongoing.
+        end = PartialDate(present=True)
     return {
         "url": _text(model.url),
         "location": _text(model.location),
         "start": model.start_date,
-        "end": model.end_date,
+        "end": end,
         "summary": _text(model.summary),
         "highlights": tuple(text for text in model.highlights if text),
     }

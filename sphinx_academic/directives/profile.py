@@ -1,0 +1,292 @@
+"""``.. timeline::``, ``.. news::``, ``.. profile::`` and ``.. cv::``: the profile's sections."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from sphinx_academic.directives.common import (
+    profile_store,
+    publication_store,
+    register_anchor,
+    render_context,
+    unique_anchor,
+)
+from sphinx_academic.directives.publications import PublicationDirectiveBase
+from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, get_domain
+from sphinx_academic.locale import _
+from sphinx_academic.model.dates import DateError, PartialDate
+from sphinx_academic.model.profile import NewsItem, Profile, Section, Source
+from sphinx_academic.query.order import parse_sort, sort_publications
+from sphinx_academic.render.profile import (
+    ProfileContext,
+    news,
+    news_items,
+    order_entries,
+    profile_card,
+    section_block,
+    timeline,
+)
+
+ORDERS = ("newest", "oldest", "source")
+#: Where the CV puts the sections it knows; the others come between, in file order.
+CV_FIRST = ("education", "work", "awards", "publications")
+CV_LAST = ("skills", "languages", "interests")
+CV_NOT_SECTIONS = ("news",)
+
+
+class ProfileDirectiveBase(PublicationDirectiveBase):
+    """Options, the profile and inline-markup parsing shared by the profile directives."""
+
+    def profile(self) -> Profile:
+        return profile_store(self.env).profile
+
+    def context(self) -> ProfileContext:
+        return ProfileContext(
+            inline=self.inline_markup,
+            language=self.env.config.language or "en",
+            present=_("present"),
+            more=_("more"),
+            srcdir=str(self.env.srcdir),
+            warn=render_context(self.env).warn,
+        )
+
+    def inline_markup(self, text: str, source: Source | None) -> list[nodes.Node]:
+        """reStructuredText inline markup from the data; its errors point at the data file."""
+        reporter = self.state.document.reporter
+        level = reporter.report_level
+        reporter.report_level = 5  # type: ignore[assignment]  # we report them ourselves
+        try:
+            parsed, messages = self.state.inline_text(text, self.lineno)
+        finally:
+            reporter.report_level = level
+        warn = render_context(self.env).warn  # once per page, however often it is shown
+        for message in messages:
+            text = message.children[0].astext() if message.children else message.astext()
+            warn(
+                f"markup in profile text: {text}",
+                _location(source) or self.get_location(),
+                "markup",
+            )
+        return list(parsed)
+
+    def positive_int(self, name: str) -> int | None:
+        value = self.options.get(name)
+        if value is None:
+            return None
+        if not value.strip().isdigit():
+            self.warn(f":{name}: {value!r} is not a whole number >= 0; ignored", "option")
+            return None
+        return int(value)
+
+    def choice(self, name: str, choices: Sequence[str], default: str) -> str:
+        value = (self.options.get(name) or default).strip().lower()
+        if value not in choices:
+            self.warn(
+                f":{name}: {value!r} is not one of {', '.join(choices)}; using {default!r}",
+                "option",
+            )
+            return default
+        return value
+
+    def find_section(self, key: str) -> Section | None:
+        section = self.profile().section(key)
+        if section is None:
+            known = self.profile().section_keys()
+            hint = difflib.get_close_matches(key, known, n=1)
+            suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+            listing = ", ".join(known) or "none"
+            self.warn(f"no profile section {key!r}{suggestion} (sections: {listing})", "section")
+        return section
+
+
+def _location(source: Source | None) -> str | None:
+    if source is None or not source.path:
+        return None
+    return f"{source.path}:{source.line or 1}"
+
+
+class TimelineDirective(ProfileDirectiveBase):
+    """Entries of one or more sections in one timeline, newest first."""
+
+    required_arguments = 1
+    optional_arguments = 20
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "limit": directives.unchanged,
+        "order": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        sections = [s for s in map(self.find_section, self.arguments) if s is not None]
+        entries = [entry for section in sections for entry in section.entries]
+        entries = order_entries(entries, self.choice("order", ORDERS, "newest"))
+        limit = self.positive_int("limit")
+        node = timeline(entries[:limit] if limit is not None else entries, self.context())
+        node["classes"].extend(self.options.get("class", []))
+        self.set_source_info(node)
+        return [node]
+
+
+class NewsDirective(ProfileDirectiveBase):
+    """News items, newest first; each has a stable anchor the Atom feed links to."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "limit": directives.unchanged,
+        "since": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        profile = self.profile()
+        items = news_items(profile.news, self.positive_int("limit"), self.since())
+        node = news(items, self.context())
+        node["classes"].extend(self.options.get("class", []))
+        anchors = news_anchors(profile.news)
+        domain = get_domain(self.env)
+        full = not any(name in self.options for name in ("limit", "since"))
+        rendered = [
+            child
+            for child in node.children
+            if isinstance(child, nodes.Element) and "academic-news-item" in child["classes"]
+        ]
+        for item, child in zip(items, rendered, strict=False):
+            anchor = unique_anchor(self.state.document, anchors[id(item)], prefix="")
+            child["ids"].append(anchor)
+            register_anchor(self.state.document, child, anchor)
+            domain.note_news(self.env.docname, anchors[id(item)], anchor, _news_text(child), full)
+        self.set_source_info(node)
+        return [node]
+
+    def since(self) -> PartialDate | None:
+        value = self.options.get("since")
+        if value is None:
+            return None
+        try:
+            since = PartialDate.parse(value.strip())
+        except DateError as error:
+            self.warn(f":since: {value!r}: {error}; showing all", "option")
+            return None
+        if since is None or not since.is_date:
+            self.warn(
+                f":since: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); showing all",
+                "option",
+            )
+            return None
+        return since
+
+
+def _news_text(item: nodes.Element) -> str:
+    """The item's words for the feed (without its date or "more" link)."""
+    texts = [item]
+    for node in item.findall(nodes.Element):
+        if "academic-news-text" in node["classes"]:
+            texts = [node]
+            break
+    words = [
+        text.astext()
+        for text in texts[0].findall(nodes.Text)
+        if not any("academic-news-more" in p.get("classes", ()) for p in _ancestors(text))
+    ]
+    return " ".join("".join(words).split())
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def news_anchors(items: Sequence[NewsItem]) -> dict[int, str]:
+    """``news-2024-05`` (``-2``, ``-3`` for more items on the same date): stable across
+    pages and builds, so feed readers keep their place."""
+    anchors: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for item in items:
+        base = f"news-{item.date.isoformat() or 'undated'}"
+        seen[base] = seen.get(base, 0) + 1
+        anchors[id(item)] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return anchors
+
+
+class ProfileDirective(ProfileDirectiveBase):
+    """The profile card: photo, name, position, contact and profile links, summary."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        node = profile_card(self.profile().basics, self.context())
+        node["classes"].extend(self.options.get("class", []))
+        get_domain(self.env).note_profile(self.env.docname)
+        self.set_source_info(node)
+        return [node]
+
+
+class CVDirective(ProfileDirectiveBase):
+    """The whole CV in the conventional order, or the sections named in ``:sections:``."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "sections": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        box = nodes.container(classes=["academic-cv", *self.options.get("class", [])])
+        ctx = self.context()
+        for key in self.section_keys():
+            if key == "profile":
+                box += profile_card(self.profile().basics, ctx)
+            elif key == "publications" and publication_store(self.env).entries:
+                box += self.publications()
+            else:
+                section = self.find_section(key)
+                if section is not None:
+                    box += [self.heading(section.title, section.key), *section_block(section, ctx)]
+        self.set_source_info(box)
+        return [box]
+
+    def section_keys(self) -> list[str]:
+        if "sections" in self.options:
+            return [key.strip() for key in self.options["sections"].split(",") if key.strip()]
+        profile = self.profile()
+        present = [s.key for s in profile.sections if s.key not in CV_NOT_SECTIONS]
+        if publication_store(self.env).entries and "publications" not in present:
+            present.append("publications")
+        first = [key for key in CV_FIRST if key in present]
+        last = [key for key in CV_LAST if key in present]
+        middle = [key for key in present if key not in first and key not in last]
+        return ["profile", *first, *middle, *last]
+
+    def heading(self, title: str, key: str) -> nodes.rubric:
+        level = min(max(self.state.memo.section_level + 1, 2), 6)
+        rubric = nodes.rubric(title, title, classes=["academic-cv-heading"])
+        rubric["heading-level"] = level
+        anchor = unique_anchor(self.state.document, key, prefix="cv-")
+        rubric["ids"].append(anchor)
+        register_anchor(self.state.document, rubric, anchor)
+        return rubric
+
+    def publications(self) -> list[nodes.Node]:
+        """The bib files' entries as a numbered list, newest first (a CV bibliography)."""
+        store = publication_store(self.env)
+        section = self.profile().section("publications")
+        title = section.title if section is not None else "Publications"
+        entries = sort_publications(store.entries, parse_sort("-year, -month", store.fields))
+        numbers = list(range(len(entries), 0, -1))
+        listing = nodes.container(classes=["academic-publications", "academic-style-numbered"])
+        listing += self.render_entries(
+            entries,
+            "numbered",
+            render_context(self.env),
+            FULL_LIST if entries else PARTIAL_LIST,
+            numbers,
+        )
+        return [self.heading(title, "publications"), listing]

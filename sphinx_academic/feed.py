@@ -1,0 +1,188 @@
+"""The Atom feed of the news (feedgen), and the links and JSON-LD in every page's head.
+
+The feed needs absolute links, so it is written only when ``html_baseurl`` is set; news
+without it gives one warning. Entry ids and links point at the news item's anchor on the
+page that shows the full news list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import os
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from sphinx_academic import diagnostics
+from sphinx_academic.directives.profile import news_anchors
+from sphinx_academic.domain import get_domain
+from sphinx_academic.model.profile import Basics, NewsItem, Profile
+from sphinx_academic.render.links import safe_url
+from sphinx_academic.store import get_profile_store
+
+
+def feed_wanted(app: Sphinx) -> bool:
+    return bool(app.config.academic_feed) and isinstance(app.builder, StandaloneHTMLBuilder)
+
+
+def base_url(app: Sphinx) -> str:
+    return (app.config.html_baseurl or "").rstrip("/") + "/"
+
+
+def check_feed_settings(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """``env-before-read-docs`` (after the stores are loaded): news without
+    ``html_baseurl`` cannot have a feed; say so once per build."""
+    news = get_profile_store(app.env).profile.news
+    if feed_wanted(app) and news and not app.config.html_baseurl:
+        # A setting, not a data line: the message names conf.py itself.
+        diagnostics.warn(
+            "conf.py: the profile has news but html_baseurl is not set, so no Atom feed is "
+            "written (set html_baseurl, or academic_feed = '' to turn the feed off)",
+            None,
+            "feed",
+        )
+
+
+def write_feed(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the feed into the output folder."""
+    if exception is not None or not feed_wanted(app) or not app.config.html_baseurl:
+        return
+    profile = get_profile_store(app.env).profile
+    if not profile.news:
+        return
+    path = os.path.join(app.outdir, app.config.academic_feed)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as stream:
+        stream.write(atom_feed(app, profile))
+
+
+def atom_feed(app: Sphinx, profile: Profile) -> bytes:
+    from feedgen.feed import FeedGenerator
+
+    base = base_url(app)
+    places = get_domain(app.env).news_places()
+    items = sorted(profile.news, key=lambda item: item.date.sort_key, reverse=True)
+    feed = FeedGenerator()
+    feed.id(base + app.config.academic_feed)
+    owner = _plain(profile.basics.name) or app.config.project
+    feed.title(owner)
+    feed.subtitle(f"News from {owner}")
+    feed.link(href=base, rel="alternate")
+    feed.link(href=base + app.config.academic_feed, rel="self")
+    if profile.basics.name:
+        feed.author({"name": owner})
+    feed.updated(_timestamp(items[0]))
+    anchors = news_anchors(profile.news)
+    for item in reversed(items):  # feedgen prepends entries
+        _add_entry(app, feed, item, anchors[id(item)], places, base)
+    result: bytes = feed.atom_str(pretty=True)
+    return result
+
+
+def _add_entry(
+    app: Sphinx,
+    feed: Any,
+    item: NewsItem,
+    key: str,
+    places: dict[str, tuple[str, str, str]],
+    base: str,
+) -> None:
+    docname, anchor, text = places.get(key, ("", key, item.text))
+    page = app.builder.get_target_uri(docname) if docname else ""
+    link = f"{base}{page}#{anchor}"
+    entry = feed.add_entry()
+    entry.id(link)
+    entry.title(item.title or _first_words(text))
+    entry.link(href=item.url if item.url and safe_url(item.url) else link)
+    entry.updated(_timestamp(item))
+    entry.published(_timestamp(item))
+    entry.content(text, type="text")
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _timestamp(item: NewsItem) -> datetime.datetime:
+    day = item.date.date or datetime.date(1970, 1, 1)
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
+
+
+def add_head_elements(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the feed link on every page, JSON-LD on the profile's page."""
+    tags = []
+    profile = get_profile_store(app.env).profile
+    if feed_wanted(app) and app.config.html_baseurl and profile.news:
+        href = base_url(app) + app.config.academic_feed
+        title = f"News – {_plain(profile.basics.name) or app.config.project}"
+        tags.append(
+            f'<link rel="alternate" type="application/atom+xml" title="{_attr(title)}" '
+            f'href="{_attr(href)}">'
+        )
+    if pagename in get_domain(app.env).profile_pages and profile.basics.name:
+        tags.append(json_ld_script(person(profile.basics, profile)))
+    if tags:
+        context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
+
+
+def person(basics: Basics, profile: Profile) -> dict[str, Any]:
+    """A schema.org ``Person`` from the profile (links only when safe)."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
+    data["name"] = _plain(basics.name)
+    optional = {"jobTitle": _plain(basics.label), "email": basics.email, "telephone": basics.phone}
+    data.update({key: value for key, value in optional.items() if value})
+    for key, value in (("url", basics.url), ("image", basics.image)):
+        if value and safe_url(value) and "://" in value:
+            data[key] = value
+    same_as = [link.url for link in basics.profiles if link.url and safe_url(link.url)]
+    if same_as:
+        data["sameAs"] = same_as
+    organisation = _current_affiliation(profile)
+    if organisation:
+        data["affiliation"] = {"@type": "Organization", "name": _plain(organisation)}
+    if basics.location:
+        data["address"] = _plain(basics.location)
+    return data
+
+
+def _current_affiliation(profile: Profile) -> str | None:
+    work = profile.section("work")
+    for entry in work.entries if work else ():
+        if entry.ongoing and entry.organisation:
+            return entry.organisation
+    return None
+
+
+def json_ld_script(data: dict[str, Any]) -> str:
+    # "<" escaped so no text from the data can close the script element.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+@functools.lru_cache(maxsize=256)
+def _plain(markup: str | None) -> str:
+    """Profile text fields are inline reStructuredText; metadata wants the words only."""
+    if not markup:
+        return ""
+    from docutils.core import publish_doctree
+
+    settings = {
+        "report_level": 5,
+        "halt_level": 5,
+        "file_insertion_enabled": False,
+        "raw_enabled": False,
+    }
+    try:
+        return publish_doctree(markup, settings_overrides=settings).astext().strip()
+    except Exception:  # never fail a build over metadata
+        return markup.replace("\\", "")
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

@@ -1,0 +1,60 @@
+"""News items -> a dated list.
+
+::
+
+    container.academic-news
+      container.academic-news-item            (one per item, nothing else in between)
+        paragraph.academic-news-date          <time datetime="2024-05">May 2024</time>
+        container.academic-news-body
+          paragraph.academic-news-title       strong > reference (when a URL is given)
+          paragraph.academic-news-text        text [reference.academic-news-more]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docutils import nodes
+
+from sphinx_academic.model.profile import NewsItem
+from sphinx_academic.render.dates import time_node
+from sphinx_academic.render.profilecontext import (
+    ProfileContext,
+    checked_url,
+    linked,
+    merged,
+    rich,
+)
+
+
+def news(items: Iterable[NewsItem], ctx: ProfileContext) -> nodes.container:
+    """Items in the order given (see :func:`~sphinx_academic.query.profile.news_items`)."""
+    box = nodes.container(classes=["academic-news"])
+    box.extend(news_item(item, ctx) for item in items)
+    return box
+
+
+def news_item(item: NewsItem, ctx: ProfileContext) -> nodes.container:
+    node = nodes.container(classes=["academic-news-item"])
+    when = time_node(item.date, ctx.language, ctx.present)
+    node += nodes.paragraph("", "", when, classes=["academic-news-date"])
+    node += nodes.container("", *_body(item, ctx), classes=["academic-news-body"])
+    return node
+
+
+def _body(item: NewsItem, ctx: ProfileContext) -> list[nodes.Node]:
+    url = checked_url(ctx, item.url, "news url", item.source)
+    title = rich(ctx, item.title, item.source)
+    body: list[nodes.Node] = []
+    if title:
+        inner: list[nodes.Node] = [linked(title, url, "academic-news-link")] if url else title
+        heading = nodes.strong("", "", *inner)
+        body.append(nodes.paragraph("", "", heading, classes=["academic-news-title"]))
+    text = rich(ctx, item.text, item.source)
+    if url and not title:
+        # Without a title to carry the link, a "more" link follows the text.
+        more = nodes.reference(ctx.more, ctx.more, refuri=url, classes=["academic-news-more"])
+        text = merged([*text, nodes.Text(" "), more]) if text else [more]
+    if text:
+        body.append(nodes.paragraph("", "", *text, classes=["academic-news-text"]))
+    return body
