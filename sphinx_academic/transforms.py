@@ -1,9 +1,11 @@
 """Per-builder adjustments made after reading, so the pickled doctrees stay builder-neutral.
 
 Non-HTML builders (LaTeX, text, man, ...) get a clean citation list: each card becomes its
-citation line, with a target keeping the anchor for ``:pub:`` links. HTML builders that
+citation line, with a target keeping the anchor for ``:pub:`` links; timeline entries
+become one line each (date, title, place) followed by their details, as in a printed CV. HTML builders that
 cannot show remote images (epub) lose remote thumbnails instead of Sphinx downloading them:
-a build never touches the network.
+a build never touches the network. Images from the data in a format the builder cannot
+use (an SVG photo in LaTeX) are left out rather than breaking the build.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.images import guess_mimetype
 
 from sphinx_academic.directives.common import render_context
 from sphinx_academic.render.links import is_url
@@ -29,12 +32,49 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         builder = self.builder_class()
+        self.drop_unusable_images(builder.supported_image_types)
         if builder.format == "html":
             if not builder.supported_remote_images:
                 self.drop_remote_thumbnails()
             return
         self.cards_to_citation_lines()
         self.anchors_to_targets()
+        self.compact_timeline_entries()
+
+    def compact_timeline_entries(self) -> None:
+        for entry in list(self.document.findall(nodes.container)):
+            if "academic-timeline-entry" not in entry["classes"]:
+                continue
+            lines = [
+                node
+                for node in entry.findall(nodes.paragraph)
+                if {
+                    "academic-timeline-date",
+                    "academic-timeline-heading",
+                    "academic-timeline-place",
+                }
+                & set(node["classes"])
+            ]
+            if len(lines) < 2:
+                continue
+            merged = nodes.paragraph(classes=["academic-timeline-line"])
+            for index, line in enumerate(lines):
+                if index:
+                    merged += nodes.Text(" — ")
+                merged += line.children
+                line.parent.remove(line)
+            entry.insert(0, merged)
+
+    def drop_unusable_images(self, supported: list[str]) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            if not any(c.startswith("academic-") for c in image["classes"]):
+                continue
+            candidates = dict(image.get("candidates", {}))
+            if "*" in candidates:  # one file: its type is what its name says
+                candidates[guess_mimetype(candidates["*"]) or "?"] = candidates["*"]
+            if "?" in candidates or any(kind in candidates for kind in supported):
+                continue
+            image.parent.remove(image)
 
     def builder_class(self) -> Any:
         # Sphinx 9 exposes the builder class on the environment; 8.2 only through app.

@@ -196,7 +196,17 @@ def test_text_cv_is_clean(tmp_path: Path) -> None:
     shutil.copytree(ROOTS / "test-profile", tmp_path / "site")
     app = _build(tmp_path / "site", "text")
     text = (app.outdir / "cv.txt").read_text()
-    assert "Sep 2022 – present" in text and "[2] **Jane Doe** and John Smith." in text
+    assert "[2] **Jane Doe** and John Smith." in text
+    # One line per timeline entry, as in a printed CV.
+    flowing = " ".join(text.split())
+    assert "2014 – 2018 — **PhD**, Computer Science — Example Institute of Technology" in flowing
+
+
+def test_latex_leaves_out_a_photo_it_cannot_use(tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / "test-profile", tmp_path / "site")
+    app = _build(tmp_path / "site", "latex")
+    tex = (app.outdir / "profile.tex").read_text()
+    assert "jane.svg" not in tex and "Jane Q. Doe" in tex
 
 
 PROFILES = sorted((CORPUS / "profiles").glob("*")) if CORPUS.is_dir() else []

@@ -93,26 +93,29 @@ def test_pub_links_follow_moved_entries(site: Path) -> None:
     assert "cv.html#pub-other2018report" in (app.outdir / "index.html").read_text()
 
 
-def test_parallel_build_identical_to_serial(tmp_path: Path) -> None:
+def _pages(app: SphinxTestApp) -> dict[str, bytes]:
+    pages = {p.name: p.read_bytes() for p in app.outdir.glob("*.html")}
+    pages.update({p.name: p.read_bytes() for p in app.outdir.glob("*.xml")})
+    return pages
+
+
+@pytest.mark.parametrize("root", ["basic", "profile"])
+def test_parallel_build_identical_to_serial(root: str, tmp_path: Path) -> None:
     outputs = []
     for jobs in (1, 4):
         srcdir = tmp_path / f"j{jobs}"
-        shutil.copytree(ROOTS / "test-basic", srcdir)
+        shutil.copytree(ROOTS / f"test-{root}", srcdir)
         app, _ = _build(srcdir, parallel=jobs)
-        outputs.append(
-            {
-                p: (app.outdir / p).read_bytes()
-                for p in ("index.html", "publications.html", "cv.html")
-            }
-        )
+        outputs.append(_pages(app))
     assert outputs[0] == outputs[1]
 
 
-def test_two_clean_builds_byte_identical(tmp_path: Path) -> None:
+@pytest.mark.parametrize("root", ["basic", "profile"])
+def test_two_clean_builds_byte_identical(root: str, tmp_path: Path) -> None:
     outputs = []
     for run in range(2):
         srcdir = tmp_path / f"run{run}"
-        shutil.copytree(ROOTS / "test-basic", srcdir)
+        shutil.copytree(ROOTS / f"test-{root}", srcdir)
         app, _ = _build(srcdir)
-        outputs.append({p.name: p.read_bytes() for p in app.outdir.glob("*.html")})
+        outputs.append(_pages(app))
     assert outputs[0] == outputs[1]
