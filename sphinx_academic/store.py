@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -25,6 +26,7 @@ from sphinx_academic.readers.bibtex import BibFile, merge_files, read_bibtex
 from sphinx_academic.readers.profile import read_profiles
 
 ENV_ATTRIBUTE = "academic_publications"
+_Store = TypeVar("_Store", "PublicationStore", "ProfileStore")
 PROFILE_ATTRIBUTE = "academic_profile"
 
 
@@ -126,20 +128,21 @@ def profile_paths(app: Sphinx) -> list[str]:
     return _absolute(app, [value] if isinstance(value, str) else value)
 
 
-def get_store(env: BuildEnvironment) -> PublicationStore:
-    store = getattr(env, ENV_ATTRIBUTE, None)
-    if not isinstance(store, PublicationStore):
-        store = PublicationStore()
-        setattr(env, ENV_ATTRIBUTE, store)
+def _kept_in_env(env: BuildEnvironment, attribute: str, kind: type[_Store]) -> _Store:
+    """The store pickled with the environment (a new one on the first build)."""
+    store = getattr(env, attribute, None)
+    if not isinstance(store, kind):
+        store = kind()
+        setattr(env, attribute, store)
     return store
+
+
+def get_store(env: BuildEnvironment) -> PublicationStore:
+    return _kept_in_env(env, ENV_ATTRIBUTE, PublicationStore)
 
 
 def get_profile_store(env: BuildEnvironment) -> ProfileStore:
-    store = getattr(env, PROFILE_ATTRIBUTE, None)
-    if not isinstance(store, ProfileStore):
-        store = ProfileStore()
-        setattr(env, PROFILE_ATTRIBUTE, store)
-    return store
+    return _kept_in_env(env, PROFILE_ATTRIBUTE, ProfileStore)
 
 
 def load(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -2,10 +2,11 @@
 
 Non-HTML builders (LaTeX, text, man, ...) get a clean citation list: each card becomes its
 citation line, with a target keeping the anchor for ``:pub:`` links; timeline entries
-become one line each (date, title, place) followed by their details, as in a printed CV. HTML builders that
-cannot show remote images (epub) lose remote thumbnails instead of Sphinx downloading them:
-a build never touches the network. Images from the data in a format the builder cannot
-use (an SVG photo in LaTeX) are left out rather than breaking the build.
+become one line each (date, title, place) followed by their details, as in a printed CV.
+HTML builders that cannot show remote images (epub) lose remote thumbnails instead of
+Sphinx downloading them: a build never touches the network. Images from the data in a
+format the builder cannot use (an SVG photo in LaTeX) are left out rather than breaking
+the build.
 """
 
 from __future__ import annotations
