@@ -70,7 +70,7 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
         for image in list(self.document.findall(nodes.image)):
             if not any(c.startswith("academic-") for c in image["classes"]):
                 continue
-            candidates = dict(image.get("candidates", {}))
+            candidates: dict[str, str] = dict(image.get("candidates", {}))
             if "*" in candidates:  # one file: its type is what its name says
                 candidates[guess_mimetype(candidates["*"]) or "?"] = candidates["*"]
             if "?" in candidates or any(kind in candidates for kind in supported):
