@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -29,7 +29,7 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from sphinx_academic import config, domain, feed, locale, nodes, store
+    from sphinx_academic import config, domain, feed, locale, nodes, pages, store
     from sphinx_academic.directives.profile import (
         CVDirective,
         NewsDirective,
@@ -55,15 +55,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("news", NewsDirective)
     app.add_directive("profile", ProfileDirective)
     app.add_directive("cv", CVDirective)
+    app.add_directive("publication-page", pages.PublicationPageDirective)
     app.add_role("pub", PubRole())
     app.add_post_transform(AdaptPublicationsToBuilder)
 
     app.connect("config-inited", _add_static_path)
-    app.connect("env-before-read-docs", store.load)
-    app.connect("env-before-read-docs", feed.check_feed_settings)
+    app.connect("builder-inited", store.load)
+    app.connect("builder-inited", feed.check_feed_settings)
+    app.connect("builder-inited", pages.generate_stubs)
     app.connect("env-updated", domain.docs_with_moved_targets)
     app.connect("html-page-context", feed.add_head_elements)
+    app.connect("html-page-context", pages.add_page_metadata)
     app.connect("build-finished", feed.write_feed)
+    app.connect("build-finished", pages.write_exports)
     app.add_css_file("academic.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {

@@ -37,6 +37,26 @@ CONFIG_VALUES = (
         "File name of the Atom feed of the news in the HTML output ('' for no feed).",
     ),
     ConfigValue(
+        "academic_publication_pages",
+        False,
+        (bool,),
+        "Generate a page per entry (with Google Scholar, schema.org and OpenGraph metadata); "
+        "card titles and :pub: then link to it.",
+    ),
+    ConfigValue(
+        "academic_publication_page_path",
+        "publications/{key}",
+        (str,),
+        "Where the generated pages go, in the source and output folders ({key}: the key).",
+    ),
+    ConfigValue(
+        "academic_exports",
+        True,
+        (bool,),
+        "Write publications.bib and publications.json (CSL-JSON) into the HTML output and "
+        "link them from full publication lists.",
+    ),
+    ConfigValue(
         "academic_author_aliases",
         [],
         (list, tuple),

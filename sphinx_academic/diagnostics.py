@@ -38,10 +38,11 @@ SUBTYPES: dict[str, str] = {
     "section": "a directive names a profile section that does not exist",
     "markup": "reStructuredText markup in a profile text field that does not parse",
     "feed": "news without html_baseurl: the Atom feed needs absolute links",
+    "pages": "a generated publication page would overwrite a file sphinx-academic did not write",
 }
 
 
-def warn(message: str, location: Any, subtype: str) -> None:
+def warn(message: str, location: Any, subtype: str) -> None:  # location None: in message
     """Log a warning; ``location`` is a node, a docname, ``(docname, line)`` or a
     ``"path:line"`` string (data files)."""
     assert subtype in SUBTYPES, subtype

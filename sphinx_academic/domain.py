@@ -20,10 +20,15 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_academic import diagnostics
 
-#: Priorities of a place an entry is shown (lower wins): a full list beats a filtered or
-#: limited one, cards beat citation lines, and a single entry comes last.
-FULL_LIST, PARTIAL_LIST, SINGLE = 0, 2, 4
+#: Priorities of a place an entry is shown (lower wins): its own page (when
+#: ``academic_publication_pages`` is on), then a full list, a filtered or limited one,
+#: cards before citation lines, and a single entry last.
+PAGE, FULL_LIST, PARTIAL_LIST, SINGLE = -1, 0, 2, 4
 CITATION_LINE = 1
+
+
+#: The per-document tables of the domain's data.
+TABLES = ("shown", "cited", "news", "profile", "pages")
 
 
 class Target(NamedTuple):
@@ -44,8 +49,10 @@ class AcademicDomain(Domain):
         "news": {},
         # docnames with a profile card (they get JSON-LD)
         "profile": {},
+        # docname -> key of the publication its page is about
+        "pages": {},
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -76,6 +83,14 @@ class AcademicDomain(Domain):
     def note_profile(self, docname: str) -> None:
         self.data["profile"][docname] = True
 
+    def note_page(self, docname: str, key: str) -> None:
+        self.data["pages"][docname] = key
+
+    def page_key(self, docname: str) -> str | None:
+        """The key of the publication ``docname`` is the page of, if it is one."""
+        key: str | None = self.data["pages"].get(docname)
+        return key
+
     @property
     def profile_pages(self) -> set[str]:
         return set(self.data["profile"])
@@ -92,12 +107,12 @@ class AcademicDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self._targets = None
-        for table in ("shown", "cited", "news", "profile"):
+        for table in TABLES:
             self.data[table].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._targets = None
-        for table in ("shown", "cited", "news", "profile"):
+        for table in TABLES:
             for docname in docnames:
                 if docname in otherdata[table]:
                     self.data[table][docname] = otherdata[table][docname]

@@ -32,9 +32,9 @@ def base_url(app: Sphinx) -> str:
     return (app.config.html_baseurl or "").rstrip("/") + "/"
 
 
-def check_feed_settings(app: Sphinx, env: Any, docnames: list[str]) -> None:
-    """``env-before-read-docs`` (after the stores are loaded): news without
-    ``html_baseurl`` cannot have a feed; say so once per build."""
+def check_feed_settings(app: Sphinx) -> None:
+    """``builder-inited`` (after the stores are loaded): news without ``html_baseurl``
+    cannot have a feed; say so once per build."""
     news = get_profile_store(app.env).profile.news
     if feed_wanted(app) and news and not app.config.html_baseurl:
         # A setting, not a data line: the message names conf.py itself.
@@ -126,7 +126,10 @@ def add_head_elements(
             f'href="{_attr(href)}">'
         )
     if pagename in get_domain(app.env).profile_pages and profile.basics.name:
-        tags.append(json_ld_script(person(profile.basics, profile)))
+        page = {"@context": "https://schema.org", "@type": "ProfilePage"}
+        about = person(profile.basics, profile)
+        del about["@context"]
+        tags.append(json_ld_script({**page, "mainEntity": about}))
     if tags:
         context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
 

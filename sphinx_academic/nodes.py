@@ -11,6 +11,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
 
@@ -35,6 +36,24 @@ def visit_source_html(translator: HTML5Translator, node: academic_source) -> Non
     translator.body.append(
         f'<div class="highlight"><pre class="academic-source">'
         f"{translator.encode(node.astext())}</pre></div>\n"
+    )
+    raise nodes.SkipNode
+
+
+class academic_output_link(
+    nodes.General, nodes.Inline, nodes.Element
+):  # lower case: docutils node naming
+    """A link to a file the build writes (``target``: its path in the output folder)."""
+
+
+def visit_output_link_html(translator: HTML5Translator, node: academic_output_link) -> None:
+    builder = translator.builder
+    page = builder.get_target_uri(builder.current_docname)
+    href = relative_uri(page, node["target"])
+    classes = " ".join(["academic-output-link", *node["classes"]])
+    translator.body.append(
+        f'<a class="{translator.attval(classes)}" href="{translator.attval(href)}" download>'
+        f"{translator.encode(node['label'])}</a>"
     )
     raise nodes.SkipNode
 
@@ -78,3 +97,4 @@ def register(app: Sphinx) -> None:
     app.add_node(academic_details, html=(visit_details_html, depart_details_html), **skipped)
     app.add_node(academic_button, html=(visit_button_html, None), **skipped)
     app.add_node(academic_source, html=(visit_source_html, None))
+    app.add_node(academic_output_link, html=(visit_output_link_html, None), **skipped)

@@ -145,7 +145,9 @@ def get_profile_store(env: BuildEnvironment) -> ProfileStore:
     return _kept_in_env(env, PROFILE_ATTRIBUTE, ProfileStore)
 
 
-def load(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: bring the stores up to date and report new problems."""
+def load(app: Sphinx) -> None:
+    """``builder-inited`` (before Sphinx looks for outdated documents, so generated pages
+    can be written): bring the stores up to date and report the data files' problems."""
+    env = app.env
     diagnostics.report(get_store(env).refresh(bib_paths(app)))
     diagnostics.report(get_profile_store(env).refresh(profile_paths(app)))

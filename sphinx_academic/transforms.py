@@ -41,6 +41,13 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
         self.cards_to_citation_lines()
         self.anchors_to_targets()
         self.compact_timeline_entries()
+        self.drop_html_only_paragraphs()
+
+    def drop_html_only_paragraphs(self) -> None:
+        """The export links point at files only HTML builds write."""
+        for para in list(self.document.findall(nodes.paragraph)):
+            if "academic-exports" in para["classes"]:
+                para.parent.remove(para)
 
     def compact_timeline_entries(self) -> None:
         for entry in list(self.document.findall(nodes.container)):

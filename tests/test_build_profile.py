@@ -142,7 +142,9 @@ def test_feed_linked_from_every_page(site: SphinxTestApp) -> None:
 
 def test_person_json_ld_on_profile_page(site: SphinxTestApp) -> None:
     script = page(site, "index").select_one('script[type="application/ld+json"]')
-    person = json.loads(script.string)
+    profile_page = json.loads(script.string)
+    assert profile_page["@type"] == "ProfilePage"
+    person = profile_page["mainEntity"]
     assert person["@type"] == "Person" and person["name"] == "Jane Q. Doe"
     assert person["affiliation"]["name"] == "University of Examples"
     assert "https://orcid.org/0000-0002-1825-0097" in person["sameAs"]

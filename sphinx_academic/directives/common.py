@@ -56,6 +56,7 @@ def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderCon
         files_dir=config.academic_files_dir,
         language=config.language or "en",
         warn=warn or _once_per_page(env),
+        link_pages=config.academic_publication_pages,
     )
 
 

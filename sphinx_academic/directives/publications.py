@@ -20,6 +20,7 @@ from sphinx_academic.directives.common import (
 from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
 from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
+from sphinx_academic.nodes import academic_output_link
 from sphinx_academic.query.filter import SPECIAL_NAMES, Filter, FilterError, compile_filter
 from sphinx_academic.query.order import (
     DEFAULT_SORT,
@@ -162,6 +163,8 @@ class PublicationsDirective(PublicationDirectiveBase):
                 *self.options.get("class", []),
             ]
         )
+        if not partial and entries and self.env.config.academic_exports:
+            box += exports_paragraph()
         position = 0
         for heading, group in group_publications(entries, self.grouping(), oldest_first):
             if heading:
@@ -194,6 +197,16 @@ class PublicationsDirective(PublicationDirectiveBase):
             rubric["ids"].append(anchor)
             self.state.document.ids[anchor] = rubric
         return rubric
+
+
+def exports_paragraph() -> nodes.paragraph:
+    """Links to every entry as BibTeX and CSL-JSON (files the HTML build writes)."""
+    links: list[nodes.Node] = [nodes.Text(_("Download all:") + " ")]
+    for label, target in (("BibTeX", "publications.bib"), ("CSL-JSON", "publications.json")):
+        link = academic_output_link("", classes=["academic-export"])
+        link.update_all_atts({"label": label, "target": target})
+        links += [link, nodes.Text(" ")]
+    return nodes.paragraph("", "", *links[:-1], classes=["academic-exports"])
 
 
 class PublicationDirective(PublicationDirectiveBase):

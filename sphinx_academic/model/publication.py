@@ -96,6 +96,7 @@ _MONTHS = {
     for name in names
 }
 _YEAR = re.compile(r"\b(\d{4})\b")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _TRUE = frozenset({"true", "yes", "1", "on"})
 
 
@@ -159,6 +160,11 @@ class Publication:
             return self.get("arxiv").strip()
         prefix = (self.get("archiveprefix") or self.get("eprinttype")).strip().lower()
         return self.get("eprint").strip() if prefix == "arxiv" else ""
+
+    @property
+    def doi(self) -> str:
+        """The bare DOI (``10.1000/x``), also from ``doi:10.1000/x`` or a doi.org URL."""
+        return _DOI_PREFIX.sub("", self.get("doi").strip())
 
     @property
     def is_preprint(self) -> bool:

@@ -20,3 +20,5 @@ class RenderContext:
     files_dir: str
     language: str
     warn: Warn
+    #: Titles link to the entries' own pages (``academic_publication_pages``).
+    link_pages: bool = False

@@ -7,15 +7,22 @@ every builder can write; non-HTML builders get citation lines for cards too.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from docutils import nodes
+from sphinx.addnodes import pending_xref
 
 from sphinx_academic.locale import _
 from sphinx_academic.model.names import Author
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.model.richtext import Span
-from sphinx_academic.nodes import academic_button, academic_details, academic_source
+from sphinx_academic.nodes import (
+    academic_button,
+    academic_details,
+    academic_output_link,
+    academic_source,
+)
 from sphinx_academic.render.authors import add_authors, authors_inline, shown_authors
 from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.resources import checked_url, link_nodes, preview_node
@@ -164,7 +171,19 @@ def title_inline(pub: Publication, ctx: RenderContext) -> nodes.Element:
     return nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-text"])
 
 
-def title_link(pub: Publication, ctx: RenderContext) -> nodes.reference | None:
+def title_link(pub: Publication, ctx: RenderContext) -> nodes.Element | None:
+    """A link for the title: the entry's own page when there are pages, else ``url`` or
+    ``html`` when one is safe."""
+    if ctx.link_pages:
+        return pending_xref(
+            "",
+            nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-link"]),
+            refdomain="academic",
+            reftype="pub",
+            reftarget=pub.key.lower(),
+            refexplicit=True,
+            refwarn=False,
+        )
     for name in ("url", "html"):
         value = pub.get(name).strip()
         if value and checked_url(pub, name, value, ctx):
@@ -176,3 +195,60 @@ def title_link(pub: Publication, ctx: RenderContext) -> nodes.reference | None:
 
 def _title_nodes(pub: Publication) -> list[nodes.Node]:
     return rich_nodes(pub.title) if pub.title else [nodes.Text(pub.key)]
+
+
+# -- a publication's own page ---------------------------------------------------------------
+
+
+def page_body(pub: Publication, ctx: RenderContext, bib_file: str) -> list[nodes.Node]:
+    """Everything about one entry, unfolded: for its own page. ``bib_file`` is where the
+    build writes the entry's BibTeX (a path in the output folder)."""
+    unshortened = replace(ctx, max_authors=0)
+    box = nodes.container(classes=["academic-pub-page"])
+    preview = preview_node(pub, ctx)
+    if preview is not None:
+        box += nodes.container("", preview, classes=["academic-pub-preview"])
+    box += _authors_paragraph(pub, unshortened)
+    parts = (
+        ("academic-pub-badges", badge_nodes(pub)),
+        ("academic-pub-venue", venue_nodes(pub, ctx)),
+        ("academic-pub-links", link_nodes(pub, ctx)),
+    )
+    for css_class, children in parts:
+        if children:
+            box += nodes.paragraph("", "", *children, classes=[css_class])
+    return [box, *_page_sections(pub, unshortened, bib_file)]
+
+
+def _page_sections(pub: Publication, ctx: RenderContext, bib_file: str) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    if pub.get("abstract"):
+        result += [
+            _page_heading(_("Abstract")),
+            nodes.paragraph(
+                "", "", *rich_nodes(pub.rich("abstract")), classes=["academic-pub-abstract"]
+            ),
+        ]
+    cite = citation_line(pub, ctx)
+    cite["classes"].append("academic-pub-cite")
+    result += [_page_heading(_("Cite as")), cite, _page_heading(_("BibTeX"))]
+    source = pub.cleaned_bibtex()
+    copy = academic_button("", classes=["academic-copy"])
+    copy.update_all_atts(
+        {"label": _("Copy"), "done": _("Copied"), "action": "copy", "tooltip": _("Copy BibTeX")}
+    )
+    download = academic_output_link("", classes=["academic-pub-bib-download"])
+    download.update_all_atts({"label": _("Download .bib"), "target": bib_file})
+    bibtex = nodes.container(
+        "",
+        academic_source(source, source),
+        nodes.paragraph("", "", copy, nodes.Text(" "), download),
+        classes=["academic-pub-bibtex"],
+    )
+    return [*result, bibtex]
+
+
+def _page_heading(text: str) -> nodes.rubric:
+    rubric = nodes.rubric(text, text, classes=["academic-pub-page-heading"])
+    rubric["heading-level"] = 2
+    return rubric

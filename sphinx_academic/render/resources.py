@@ -32,13 +32,14 @@ LINK_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 #: Fields whose bare value is a file in the project, copied to the output.
 FILE_FIELDS = frozenset({"pdf", "slides", "poster", "supp"})
-_DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/")
 
 
 def link_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
     """One reference per link field present, separated by spaces."""
     links: list[nodes.Node] = []
-    for name, label, template in LINK_FIELDS:
+    # With pages the title links to the page, so the entry's own URL gets a button.
+    fields = (*LINK_FIELDS, ("url", "Link", "{}")) if ctx.link_pages else LINK_FIELDS
+    for name, label, template in fields:
         value = pub.arxiv_id if name == "arxiv" else pub.get(name).strip()
         node = _link(pub, name, label, template, value, ctx) if value else None
         if node is not None:
@@ -55,20 +56,11 @@ def _link(
     if name in FILE_FIELDS and not is_url(value):
         return _file_link(pub, name, label, value, classes, ctx)
     if name == "doi":
-        value = _bare_doi(value)
+        value = pub.doi
     url = value if is_url(value) else template.format(value)
     if not checked_url(pub, name, url, ctx):
         return None
     return nodes.reference(label, label, refuri=url, classes=classes)
-
-
-def _bare_doi(value: str) -> str:
-    """``10.1000/x`` from ``doi:10.1000/x``, ``https://doi.org/10.1000/x`` and the like."""
-    for prefix in _DOI_PREFIXES:
-        value = value.removeprefix(prefix)
-    if value[:4].lower() == "doi:":
-        value = value[4:].strip()
-    return value
 
 
 def _file_link(

@@ -1,0 +1,1 @@
+"""Publications in other formats: CSL-JSON, Google Scholar (Highwire) tags, schema.org."""

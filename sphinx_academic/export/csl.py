@@ -1,0 +1,111 @@
+"""Publications as CSL-JSON, the format Zotero, pandoc and citeproc read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx_academic.model.names import Author
+from sphinx_academic.model.publication import Publication
+
+#: BibTeX entry type -> CSL item type.
+_CSL_TYPES = {
+    "article": "article-journal",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "book": "book",
+    "mvbook": "book",
+    "collection": "book",
+    "proceedings": "book",
+    "booklet": "pamphlet",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+    "unpublished": "manuscript",
+    "online": "webpage",
+    "www": "webpage",
+    "electronic": "webpage",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+}
+#: CSL variable <- the field it is read from, in order of preference.
+_TEXT_VARIABLES = {
+    "volume": ("volume",),
+    "issue": ("number", "issue"),
+    "page": ("pages",),
+    "publisher": ("publisher",),
+    "publisher-place": ("address", "location"),
+    "edition": ("edition",),
+    "ISBN": ("isbn",),
+    "ISSN": ("issn",),
+    "note": ("note",),
+    "abstract": ("abstract",),
+}
+_CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle")
+
+
+def csl_item(pub: Publication) -> dict[str, Any]:
+    """One CSL-JSON item (decoded text, names split, dates as date-parts)."""
+    item: dict[str, Any] = {"id": pub.key, "type": csl_type(pub)}
+    item["title"] = pub.title_text if pub.title else pub.key
+    if pub.authors:
+        item["author"] = [csl_name(a) for a in pub.authors if not _is_others(a)]
+    if pub.editors:
+        item["editor"] = [csl_name(a) for a in pub.editors if not _is_others(a)]
+    if pub.year:
+        item["issued"] = {"date-parts": [[pub.year, pub.month] if pub.month else [pub.year]]}
+    _add_container(item, pub)
+    for variable, fields in _TEXT_VARIABLES.items():
+        value = next((pub.text(f) for f in fields if pub.get(f)), "")
+        if value:
+            item[variable] = value
+    _add_identifiers(item, pub)
+    return item
+
+
+def csl_type(pub: Publication) -> str:
+    if pub.is_preprint:
+        return "article"  # CSL 1.0.2 has no preprint type; "article" is what Zotero uses
+    return _CSL_TYPES.get(pub.type, "document")
+
+
+def csl_name(author: Author) -> dict[str, str]:
+    name = {"family": author.family, "given": author.given}
+    if author.suffix:
+        name["suffix"] = author.suffix
+    return {key: value for key, value in name.items() if value}
+
+
+def _is_others(author: Author) -> bool:
+    return author.family == "others" and not author.given
+
+
+def _add_container(item: dict[str, Any], pub: Publication) -> None:
+    container = next((pub.text(f) for f in _CONTAINER_FIELDS if pub.get(f)), "")
+    if container:
+        item["container-title"] = container
+    if pub.type in {"phdthesis", "mastersthesis", "thesis"}:
+        item["genre"] = "PhD thesis" if pub.type == "phdthesis" else "Master's thesis"
+        publisher = pub.text("school") or pub.text("institution")
+        if publisher:
+            item["publisher"] = publisher
+    elif pub.type in {"techreport", "report"} and pub.get("institution"):
+        item["publisher"] = pub.text("institution")
+    if pub.is_preprint and pub.arxiv_id:
+        item.setdefault("container-title", "arXiv")
+        item["number"] = f"arXiv:{pub.arxiv_id}"
+
+
+def _add_identifiers(item: dict[str, Any], pub: Publication) -> None:
+    if pub.doi:
+        item["DOI"] = pub.doi
+    url = pub.get("url").strip() or pub.get("html").strip()
+    if not url and pub.arxiv_id:
+        url = f"https://arxiv.org/abs/{pub.arxiv_id}"
+    if url:
+        item["URL"] = url

@@ -1,0 +1,9 @@
+project = "Pages"
+extensions = ["sphinx_academic"]
+academic_bibfiles = ["refs.bib"]
+academic_publication_pages = True
+academic_author_aliases = ["Doe, Jane"]
+academic_preview_dir = "previews"
+academic_files_dir = "files"
+html_baseurl = "https://jane.example.org/"
+show_warning_types = True

@@ -1,0 +1,248 @@
+"""academic_publication_pages: a page per entry with Scholar tags, JSON-LD, OpenGraph;
+exports as BibTeX and CSL-JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_academic.pages import MARKER
+
+from conftest import ROOTS, academic_warnings, parse_html
+
+
+def _build(srcdir: Path, **overrides: object) -> SphinxTestApp:
+    app = SphinxTestApp(
+        "html", srcdir=srcdir, status=StringIO(), warning=StringIO(), confoverrides=overrides
+    )  # type: ignore[arg-type]
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    srcdir = tmp_path_factory.mktemp("pages") / "site"
+    shutil.copytree(ROOTS / "test-pages", srcdir)
+    return _build(srcdir)
+
+
+def meta(page: BeautifulSoup, name: str) -> list[str]:
+    return [tag["content"] for tag in page.select(f'meta[name="{name}"]')]
+
+
+def page(site: SphinxTestApp, key: str) -> BeautifulSoup:
+    return parse_html(site.outdir / "publications" / f"{key}.html")
+
+
+def test_no_warnings_and_one_page_per_entry(site: SphinxTestApp) -> None:
+    assert academic_warnings(site.warning.getvalue()) == []
+    assert "isn't included in any toctree" not in site.warning.getvalue()
+    pages = sorted(p.name for p in (site.outdir / "publications").glob("*.html"))
+    assert pages == [
+        "doe2020thesis.html",
+        "doe2022conf.html",
+        "doe2023journal.html",
+        "doe2024preprint.html",
+    ]
+
+
+def test_article_tags(site: SphinxTestApp) -> None:
+    html = page(site, "doe2023journal")
+    assert meta(html, "citation_title") == ["Robust Estimation of Things"]
+    assert meta(html, "citation_author") == ["Doe, Jane", "Smith, John"]
+    assert meta(html, "citation_publication_date") == ["2023/05"]
+    assert meta(html, "citation_journal_title") == ["Journal of Things"]
+    assert meta(html, "citation_volume") == ["12"] and meta(html, "citation_issue") == ["3"]
+    assert meta(html, "citation_firstpage") == ["101"]
+    assert meta(html, "citation_lastpage") == ["120"]
+    assert meta(html, "citation_doi") == ["10.1000/jot.2023.12"]
+    assert meta(html, "citation_pdf_url") == ["https://jane.example.org/publications/doe2023.pdf"]
+    assert (site.outdir / "publications" / "doe2023.pdf").is_file()
+    assert meta(html, "citation_abstract_html_url") == [
+        "https://jane.example.org/publications/doe2023journal.html"
+    ]
+
+
+def test_conference_thesis_preprint_tags(site: SphinxTestApp) -> None:
+    conference = page(site, "doe2022conf")
+    assert meta(conference, "citation_conference_title") == [
+        "Proceedings of the Conference on Things"
+    ]
+    assert meta(conference, "citation_publication_date") == ["2022/07/18"]
+    assert meta(conference, "citation_author") == ["Doe, Jane", "Lee, Kim"]
+    assert meta(conference, "citation_pdf_url") == []
+    thesis = page(site, "doe2020thesis")
+    assert meta(thesis, "citation_dissertation_institution") == ["University of Examples"]
+    assert meta(thesis, "citation_publication_date") == ["2020"]
+    preprint = page(site, "doe2024preprint")
+    assert meta(preprint, "citation_technical_report_institution") == ["arXiv"]
+    assert meta(preprint, "citation_arxiv_id") == ["2401.01234"]
+
+
+def test_json_ld_and_open_graph(site: SphinxTestApp) -> None:
+    html = page(site, "doe2023journal")
+    data = json.loads(html.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "ScholarlyArticle"
+    assert [a["familyName"] for a in data["author"]] == ["Doe", "Smith"]
+    assert data["isPartOf"] == {"@type": "Periodical", "name": "Journal of Things"}
+    assert data["datePublished"] == "2023-05"
+    og = {t["property"]: t["content"] for t in html.select('meta[property^="og:"]')}
+    assert og["og:title"] == "Robust Estimation of Things"
+    assert og["og:image"] == "https://jane.example.org/_images/things.png"
+    assert og["og:url"] == "https://jane.example.org/publications/doe2023journal.html"
+
+
+def test_page_content(site: SphinxTestApp) -> None:
+    html = page(site, "doe2023journal")
+    assert html.select_one("h1").get_text().startswith("Robust Estimation of Things")
+    assert html.select_one(".academic-self").get_text() == "Jane Doe"
+    assert "We estimate things robustly." in html.select_one(".academic-pub-abstract").get_text()
+    assert html.select_one(".academic-pub-cite").get_text().startswith("Jane Doe and John Smith.")
+    assert html.select_one("pre.academic-source").get_text().startswith("@article{doe2023journal,")
+    download = html.select_one("a.academic-pub-bib-download")
+    assert download["href"] == "doe2023journal.bib"
+    bib = (site.outdir / "publications" / "doe2023journal.bib").read_text()
+    assert bib.startswith("@article{doe2023journal,") and "pdf =" not in bib
+    links = {a.get_text(): a["href"] for a in html.select(".academic-pub-links a")}
+    assert links["Link"] == "https://publisher.example.org/jot/12/3"
+
+
+def test_titles_and_pub_link_to_pages(site: SphinxTestApp) -> None:
+    index = parse_html(site.outdir / "index.html")
+    assert index.select_one("p a.reference.internal")["href"] == (
+        "publications/doe2023journal.html#pub-doe2023journal"
+    )
+    card = parse_html(site.outdir / "publications.html").select_one("#pub-doe2023journal")
+    assert card.select_one(".academic-pub-title a")["href"] == (
+        "publications/doe2023journal.html#pub-doe2023journal"
+    )
+
+
+def test_exports(site: SphinxTestApp) -> None:
+    listing = parse_html(site.outdir / "publications.html")
+    exports = {a.get_text(): a["href"] for a in listing.select(".academic-exports a")}
+    assert exports == {"BibTeX": "publications.bib", "CSL-JSON": "publications.json"}
+    bib = (site.outdir / "publications.bib").read_text()
+    assert bib.count("@") == 4 and "abstract" not in bib
+    items = json.loads((site.outdir / "publications.json").read_text())
+    by_id = {item["id"]: item for item in items}
+    article = by_id["doe2023journal"]
+    assert article["type"] == "article-journal"
+    assert article["issued"] == {"date-parts": [[2023, 5]]}
+    assert article["author"] == [
+        {"family": "Doe", "given": "Jane"},
+        {"family": "Smith", "given": "John"},
+    ]
+    assert article["container-title"] == "Journal of Things" and article["page"] == "101–120"
+    assert article["DOI"] == "10.1000/jot.2023.12"
+    assert by_id["doe2022conf"]["type"] == "paper-conference"
+    assert by_id["doe2020thesis"]["type"] == "thesis"
+    assert by_id["doe2024preprint"]["type"] == "article"
+
+
+def test_csl_json_matches_the_csl_schema_shape(site: SphinxTestApp) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["id", "type", "title"],
+            "properties": {
+                "id": {"type": "string"},
+                "type": {
+                    "enum": [
+                        "article",
+                        "article-journal",
+                        "paper-conference",
+                        "chapter",
+                        "book",
+                        "thesis",
+                        "report",
+                        "manuscript",
+                        "webpage",
+                        "dataset",
+                        "software",
+                        "patent",
+                        "pamphlet",
+                        "document",
+                    ]
+                },
+                "author": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["family"],
+                        "properties": {"family": {"type": "string"}, "given": {"type": "string"}},
+                    },
+                },
+                "issued": {
+                    "type": "object",
+                    "required": ["date-parts"],
+                    "properties": {
+                        "date-parts": {
+                            "type": "array",
+                            "items": {
+                                "type": "array",
+                                "items": {"type": "integer"},
+                                "minItems": 1,
+                                "maxItems": 3,
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    }
+    jsonschema.validate(json.loads((site.outdir / "publications.json").read_text()), schema)
+
+
+def test_stubs_regenerated_only_when_their_entry_changes(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-pages", srcdir)
+    _build(srcdir)
+    stubs = {p.name: p.stat().st_mtime_ns for p in (srcdir / "publications").glob("*.rst")}
+    assert all(p.read_text().startswith(MARKER) for p in (srcdir / "publications").glob("*.rst"))
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text().replace("On Things", "On Many Things"))
+    stat = bib.stat()
+    os.utime(bib, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000_000))
+    app = _build(srcdir)
+    after = {p.name: p.stat().st_mtime_ns for p in (srcdir / "publications").glob("*.rst")}
+    changed = sorted(name for name in stubs if stubs[name] != after[name])
+    assert changed == ["doe2020thesis.rst"]
+    assert "On Many Things" in (app.outdir / "publications" / "doe2020thesis.html").read_text()
+
+
+def test_removed_entry_removes_its_stub_but_never_a_user_file(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-pages", srcdir)
+    (srcdir / "publications").mkdir()
+    mine = srcdir / "publications" / "doe2020thesis.rst"
+    mine.write_text(":orphan:\n\nMy own page\n===========\n")
+    app = _build(srcdir)
+    assert mine.read_text().startswith(":orphan:")
+    warnings = academic_warnings(app.warning.getvalue())
+    assert len(warnings) == 1 and warnings[0].endswith("[academic.pages]")
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text().split("@phdthesis")[0])
+    _build(srcdir, academic_publication_pages=False)
+    assert not (srcdir / "publications" / "doe2023journal.rst").exists()
+    assert mine.exists()
+
+
+def test_pages_off_by_default(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-pages", srcdir)
+    app = _build(srcdir, academic_publication_pages=False)
+    assert not (srcdir / "publications").exists()
+    assert (app.outdir / "publications.bib").is_file()
