@@ -246,3 +246,35 @@ def test_pages_off_by_default(tmp_path: Path) -> None:
     app = _build(srcdir, academic_publication_pages=False)
     assert not (srcdir / "publications").exists()
     assert (app.outdir / "publications.bib").is_file()
+
+
+def test_exports_read_back_cleanly(site: SphinxTestApp) -> None:
+    from sphinx_academic.readers.bibtex import read_bibtex
+
+    again = read_bibtex(str(site.outdir / "publications.bib"))
+    assert again.problems == ()
+    assert [e.key for e in again.entries] == [
+        "doe2023journal",
+        "doe2022conf",
+        "doe2020thesis",
+        "doe2024preprint",
+    ]
+    assert again.entries[0].doi == "10.1000/jot.2023.12"
+
+
+@pytest.mark.filterwarnings("ignore:.*deprecated:PendingDeprecationWarning")
+@pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning")
+def test_sitemap_lists_publication_pages(tmp_path: Path) -> None:
+    pytest.importorskip("sphinx_sitemap")
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-pages", srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text().replace(
+            'extensions = ["sphinx_academic"]', 'extensions = ["sphinx_academic", "sphinx_sitemap"]'
+        )
+        + 'sitemap_url_scheme = "{link}"\n'
+    )
+    app = _build(srcdir)
+    sitemap = (app.outdir / "sitemap.xml").read_text()
+    assert "https://jane.example.org/publications/doe2023journal.html" in sitemap
