@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from sphinx_academic import __version__
 from sphinx_academic.diagnostics import WARNING_TYPE
@@ -47,7 +48,60 @@ def _parser() -> argparse.ArgumentParser:
         "'# yaml-language-server: $schema=profile.schema.json'.",
     )
     schema.set_defaults(run=_schema)
+    _add_quickstart(commands)
     return parser
+
+
+def _add_quickstart(commands: Any) -> None:
+    quickstart = commands.add_parser(
+        "quickstart",
+        help="write a complete personal site (profile, news, publications, CV) into DIR",
+        description="Write a site that builds with 'sphinx-build -W' at once: conf.py on "
+        "furo, pages, an example profile.yaml and papers.bib, a .gitignore and a GitHub "
+        "Actions workflow that builds with -W and publishes to GitHub Pages.",
+    )
+    quickstart.add_argument("directory", help="folder to write the site into")
+    quickstart.add_argument("--no-input", action="store_true", help="ask nothing; use defaults")
+    quickstart.add_argument("--force", action="store_true", help="overwrite existing files")
+    quickstart.add_argument("--name")
+    quickstart.add_argument("--label", help="your position")
+    quickstart.add_argument("--email")
+    quickstart.add_argument("--url", help="the address the site will have")
+    quickstart.add_argument("--theme", help="furo (default), alabaster, pydata_sphinx_theme, ...")
+    quickstart.add_argument(
+        "--markdown",
+        action="store_true",
+        default=None,
+        help="pages in Markdown (MyST) instead of reStructuredText",
+    )
+    quickstart.add_argument(
+        "--from-jsonresume",
+        metavar="FILE",
+        help="use an existing JSON Resume (resume.json) as the profile",
+    )
+    quickstart.add_argument(
+        "--from-rendercv",
+        metavar="FILE",
+        help="use an existing RenderCV file (cv.yaml) as the profile",
+    )
+    quickstart.add_argument("--bib", metavar="FILE", help="use an existing BibTeX file")
+    quickstart.set_defaults(run=_quickstart)
+
+
+def _quickstart(args: argparse.Namespace) -> int:
+    from sphinx_academic.quickstart import QuickstartError, answers_from, ask, write_site
+
+    answers = answers_from(vars(args))
+    try:
+        if not args.no_input:
+            ask(answers)
+        written = write_site(args.directory, answers, force=args.force)
+    except (QuickstartError, EOFError, KeyboardInterrupt) as error:
+        print(f"sphinx-academic quickstart: {error or 'cancelled'}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(written)} files into {args.directory}. Build the site with:")
+    print(f"    sphinx-build -W {args.directory} {os.path.join(args.directory, '_build', 'html')}")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
+from types import SimpleNamespace
 from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.languages import get_language
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import Inliner
 
 from sphinx_academic.directives.common import (
     profile_store,
@@ -56,12 +59,15 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
         )
 
     def inline_markup(self, text: str, source: Source | None) -> list[nodes.Node]:
-        """reStructuredText inline markup from the data; its errors point at the data file."""
+        """reStructuredText inline markup from the data, also on Markdown (MyST) pages;
+        its errors point at the data file."""
         reporter = self.state.document.reporter
         level = reporter.report_level
         reporter.report_level = 5  # type: ignore[assignment]  # we report them ourselves
         try:
-            parsed, messages = self.state.inline_text(text, self.lineno)
+            parsed, messages = self._inliner().parse(
+                text, self.lineno, self._inliner_memo, nodes.paragraph()
+            )
         finally:
             reporter.report_level = level
         warn = render_context(self.env).warn  # once per page, however often it is shown
@@ -73,6 +79,25 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
                 "markup",
             )
         return list(parsed)
+
+    def _inliner(self) -> Inliner:
+        """docutils' own reStructuredText inliner, made once per directive."""
+        if getattr(self, "_rst_inliner", None) is None:
+            document = self.state.document
+            inliner = Inliner()
+            inliner.init_customizations(document.settings)
+            language = get_language(document.settings.language_code, document.reporter)
+            self._inliner_memo = SimpleNamespace(
+                document=document,
+                reporter=document.reporter,
+                language=language,
+                inliner=inliner,
+                title_styles=[],
+                section_level=0,
+                section_bubble_up_kludge=False,
+            )
+            self._rst_inliner = inliner
+        return self._rst_inliner
 
     def positive_int(self, name: str) -> int | None:
         value = self.options.get(name)

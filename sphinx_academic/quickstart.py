@@ -1,0 +1,174 @@
+"""``sphinx-academic quickstart DIR``: a complete personal site that builds at once.
+
+The files come from ``templates/quickstart``; every value put into them is escaped for the
+format of the file it goes into (Python literals, YAML/JSON strings, reStructuredText,
+BibTeX), so any name works.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from string import Template
+
+TEMPLATES = Path(__file__).parent / "templates" / "quickstart"
+THEMES = ("furo", "alabaster", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme")
+
+
+class QuickstartError(Exception):
+    """The site cannot be written (existing files, unreadable input); the message says why."""
+
+
+@dataclass
+class Answers:
+    """What the site is made from; every field has a default so ``--no-input`` works."""
+
+    name: str = "Your Name"
+    label: str = "Researcher"
+    email: str = "you@example.org"
+    url: str = "https://example.github.io/"
+    theme: str = "furo"
+    markdown: bool = False
+    from_jsonresume: str | None = None
+    from_rendercv: str | None = None
+    bib: str | None = None
+
+
+QUESTIONS = (
+    ("name", "Your name"),
+    ("label", "Your position (e.g. Assistant Professor of Physics)"),
+    ("email", "Your e-mail address"),
+    ("url", "The address the site will have (for feeds and search engines)"),
+    ("theme", f"Sphinx theme ({', '.join(THEMES)})"),
+)
+
+
+def ask(answers: Answers, read: Callable[[str], str] = input) -> Answers:
+    """Ask each question, offering the current answer as the default."""
+    for name, question in QUESTIONS:
+        current = getattr(answers, name)
+        reply = read(f"{question} [{current}]: ").strip()
+        if reply:
+            setattr(answers, name, reply)
+    return answers
+
+
+def write_site(directory: str, answers: Answers, force: bool = False) -> list[str]:
+    """Write the site into ``directory``; return the files written (relative paths)."""
+    if answers.theme not in THEMES:
+        raise QuickstartError(f"unknown theme {answers.theme!r}; use one of {', '.join(THEMES)}")
+    _fill_from_imported_profile(answers)
+    files = _planned_files(answers)
+    existing = [name for name in files if os.path.exists(os.path.join(directory, name))]
+    if existing and not force:
+        raise QuickstartError(
+            f"{directory}: would overwrite {', '.join(existing)} (use --force to replace them)"
+        )
+    for name, content in files.items():
+        path = os.path.join(directory, name)
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        if isinstance(content, bytes):
+            Path(path).write_bytes(content)
+        else:
+            Path(path).write_text(content, encoding="utf-8")
+    return list(files)
+
+
+def _planned_files(answers: Answers) -> dict[str, str | bytes]:
+    values = _template_values(answers)
+    pages = ("index", "publications", "cv", "news")
+    suffix = ".md" if answers.markdown else ".rst"
+    files: dict[str, str | bytes] = {"conf.py": _fill("conf.py.txt", values)}
+    files.update({page + suffix: _fill(page + suffix, values) for page in pages})
+    files[_profile_name(answers)] = _profile_content(answers, values)
+    files["papers.bib"] = _read(answers.bib) if answers.bib else _fill("papers.bib", values)
+    files[".gitignore"] = _fill("gitignore.txt", values)
+    files["requirements.txt"] = _fill("requirements.txt", values)
+    files[".github/workflows/pages.yml"] = (TEMPLATES / "pages.yml").read_text(encoding="utf-8")
+    files["_static/previews/.gitkeep"] = ""
+    files["_static/papers/.gitkeep"] = ""
+    return files
+
+
+def _profile_name(answers: Answers) -> str:
+    if answers.from_jsonresume:
+        return "profile" + (Path(answers.from_jsonresume).suffix or ".json")
+    if answers.from_rendercv:
+        return "cv" + (Path(answers.from_rendercv).suffix or ".yaml")
+    return "profile.yaml"
+
+
+def _profile_content(answers: Answers, values: dict[str, str]) -> str | bytes:
+    imported = answers.from_jsonresume or answers.from_rendercv
+    return _read(imported) if imported else _fill("profile.yaml", values)
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise QuickstartError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _fill_from_imported_profile(answers: Answers) -> None:
+    """Take the name from an imported profile, unless one was given."""
+    imported = answers.from_jsonresume or answers.from_rendercv
+    if not imported or answers.name != Answers.name:
+        return
+    from sphinx_academic.readers.profile import read_profile
+
+    name = read_profile(imported)[0].basics.name
+    if name:
+        answers.name = name.replace("\\", "")
+
+
+def _template_values(answers: Answers) -> dict[str, str]:
+    extensions = ['"sphinx_academic"'] + (['"myst_parser"'] if answers.markdown else [])
+    given, _, family = answers.name.rpartition(" ")
+    return {
+        "project": repr(answers.name),
+        "author": repr(answers.name),
+        "title": answers.name.replace("\n", " "),
+        "extensions": ", ".join(extensions),
+        "theme": repr(answers.theme),
+        "baseurl": repr(answers.url),
+        "url_yaml": json.dumps(answers.url),
+        "profile": repr(_profile_name(answers)),
+        "bibfiles": repr(["papers.bib"]),
+        "title_rst": _rst_title(answers.name),
+        "title_md": re.sub(r"([\\`*_{}\[\]()#+!|<>])", r"\\\1", answers.name),
+        "name": json.dumps(answers.name, ensure_ascii=False),
+        "label": json.dumps(answers.label, ensure_ascii=False),
+        "email": json.dumps(answers.email, ensure_ascii=False),
+        "today": datetime.date.today().isoformat(),
+        "bib_name": _bibtex_text(f"{family}, {given}" if given else answers.name),
+        "requirements_extra": "[markdown]" if answers.markdown else "",
+    }
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    # safe_substitute: the profile's "$schema=" and other dollars stay as they are.
+    return Template(text).safe_substitute(values)
+
+
+def _rst_title(text: str) -> str:
+    escaped = re.sub(r"([^\w\s])", r"\\\1", text.replace("\n", " "))
+    return f"{escaped}\n{'=' * (2 * len(escaped) + 2)}"
+
+
+def _bibtex_text(text: str) -> str:
+    """Braces and specials taken out, so the name cannot break the entry."""
+    return re.sub(r"[{}@\\%#&$^~]", "", text)
+
+
+def answers_from(options: dict[str, object]) -> Answers:
+    """An :class:`Answers` from command-line options (``None`` keeps the default)."""
+    known = {f.name for f in fields(Answers)}
+    given = {k: v for k, v in options.items() if k in known and v is not None}
+    return Answers(**given)  # type: ignore[arg-type]
