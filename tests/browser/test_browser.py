@@ -1,0 +1,300 @@
+"""What only a browser can tell: layout on desktop and phone, light and dark, toggles,
+the clipboard, accessibility (axe-core) and print.
+
+Debian's chromium driven by Playwright (never a downloaded browser). Run with
+``tox -e browser`` (``.ci/run`` installs chromium with apt-get when missing and axe-core with
+npm). The example site (docs/) is built once, on furo, and served on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[2]
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "browser-screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site (docs/), built with -W like the README's first command."""
+    out = tmp_path_factory.mktemp("site") / "html"
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "-q",
+        "-b",
+        "html",
+        str(ROOT / "docs"),
+        str(out),
+    ]
+    subprocess.run(command, check=True)
+    shutil.rmtree(ROOT / "docs" / "_build", ignore_errors=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    if not AXE.exists():
+        pytest.skip("axe-core not installed (npm install in tests/browser)")
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """Screenshots and the print PDF, for people to look at (git-ignored)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason=f"no {CHROMIUM} (apt-get install chromium)"
+    ),
+]
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
+SCHEMES = ("light", "dark")
+ITEMS = ".academic-pub, .academic-timeline-entry, .academic-news-item, .academic-profile"
+OUR_BLOCKS = (
+    ".academic-publications, .academic-cv, .academic-profile, .academic-news, "
+    ".academic-timeline, .academic-exports"
+)
+
+
+def academic_pages(site: Path) -> dict[str, str]:
+    """Page path -> what it shows, for every page with academic content."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if "academic-" not in html or "_modules" in path.parts or "genindex" in path.name:
+            continue
+        soup = BeautifulSoup(html, "html.parser")
+        if soup.select_one(ITEMS):
+            found[path.relative_to(site).as_posix()] = soup.title.get_text() if soup.title else ""
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, str]:
+    found = academic_pages(site)
+    assert len(found) >= 3, found
+    return found
+
+
+def _page(browser: Any, scheme: str, viewport: str = "desktop", **kwargs: Any) -> Any:
+    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport], **kwargs)
+    return context.new_page()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_pages_render_without_errors_or_overflow(
+    browser: Any,
+    server: str,
+    pages: dict[str, str],
+    scheme: str,
+    viewport: str,
+    screenshots: Path,
+) -> None:
+    for path in pages:
+        page = _page(browser, scheme, viewport)
+        errors = _collect_errors(page)
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        assert errors == [], (path, errors)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= VIEWPORTS[viewport]["width"], (path, "horizontal overflow", width)
+        hidden = page.evaluate(
+            """(selector) => [...document.querySelectorAll(selector)]
+                 .filter(e => { const r = e.getBoundingClientRect();
+                   return r.width === 0 || r.height === 0 || r.right > window.innerWidth + 1; })
+                 .map(e => e.className)""",
+            ITEMS,
+        )
+        assert hidden == [], (path, hidden)
+        name = path.replace("/", "_").removesuffix(".html")
+        page.screenshot(path=str(screenshots / f"{name}-{viewport}-{scheme}.png"), full_page=True)
+        page.context.close()
+
+
+def _collect_errors(page: Any) -> list[str]:
+    """Console errors, uncaught exceptions and failed requests of the site itself.
+
+    Left out: the browser's own favicon request (Sphinx sites need not have one) and
+    third-party URLs such as MathJax's CDN, which this machine cannot reach.
+    """
+    errors: list[str] = []
+
+    def foreign(text: str) -> bool:
+        urls = re.findall(r"https?://\S+", text)
+        return any("127.0.0.1" not in url or url.endswith("/favicon.ico") for url in urls)
+
+    def on_console(message: Any) -> None:
+        text = f"{message.text} {message.location.get('url', '')}"
+        if message.type == "error" and not foreign(text):
+            errors.append(text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and not foreign(r.url) and errors.append(f"{r.status} {r.url}"),
+    )
+    return errors
+
+
+def _first_page_with(pages: dict[str, str], site: Path, selector: str) -> str:
+    for path in pages:
+        if BeautifulSoup((site / path).read_text(), "html.parser").select_one(selector):
+            return path
+    pytest.fail(f"no page has {selector}")
+
+
+def test_abstract_opens_and_closes(browser: Any, server: str, site: Path, pages: dict) -> None:
+    path = _first_page_with(pages, site, "details.academic-pub-abstract")
+    page = _page(browser, "light")
+    page.goto(server + path)
+    abstract = page.locator("details.academic-pub-abstract").first
+    body = abstract.locator("p").first
+    assert not body.is_visible()
+    abstract.locator("summary").click()
+    assert body.is_visible() and abstract.get_attribute("open") is not None
+    abstract.locator("summary").click()
+    assert not body.is_visible()
+    page.context.close()
+
+
+def test_copy_button_puts_the_cleaned_entry_on_the_clipboard(
+    browser: Any, server: str, site: Path, pages: dict
+) -> None:
+    path = _first_page_with(pages, site, "details.academic-pub-bibtex")
+    page = _page(browser, "light", permissions=["clipboard-read", "clipboard-write"])
+    page.goto(server + path)
+    block = page.locator("details.academic-pub-bibtex").first
+    block.locator("summary").click()
+    expected = block.locator("pre").inner_text().strip()
+    block.locator("button.academic-copy").click()
+    page.wait_for_function("() => document.querySelector('.academic-copied') !== null")
+    copied = page.evaluate("navigator.clipboard.readText()").strip()
+    assert copied == expected and copied.startswith("@")
+    for field in ("abstract", "preview", "selected", "abbr"):
+        assert f"  {field} =" not in copied
+    page.context.close()
+
+
+def test_shortened_author_list_expands(browser: Any, server: str, site: Path, pages: dict) -> None:
+    path = _first_page_with(pages, site, "button.academic-pub-authors-toggle")
+    page = _page(browser, "light")
+    page.goto(server + path)
+    toggle = page.locator("button.academic-pub-authors-toggle").first
+    authors = toggle.locator("xpath=..")
+    hidden = authors.locator(".academic-pub-author-hidden").first
+    assert not hidden.is_visible()
+    toggle.click()
+    assert hidden.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    toggle.click()
+    assert not hidden.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    page.context.close()
+
+
+def _key_pages(pages: dict[str, str], site: Path) -> list[str]:
+    """The home page, a publications page and the CV page."""
+    chosen = ["index.html"] if "index.html" in pages else []
+    for selector in (".academic-pub-card", ".academic-cv"):
+        path = _first_page_with(pages, site, selector)
+        if path not in chosen:
+            chosen.append(path)
+    return chosen
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_serious_accessibility_violations(
+    browser: Any, server: str, site: Path, pages: dict, scheme: str, axe: Path
+) -> None:
+    for path in _key_pages(pages, site):
+        page = _page(browser, scheme)
+        page.goto(server + path)
+        page.add_script_tag(path=str(axe))
+        # What the extension renders; the theme's and Sphinx's own markup are theirs.
+        result = page.evaluate(
+            """async (selector) => await axe.run(
+                 {include: [...document.querySelectorAll(selector)]},
+                 {resultTypes: ['violations']})""",
+            OUR_BLOCKS,
+        )
+        serious = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], (path, scheme, serious)
+        page.context.close()
+
+
+def test_print_of_the_cv_has_no_navigation_and_no_buttons(
+    browser: Any, server: str, site: Path, pages: dict, screenshots: Path
+) -> None:
+    path = _first_page_with(pages, site, ".academic-cv")
+    page = _page(browser, "light")
+    page.goto(server + path)
+    page.emulate_media(media="print")
+    visible = page.evaluate(
+        """() => [...document.querySelectorAll('nav, .sidebar-drawer, button, .academic-pub-links')]
+             .filter(e => { const s = getComputedStyle(e);
+               const r = e.getBoundingClientRect();
+               return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0; })
+             .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert visible == []
+    page.pdf(path=str(screenshots / "cv-print.pdf"))
+    page.context.close()
