@@ -1,7 +1,8 @@
 """Sphinx configuration of the sphinx-academic documentation.
 
 The documentation is built with the extension itself: the demo pages under ``demo/`` read
-``demo/papers.bib``, a fictional researcher's publication list.
+``demo/papers.bib``, a fictional researcher's publication list, and ``demo/profile.yaml``,
+her profile (CV sections and news).
 """
 
 project = "sphinx-academic"
@@ -20,3 +21,7 @@ academic_bibfiles = ["demo/papers.bib"]
 academic_author_aliases = ["Clara Müller", "Clara Mueller"]
 academic_preview_dir = "demo/previews"
 academic_files_dir = "demo/files"
+academic_profile = "demo/profile.yaml"
+
+# The Atom feed of the demo's news (atom.xml) needs absolute links.
+html_baseurl = "https://clara.example.org/"
