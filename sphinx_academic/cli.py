@@ -22,7 +22,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
-    result: int = args.run(args)
+    try:
+        result: int = args.run(args)
+    except BrokenPipeError:  # `sphinx-academic schema | head`: the reader had enough
+        sys.stderr.close()
+        return 0
     return result
 
 

@@ -14,7 +14,6 @@ import os
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_academic import diagnostics
 from sphinx_academic.directives.profile import news_anchors
@@ -23,9 +22,12 @@ from sphinx_academic.model.profile import Basics, NewsItem, Profile
 from sphinx_academic.render.links import safe_url
 from sphinx_academic.store import get_profile_store
 
+#: The builders that publish a site (epub and the like are HTML too, but not a site).
+SITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+
 
 def feed_wanted(app: Sphinx) -> bool:
-    return bool(app.config.academic_feed) and isinstance(app.builder, StandaloneHTMLBuilder)
+    return bool(app.config.academic_feed) and app.builder.name in SITE_BUILDERS
 
 
 def base_url(app: Sphinx) -> str:

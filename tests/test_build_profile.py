@@ -236,3 +236,10 @@ def test_cv_from_real_profile_renders_every_section(profile: Path, tmp_path: Pat
             assert cv.select_one(css_class) is not None, section.key
     news = parse_html(app.outdir / "index.html").select(".academic-news-item")
     assert len(news) == len(model.news)
+
+
+def test_epub_gets_no_feed(tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / "test-profile", tmp_path / "site")
+    app = _build(tmp_path / "site", "epub")
+    assert not (app.outdir / "atom.xml").exists()
+    assert "application/atom+xml" not in (app.outdir / "index.xhtml").read_text()

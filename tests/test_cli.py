@@ -75,3 +75,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert __version__ in capsys.readouterr().out
+
+
+def test_schema_into_a_closed_pipe() -> None:
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m sphinx_academic.cli schema | head -c 10"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert "Traceback" not in result.stderr

@@ -175,3 +175,17 @@ def test_parse_never_fails_other_than_with_date_error(value: object) -> None:
     except DateError:
         return
     assert parsed is None or isinstance(parsed, PartialDate)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2015-10-22 15:59:00-0400", (2015, 10, 22)),
+        ("2015-10-22T15:59", (2015, 10, 22)),
+        ("2024-01-05 08:00:00Z", (2024, 1, 5)),
+        ("2024-01-05 08:00:00.123+02:00", (2024, 1, 5)),
+    ],
+)
+def test_time_of_day_is_dropped(text: str, expected: tuple[int, int, int]) -> None:
+    date = PartialDate.parse(text)
+    assert date is not None and (date.year, date.month, date.day) == expected

@@ -25,6 +25,11 @@ Precision = Literal["year", "month", "day"]
 PRESENT_WORDS = frozenset({"present", "now", "current", "ongoing"})
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+#: A time of day after a full date, as al-folio's news carry ("2015-10-22 15:59:00-0400");
+#: the day is what a CV or a news list shows, so the time is dropped.
+_TIME_OF_DAY = re.compile(
+    r"(?<=\d)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$"
+)
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
 
@@ -99,7 +104,7 @@ class PartialDate:
             return None
         if text.casefold() in PRESENT_WORDS:
             return cls(present=True)
-        match = _ISO.fullmatch(text)
+        match = _ISO.fullmatch(_TIME_OF_DAY.sub("", text))
         if match is None:
             return cls(label=text)
         year, month, day = (int(part) if part else None for part in match.groups())
