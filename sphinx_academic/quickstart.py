@@ -18,6 +18,13 @@ from string import Template
 
 TEMPLATES = Path(__file__).parent / "templates" / "quickstart"
 THEMES = ("furo", "alabaster", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme")
+#: The package to install for a theme (furo comes with sphinx-academic, alabaster with
+#: Sphinx), so the CI workflow finds it.
+THEME_PACKAGES = {
+    "pydata_sphinx_theme": "pydata-sphinx-theme",
+    "sphinx_book_theme": "sphinx-book-theme",
+    "sphinx_rtd_theme": "sphinx-rtd-theme",
+}
 
 
 class QuickstartError(Exception):
@@ -90,9 +97,17 @@ def _planned_files(answers: Answers) -> dict[str, str | bytes]:
     files[".gitignore"] = _fill("gitignore.txt", values)
     files["requirements.txt"] = _fill("requirements.txt", values)
     files[".github/workflows/pages.yml"] = (TEMPLATES / "pages.yml").read_text(encoding="utf-8")
+    files["profile.schema.json"] = _schema()
     files["_static/previews/.gitkeep"] = ""
     files["_static/papers/.gitkeep"] = ""
     return files
+
+
+def _schema() -> str:
+    """The JSON Schema the profile's first line points editors at."""
+    from sphinx_academic.model.profile import json_schema
+
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
 
 
 def _profile_name(answers: Answers) -> str:
@@ -147,8 +162,15 @@ def _template_values(answers: Answers) -> dict[str, str]:
         "email": json.dumps(answers.email, ensure_ascii=False),
         "today": datetime.date.today().isoformat(),
         "bib_name": _bibtex_text(f"{family}, {given}" if given else answers.name),
-        "requirements_extra": "[markdown]" if answers.markdown else "",
+        "requirements_extra": _requirements_extra(answers),
     }
+
+
+def _requirements_extra(answers: Answers) -> str:
+    """``[markdown]`` for MyST pages, and a line with the theme's package when needed."""
+    extra = "[markdown]" if answers.markdown else ""
+    package = THEME_PACKAGES.get(answers.theme)
+    return extra + (f"\n{package}" if package else "")
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

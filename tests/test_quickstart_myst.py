@@ -3,6 +3,7 @@ work from Markdown pages (MyST)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -92,6 +93,16 @@ def test_prompts_offer_defaults(tmp_path: Path) -> None:
     app = _build(tmp_path)
     assert _warnings(app) == ""
     assert "https://ada.example.org/atom.xml" in (app.outdir / "index.html").read_text()
+
+
+def test_theme_package_in_requirements(tmp_path: Path) -> None:
+    write_site(str(tmp_path), Answers(theme="pydata_sphinx_theme"))
+    assert (tmp_path / "requirements.txt").read_text().split() == [
+        "sphinx-academic",
+        "pydata-sphinx-theme",
+    ]
+    schema = json.loads((tmp_path / "profile.schema.json").read_text())
+    assert "basics" in schema["properties"]
 
 
 def test_unknown_theme_is_refused(tmp_path: Path) -> None:
