@@ -15,6 +15,8 @@ exclude_patterns = ["_build"]
 
 html_theme = "furo"
 html_title = "sphinx-academic"
+# _static/screenshots/ holds the screenshots of the demo shown in the tutorial.
+html_static_path = ["_static"]
 
 # The demo site belongs to Clara Müller, a fictional researcher.
 academic_bibfiles = ["demo/papers.bib"]
