@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 3
+ENV_VERSION = 4  # 4: the stores keep parsed data pickled apart (store.Packed)
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

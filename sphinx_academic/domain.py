@@ -57,6 +57,8 @@ class AcademicDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._targets: dict[str, Target] | None = None
+        #: Whether a page noted, dropped or merged entries in this build.
+        self.changed = False
 
     @property
     def shown(self) -> dict[str, dict[str, tuple[str, int]]]:
@@ -69,7 +71,7 @@ class AcademicDomain(Domain):
         return cited
 
     def note_shown(self, docname: str, key: str, anchor: str, priority: int) -> None:
-        self._targets = None
+        self._targets, self.changed = None, True
         places = self.shown.setdefault(docname, {})
         if key.lower() not in places or places[key.lower()][1] > priority:
             places[key.lower()] = (anchor, priority)
@@ -106,12 +108,12 @@ class AcademicDomain(Domain):
         return {key: (doc, anchor, text) for key, (_, doc, anchor, text) in best.items()}
 
     def clear_doc(self, docname: str) -> None:
-        self._targets = None
+        self._targets, self.changed = None, True
         for table in TABLES:
             self.data[table].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        self._targets = None
+        self._targets, self.changed = None, True
         for table in TABLES:
             for docname in docnames:
                 if docname in otherdata[table]:
@@ -177,6 +179,8 @@ PREVIOUS_TARGETS = "academic_previous_targets"
 def docs_with_moved_targets(app: Any, env: BuildEnvironment) -> list[str]:
     """``env-updated``: pages whose ``:pub:`` links point somewhere else now."""
     domain = get_domain(env)
+    if not domain.changed and hasattr(env, PREVIOUS_TARGETS):
+        return []  # speed: nothing read or removed (a no-op rebuild), so nothing moved
     targets = domain.targets()
     previous: dict[str, Target] = getattr(env, PREVIOUS_TARGETS, {})
     setattr(env, PREVIOUS_TARGETS, targets)

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx_academic import diagnostics
 from sphinx_academic.directives.profile import news_anchors
 from sphinx_academic.domain import get_domain
-from sphinx_academic.model.profile import Basics, NewsItem, Profile
+from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
 from sphinx_academic.render.links import safe_url
 from sphinx_academic.store import get_profile_store
 
@@ -37,8 +37,8 @@ def base_url(app: Sphinx) -> str:
 def check_feed_settings(app: Sphinx) -> None:
     """``builder-inited`` (after the stores are loaded): news without ``html_baseurl``
     cannot have a feed; say so once per build."""
-    news = get_profile_store(app.env).profile.news
-    if feed_wanted(app) and news and not app.config.html_baseurl:
+    # The profile last (speed: a build with html_baseurl set does not unpickle it).
+    if feed_wanted(app) and not app.config.html_baseurl and get_profile_store(app.env).profile.news:
         # A setting, not a data line: the message names conf.py itself.
         diagnostics.warn(
             "conf.py: the profile has news but html_baseurl is not set, so no Atom feed is "

@@ -11,22 +11,27 @@ need no merging.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
-from sphinx_academic.model.profile import Profile
+from sphinx_academic.model.profile_records import Basics, Profile
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.problems import Problem
-from sphinx_academic.readers.bibtex import BibFile, merge_files, read_bibtex
-from sphinx_academic.readers.profile import read_profiles
+
+if TYPE_CHECKING:
+    # Speed: the readers (pybtex, PyYAML, pydantic) are imported when a file is read, so
+    # a build that reads none (a no-op rebuild) does not import them.
+    from sphinx_academic.readers.bibtex import BibFile
 
 ENV_ATTRIBUTE = "academic_publications"
 _Store = TypeVar("_Store", "PublicationStore", "ProfileStore")
+_T = TypeVar("_T")
 PROFILE_ATTRIBUTE = "academic_profile"
 
 
@@ -46,17 +51,73 @@ class FileStamp:
         return cls(stat.st_size, stat.st_mtime_ns)
 
 
-@dataclass
-class PublicationStore:
-    """Parsed bib files and the merged, key-indexed view the directives use."""
+class Packed(Generic[_T]):
+    """A value that is pickled as one blob of bytes and unpickled when first used.
 
-    files: dict[str, tuple[FileStamp | None, BibFile]] = field(default_factory=dict)
-    paths: tuple[str, ...] = ()
-    #: Problems found when merging the files (duplicates across files, crossrefs).
-    merge_problems: tuple[Problem, ...] = ()
+    Speed: unpickling thousands of entries (frozen dataclasses restore themselves in
+    Python) took longer than all of Sphinx's own no-op rebuild, which needs none of them.
+    In the pickled environment the stores' parsed data is bytes, read in microseconds;
+    it becomes objects again only when a page, an export or a transform asks for it.
+    """
+
+    __slots__ = ("_blob", "_value")
+
+    def __init__(self, value: _T) -> None:
+        self._value: _T | None = value
+        self._blob: bytes | None = None
+
+    def get(self) -> _T:
+        if self._blob is not None:
+            self._value, self._blob = pickle.loads(self._blob), None
+        return self._value  # type: ignore[return-value]
+
+    def __getstate__(self) -> bytes:
+        if self._blob is not None:  # never unpacked: still what was read
+            return self._blob
+        return pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
+
+    def __setstate__(self, blob: bytes) -> None:
+        self._value, self._blob = None, blob
+
+
+@dataclass
+class _ParsedBibs:
+    files: dict[str, BibFile] = field(default_factory=dict)
     entries: tuple[Publication, ...] = ()
     by_key: dict[str, Publication] = field(default_factory=dict)
     fields: frozenset[str] = frozenset()
+
+
+@dataclass
+class PublicationStore:
+    """Parsed bib files and the merged, key-indexed view the directives use.
+
+    What tells whether a file changed (its stamp) and its problems are kept apart from
+    the parsed entries, so that a build that reads no page never unpickles them.
+    """
+
+    paths: tuple[str, ...] = ()
+    stamps: dict[str, FileStamp | None] = field(default_factory=dict)
+    file_problems: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
+    #: Problems found when merging the files (duplicates across files, crossrefs).
+    merge_problems: tuple[Problem, ...] = ()
+    parsed: Packed[_ParsedBibs] = field(default_factory=lambda: Packed(_ParsedBibs()))
+
+    @property
+    def files(self) -> dict[str, BibFile]:
+        return self.parsed.get().files
+
+    @property
+    def entries(self) -> tuple[Publication, ...]:
+        return self.parsed.get().entries
+
+    @property
+    def by_key(self) -> dict[str, Publication]:
+        return self.parsed.get().by_key
+
+    @property
+    def fields(self) -> frozenset[str]:
+        return self.parsed.get().fields
 
     def get(self, key: str) -> Publication | None:
         return self.by_key.get(key.lower())
@@ -70,23 +131,29 @@ class PublicationStore:
         changed = tuple(paths) != self.paths
         for path in paths:
             stamp = FileStamp.of(path)
-            cached = self.files.get(path)
-            if cached is None or cached[0] != stamp or stamp is None:
-                self.files[path] = (stamp, read_bibtex(path))
+            if path not in self.stamps or self.stamps[path] != stamp or stamp is None:
+                from sphinx_academic.readers.bibtex import read_bibtex
+
+                bibfile = read_bibtex(path)
+                self.files[path] = bibfile
+                self.stamps[path], self.file_problems[path] = stamp, bibfile.problems
                 changed = True
-        for stale in set(self.files) - set(paths):
-            del self.files[stale]
+        for stale in set(self.stamps) - set(paths):
+            del self.files[stale], self.stamps[stale], self.file_problems[stale]
         if changed:
             self.paths = tuple(paths)
             self.merge_problems = tuple(self._merge())
-        file_problems = [p for path in self.paths for p in self.files[path][1].problems]
+        file_problems = [p for path in self.paths for p in self.file_problems[path]]
         return file_problems + list(self.merge_problems)
 
     def _merge(self) -> list[Problem]:
-        entries, problems = merge_files(self.files[path][1] for path in self.paths)
-        self.entries = tuple(entries)
-        self.by_key = {entry.key.lower(): entry for entry in entries}
-        self.fields = frozenset(name for entry in entries for name in entry.fields)
+        from sphinx_academic.readers.bibtex import merge_files
+
+        parsed = self.parsed.get()
+        entries, problems = merge_files(parsed.files[path] for path in self.paths)
+        parsed.entries = tuple(entries)
+        parsed.by_key = {entry.key.lower(): entry for entry in entries}
+        parsed.fields = frozenset(name for entry in entries for name in entry.fields)
         return problems
 
 
@@ -95,8 +162,15 @@ class ProfileStore:
     """The merged profile of the configured files (sections merged across files)."""
 
     stamps: tuple[tuple[str, FileStamp | None], ...] = ()
-    profile: Profile = field(default_factory=Profile)
+    #: The profile, unpickled when first used (see :class:`Packed`).
+    packed: Packed[Profile] = field(default_factory=lambda: Packed(Profile()))
     problems: tuple[Problem, ...] = ()
+    #: Files that gave nothing but problems (unreadable, a syntax error, empty).
+    unread: tuple[str, ...] = ()
+
+    @property
+    def profile(self) -> Profile:
+        return self.packed.get()
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -107,9 +181,17 @@ class ProfileStore:
         problem they have now."""
         stamps = tuple((path, FileStamp.of(path)) for path in paths)
         if stamps != self.stamps or not all(stamp for _, stamp in stamps):
+            from sphinx_academic.readers.profile import merge_profiles, read_profile
+
             self.stamps = stamps
-            profile, problems = read_profiles(list(paths)) if paths else (Profile(), [])
-            self.profile, self.problems = profile, tuple(problems)
+            read = [read_profile(path) for path in paths]
+            self.packed = Packed(merge_profiles(profile for profile, _ in read))
+            self.problems = tuple(problem for _, found in read for problem in found)
+            self.unread = tuple(
+                path
+                for path, (profile, found) in zip(paths, read, strict=True)
+                if found and not (profile.basics != Basics() or profile.sections or profile.news)
+            )
         return list(self.problems)
 
 

@@ -27,6 +27,27 @@ def _quiet(message: str, location: str, subtype: str) -> None:
     """Problems were already reported when the page was read."""
 
 
+#: MathJax's class names (version 3 and 4, and 2) for "skip this" and "but do this".
+MATHJAX_IGNORE = ["mathjax_ignore", "tex2jax_ignore"]
+MATHJAX_PROCESS = ["mathjax_process", "tex2jax_process"]
+
+
+def _academic(node: nodes.Element) -> bool:
+    classes: list[str] = node.get("classes", [])
+    return any(name.startswith("academic-") for name in classes)
+
+
+def _academic_roots(document: nodes.document) -> list[nodes.Element]:
+    """The outermost elements the extension rendered (not looking inside them)."""
+    roots: list[nodes.Element] = []
+    stack: list[nodes.Element] = [document]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, nodes.Element):
+                (roots if _academic(child) else stack).append(child)
+    return roots
+
+
 class AdaptPublicationsToBuilder(SphinxPostTransform):
     # Before Sphinx's image downloader (priority 100) sees remote thumbnails.
     default_priority = 50
@@ -37,11 +58,21 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
         if builder.format == "html":
             if not builder.supported_remote_images:
                 self.drop_remote_thumbnails()
+            self.keep_mathjax_to_formulas()
             return
         self.cards_to_citation_lines()
         self.anchors_to_targets()
         self.compact_timeline_entries()
         self.drop_html_only_paragraphs()
+
+    def keep_mathjax_to_formulas(self) -> None:
+        """MathJax typesets any ``\\(...\\)`` in a page's text, so text from data could
+        become math (``\\(\\href{javascript:...}{x}\\)`` a link): what the extension
+        renders is ignored by MathJax, except the formulas it made (already checked)."""
+        for root in _academic_roots(self.document):
+            root["classes"] += MATHJAX_IGNORE
+            for formula in root.findall(nodes.math):
+                formula["classes"] += MATHJAX_PROCESS
 
     def drop_html_only_paragraphs(self) -> None:
         """The export links point at files only HTML builds write."""

@@ -60,12 +60,12 @@ def test_bib_edit_rereads_only_pages_that_use_it(site: Path) -> None:
 
 def test_unchanged_bib_not_parsed_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _build(site)
-    from sphinx_academic import store
+    from sphinx_academic.readers import bibtex  # the store imports its reader when needed
 
     def fail(path: str, first_index: int = 0) -> object:
         raise AssertionError(f"{path} parsed again")
 
-    monkeypatch.setattr(store, "read_bibtex", fail)
+    monkeypatch.setattr(bibtex, "read_bibtex", fail)
     _build(site)
 
 

@@ -197,8 +197,7 @@ BAD_FIXTURE_PROBLEMS = [
     ("date", 17, 14, "2020-02-30"),
     ("profile", 18, 5, "without any content"),
     ("news", 20, 5, "without a date"),
-    ("news", 23, 5, "without a date"),
-    ("date", 23, 11, "2023-02-31"),
+    ("date", 23, 11, "2023-02-31"),  # one message, which says the item is left out
     ("profile", 25, 1, "did you mean 'education'"),
     ("profile", 26, 5, "unknown key 'institution'"),
     ("profile", 26, 5, "without any content"),

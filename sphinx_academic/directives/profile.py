@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.languages import get_language
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.languages import get_language
 from docutils.parsers.rst.states import Inliner
 
 from sphinx_academic.directives.common import (
@@ -23,8 +25,9 @@ from sphinx_academic.directives.publications import PublicationDirectiveBase
 from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, get_domain
 from sphinx_academic.locale import _
 from sphinx_academic.model.dates import DateError, PartialDate
-from sphinx_academic.model.profile import NewsItem, Profile, Section, Source
+from sphinx_academic.model.profile_records import NewsItem, Profile, Section, Source
 from sphinx_academic.query.order import parse_sort, sort_publications
+from sphinx_academic.render.context import Warn
 from sphinx_academic.render.profile import (
     ProfileContext,
     news,
@@ -34,6 +37,7 @@ from sphinx_academic.render.profile import (
     section_block,
     timeline,
 )
+from sphinx_academic.render.sanitize import sanitize
 
 ORDERS = ("newest", "oldest", "source")
 #: Where the CV puts the sections it knows; the others come between, in file order.
@@ -48,6 +52,12 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
     def profile(self) -> Profile:
         return profile_store(self.env).profile
 
+    @functools.cached_property
+    def page_warn(self) -> Warn:
+        """Warns once per page, however often an entry is shown. Made once per directive
+        (speed: it was made again for every text field of every entry)."""
+        return render_context(self.env).warn
+
     def context(self) -> ProfileContext:
         return ProfileContext(
             inline=self.inline_markup,
@@ -55,7 +65,7 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
             present=_("present"),
             more=_("more"),
             srcdir=str(self.env.srcdir),
-            warn=render_context(self.env).warn,
+            warn=self.page_warn,
         )
 
     def inline_markup(self, text: str, source: Source | None) -> list[nodes.Node]:
@@ -70,7 +80,7 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
             )
         finally:
             reporter.report_level = level
-        warn = render_context(self.env).warn  # once per page, however often it is shown
+        warn = self.page_warn
         for message in messages:
             text = message.children[0].astext() if message.children else message.astext()
             warn(
@@ -78,7 +88,18 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
                 _location(source) or self.get_location(),
                 "markup",
             )
-        return list(parsed)
+        # Data is not trusted like the page: no script links, downloads from outside the
+        # project, or formulas that make LaTeX read files.
+        where = _location(source) or self.get_location()
+        return sanitize(
+            list(parsed), self.outside_source, lambda message, kind: warn(message, where, kind)
+        )
+
+    def outside_source(self, target: str) -> bool:
+        """Whether a file named in the data (as Sphinx resolves it) leaves the project."""
+        _, absolute = self.env.relfn2path(target, self.env.docname)
+        source = os.path.realpath(self.env.srcdir)
+        return os.path.commonpath([os.path.realpath(absolute), source]) != source
 
     def _inliner(self) -> Inliner:
         """docutils' own reStructuredText inliner, made once per directive."""
@@ -86,6 +107,8 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
             document = self.state.document
             inliner = Inliner()
             inliner.init_customizations(document.settings)
+            # The reStructuredText language module (role names), as docutils' parser uses;
+            # docutils.languages lacks them and warns on every standard role (:math:).
             language = get_language(document.settings.language_code, document.reporter)
             self._inliner_memo = SimpleNamespace(
                 document=document,
@@ -123,6 +146,10 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
         if section is None:
             known = self.profile().section_keys()
             hint = difflib.get_close_matches(key, known, n=1)
+            # The sections of a file that could not be read are unknown, and that file's
+            # warning says why: one mistake, one warning. A likely typo is still reported.
+            if not hint and profile_store(self.env).unread:
+                return None
             suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
             listing = ", ".join(known) or "none"
             self.warn(f"no profile section {key!r}{suggestion} (sections: {listing})", "section")

@@ -17,6 +17,7 @@ from sphinx_academic.directives.common import (
     render_context,
     unique_anchor,
 )
+from sphinx_academic.directives.options import lenient, usable_options
 from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
 from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
@@ -39,6 +40,15 @@ cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
 
 class PublicationDirectiveBase(SphinxDirective):
     """Option checking and entry rendering shared by both directives."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Unknown options and refused values become warnings, not a dropped directive.
+        cls.option_spec = lenient(cls.option_spec)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options = usable_options(self.options, lambda message: self.warn(message, "option"))
 
     def warn(self, message: str, subtype: str) -> None:
         diagnostics.warn(message, self.get_location(), subtype)

@@ -10,6 +10,7 @@ names agree initial by initial (a missing middle name is fine). This makes
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -100,6 +101,7 @@ def split_markers(raw: str) -> tuple[str, str]:
     return decode(raw[: match.start()]), markers
 
 
+@functools.lru_cache(maxsize=4096)  # speed: a card and the exports both copy the entry
 def without_markers(names: str) -> str:
     """A BibTeX name list with contribution markers removed (for copying)."""
     from pybtex.bibtex.utils import split_name_list
@@ -167,15 +169,17 @@ class OwnerMatcher:
 
     def __init__(self, spellings: Iterable[str]) -> None:
         self._owners = tuple(parse_name(s) for s in spellings if s and s.strip())
-        self._cache: dict[NameKey, bool] = {}
+        # Speed: keyed by the author, not by the normalised name, so that asking again
+        # (every name of every entry on every page) does not normalise the name again.
+        self._cache: dict[Author, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self._owners)
 
     def is_owner(self, author: Author) -> bool:
-        key = author.key
-        found = self._cache.get(key)
+        found = self._cache.get(author)
         if found is None:
+            key = author.key
             found = any(same_person(owner, key) for owner in self._owners)
-            self._cache[key] = found
+            self._cache[author] = found
         return found

@@ -12,10 +12,11 @@ import contextlib
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+from sphinx_academic.model.texmath import math_problem
 
 SpanKind = Literal["text", "em", "strong", "math"]
 
@@ -29,9 +30,12 @@ class Span:
 
 
 RichText = tuple[Span, ...]
+_R = TypeVar("_R")
 
-#: Characters that tell a value needs LaTeX decoding at all (most values don't).
-_LATEX_CHARS = re.compile(r"[\\{}~$]|--|``|''")
+#: Characters that tell a value needs LaTeX decoding at all (most values don't):
+#: ``[\\{}~$]|--|``|''``, written to start with one character class, which the regular
+#: expression engine scans for several times faster than an alternation (speed).
+_LATEX_CHARS = re.compile(r"[\\{}~$`'-](?:(?<=[\\{}~$])|(?<=-)-|(?<=`)`|(?<=')')")
 #: Unescaped ``$...$`` math spans.
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
 #: Font commands whose argument we keep with a formatting kind.
@@ -55,6 +59,15 @@ _ESCAPED_BRACE = {"\\{": "\x00", "\\}": "\x01"}
 _STRAIGHT_QUOTE = re.compile(r'(?<!\\)"')
 
 
+def math_problems(text: str) -> list[tuple[str, str]]:
+    """``(formula, why)`` for each ``$...$`` formula in ``text`` that is shown as text
+    because :func:`~sphinx_academic.model.texmath.math_problem` refuses it."""
+    if "$" not in text:
+        return []
+    found = ((match.group(1).strip(), match.group()) for match in _MATH.finditer(text))
+    return [(written, why) for formula, written in found if (why := math_problem(formula))]
+
+
 def plain(text: str) -> str:
     """Decode a LaTeX value to plain Unicode text (math kept between ``$``)."""
     return spans_to_plain(rich(text))
@@ -65,7 +78,23 @@ def spans_to_plain(spans: RichText) -> str:
     return "".join(f"${span.text}$" if span.kind == "math" else span.text for span in spans)
 
 
-@functools.lru_cache(maxsize=65536)
+class _CachedIfShort(Generic[_R]):
+    """``lru_cache`` for short values only: names, titles and venues repeat, abstracts
+    do not (memory: with 10,000 abstracts the caches held each one decoded twice)."""
+
+    def __init__(self, function: Callable[[str], _R]) -> None:
+        self._function = function
+        self._cached = functools.lru_cache(maxsize=65536)(function)
+        functools.update_wrapper(self, function)
+
+    def __call__(self, text: str) -> _R:
+        return self._cached(text) if len(text) <= 300 else self._function(text)
+
+    def cache_clear(self) -> None:
+        self._cached.cache_clear()
+
+
+@_CachedIfShort
 def rich(text: str) -> RichText:
     """Decode a LaTeX value to spans; cached because authors and venues repeat a lot."""
     text = text.strip()
@@ -73,9 +102,13 @@ def rich(text: str) -> RichText:
         return (Span("text", _squash_spaces(text)),) if text else ()
     spans: list[Span] = []
     position = 0
-    for match in _MATH.finditer(text):
+    for match in _MATH.finditer(text) if "$" in text else ():  # speed: most have none
         spans.extend(_decode_formatted(text[position : match.start()]))
-        spans.append(Span("math", match.group(1).strip()))
+        formula = match.group(1).strip()
+        # Math reaches LaTeX and MathJax as markup: a formula that could read files, run
+        # programs or make links is shown as the text it is (the reader reports it).
+        safe = math_problem(formula) is None
+        spans.append(Span("math", formula) if safe else Span("text", match.group()))
         position = match.end()
     spans.extend(_decode_formatted(text[position:]))
     return _merge(spans)
@@ -110,28 +143,96 @@ def _closing_brace(text: str, start: int) -> int:
     return len(text)
 
 
-@functools.lru_cache(maxsize=65536)
+@_CachedIfShort
 def decode(text: str) -> str:
     """Decode LaTeX accents, dashes, escapes and protecting braces to plain text."""
     if not _LATEX_CHARS.search(text):
         return _squash_spaces(text)
     for escaped, placeholder in _ESCAPED_BRACE.items():
         text = text.replace(escaped, placeholder)
-    text = _STRAIGHT_QUOTE.sub("\x02", text)
+    if '"' in text:  # speed: most values have none
+        text = _STRAIGHT_QUOTE.sub("\x02", text)
     text = _TRANSPARENT_COMMAND.sub("{", text)
-    # latexcodec gives up on some malformed input; the text is then kept as written.
-    with contextlib.suppress(ValueError, IndexError):
-        text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]
+    text = _decode_latex(text)
     text = text.replace("{", "").replace("}", "").replace("\\$", "$")
     text = text.replace("\x00", "{").replace("\x01", "}").replace("\x02", '"')
     return _squash_spaces(unicodedata.normalize("NFC", text))
+
+
+# Speed: latexcodec reads a value token by token in Python (about 1 ms for an abstract),
+# which made decoding the largest cost of a build. Its tables only ever join tokens
+# within one word (a command takes the spaces after it and its argument along, which
+# _LATEX_WORD keeps in the word), so only the words that need it go through latexcodec,
+# each decoded once per build. Values where a construct reaches past a word (a comment,
+# math, a line end, \par, a lone backslash at the end) are still decoded whole. The
+# result is the same as decoding the whole value (a property test checks this).
+_UNESCAPED_PERCENT = re.compile(r"(?<!\\)(?:\\\\)*%")
+_PAR = re.compile(r"\\par(?![A-Za-z])")
+#: A word needs latexcodec where it has one of ``\ { } ~ -- `` '' ,, ?` !```; written to
+#: start with a character class, as _LATEX_CHARS is.
+_WORD_TRIGGER = r"[\\{}~`',?!-](?:(?<=[\\{}~])|(?<=-)-|(?<=`)`|(?<=')'|(?<=,),|(?<=[?!])`)"
+_LATEX_PIECE = r"\\[A-Za-z]+[ \t]*|\\[~'\"`=^!. ][ \t]*|\\.|[^\s\\]"
+_LATEX_WORD = re.compile(r"(?<!\S)(?=\S*?" + _WORD_TRIGGER + ")(?:" + _LATEX_PIECE + ")+")
+
+
+def _whole_value(text: str) -> bool:
+    """Whether a construct reaches past a word: a comment, math, a line end, ``\\par``,
+    a lone backslash at the end."""
+    return (
+        ("%" in text and _UNESCAPED_PERCENT.search(text) is not None)
+        or "$" in text
+        or "\n" in text
+        or ("\\par" in text and _PAR.search(text) is not None)
+        or text.endswith("\\")
+    )
+
+
+def _decode_latex(text: str) -> str:
+    """latexcodec's decoding of ``text``; the text as written where latexcodec gives up."""
+    if _whole_value(text):
+        return _latexcodec(text)
+    try:
+        # latexcodec drops spaces at the start of a value.
+        return _LATEX_WORD.sub(lambda match: _decode_word(match.group()), text.lstrip(" \t"))
+    except (ValueError, IndexError):
+        return text
+
+
+def _latexcodec(text: str) -> str:
+    # latexcodec gives up on some malformed input; the text is then kept as written.
+    with contextlib.suppress(ValueError, IndexError):
+        return _ulatex(text)
+    return text
+
+
+def _ulatex(text: str) -> str:
+    # Speed: imported when first needed (its tables take 50 ms to build), so a build that
+    # decodes nothing, such as a no-op rebuild, does not pay for it.
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+
+    return str(codecs.decode(text, "ulatex"))  # type: ignore[call-overload]
+
+
+#: What only latexcodec decodes in a word; words with nothing but braces (kept for the
+#: caller to drop) and dashes (``1--10``, ``{BERT}``) are decoded here.
+_LATEX_CODEC_WORD = re.compile(r"[\\~`]|''|,,")
+
+
+@functools.lru_cache(maxsize=65536)
+def _decode_word(word: str) -> str:
+    if not _LATEX_CODEC_WORD.search(word):
+        # latexcodec reads dashes greedily from the left: "---" first, then "--".
+        return word.replace("---", "—").replace("--", "–")
+    return _ulatex(word)
 
 
 _WHITESPACE = re.compile(r"[ \t\r\n]+")  # not \s: a decoded ~ is a kept no-break space
 
 
 def _squash_spaces(text: str) -> str:
-    return _WHITESPACE.sub(" ", text)
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text:
+        return _WHITESPACE.sub(" ", text)
+    return text  # speed: nothing to squash, as in most values
 
 
 def _merge(spans: list[Span]) -> RichText:

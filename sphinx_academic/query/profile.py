@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Literal, get_args
 
 from sphinx_academic.model.dates import PartialDate, SortKey
-from sphinx_academic.model.profile import Entry, NewsItem
+from sphinx_academic.model.profile_records import Entry, NewsItem
 
 Order = Literal["newest", "oldest", "source"]
 ORDERS: tuple[Order, ...] = get_args(Order)

@@ -14,15 +14,16 @@ type, missing crossref).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
-from pybtex.database.input.bibtex import LowLevelParser, month_names
+from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
 from pybtex.exceptions import PybtexError
-from pybtex.scanner import PrematureEOF, PybtexSyntaxError
+from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 from pybtex.utils import CaseInsensitiveDict
 
 from sphinx_academic.model.names import Author, author_from_parts
@@ -32,8 +33,9 @@ from sphinx_academic.model.publication import (
     parse_month,
     parse_year,
 )
-from sphinx_academic.model.richtext import rich
+from sphinx_academic.model.richtext import math_problems, rich
 from sphinx_academic.problems import Problem
+from sphinx_academic.readers.bibscan import scan
 
 PERSON_FIELDS = ("author", "editor")
 
@@ -58,12 +60,22 @@ class RawEntry:
 
 
 class _LocatingParser(LowLevelParser):  # type: ignore[misc]
-    """pybtex's scanner, also telling the line where each command starts."""
+    """pybtex's scanner, also telling the line and offset where each command starts."""
 
     def parse_command(self) -> tuple[Any, ...]:
-        line = self.lineno
+        line, begin = self.lineno, self.command_start
         command, body = super().parse_command()
-        return command, body, line
+        return command, body, line, begin
+
+
+def _parser(
+    text: str, position: int, macros: Any, collect: Callable[[PybtexSyntaxError], None], path: str
+) -> _LocatingParser:
+    """A parser reading ``text`` from ``position`` (lines still counted from the top)."""
+    parser = _LocatingParser(text, macros=macros, handle_error=collect, filename=path)
+    parser.pos = position
+    parser.lineno = text.count("\n", 0, position) + 1
+    return parser
 
 
 def read_bibtex(path: str, first_index: int = 0) -> BibFile:
@@ -87,6 +99,8 @@ def parse_bibtex(
     """Parse BibTeX ``text`` that came from ``path``; duplicate keys are kept here and
     reported by :func:`merge_files`, which sees all files."""
     problems = problems if problems is not None else []
+    # One kind of line end, so that lines and columns agree with what editors show.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     entries: list[Publication] = []
     for raw in _raw_entries(text, path, problems):
         entries.append(_publication(raw, path, first_index + len(entries), problems))
@@ -106,25 +120,107 @@ def _decode_bytes(path: str, data: bytes) -> tuple[str, list[Problem]]:
         return data.decode("latin-1"), [Problem(path, message, "bibtex", line)]
 
 
+#: A line starting with "@type{": where entries usually start, and where reading resumes
+#: when a broken entry ran on into the next one.
+_LINE_START_AT = re.compile(r"^[ \t]*@[A-Za-z][\w-]*[ \t]*[{(]", re.MULTILINE)
+
+
 def _raw_entries(text: str, path: str, problems: list[Problem]) -> Iterator[RawEntry]:
-    syntax_errors: list[Problem] = []
+    # Speed: a well-formed file is read by the fast reader; pybtex reads the others.
+    scanned = scan(text, CaseInsensitiveDict(month_names))
+    # A key starting with "@" is the next entry read as the key of a keyless one: pybtex's
+    # reading below reports it and reads that next entry.
+    if scanned is not None and not any(key.startswith("@") for _, key, _, _ in scanned):
+        for command, key, fields, line in scanned:
+            yield RawEntry(command.lower(), key, _flatten_fields(fields), line)
+        return
+    starts = [text.index("@", match.start()) for match in _LINE_START_AT.finditer(text)]
+    macros = CaseInsensitiveDict(month_names)
+    position: int | None = 0
+    while position is not None:
+        position = yield from _entries_from(text, position, starts, macros, path, problems)
 
-    def collect(error: PybtexSyntaxError) -> None:
-        syntax_errors.append(_syntax_problem(path, text, error))
-        problems.append(syntax_errors[-1])
 
-    parser = _LocatingParser(
-        text, macros=CaseInsensitiveDict(month_names), handle_error=collect, filename=path
-    )
-    reported = 0
-    for command, body, line in parser:
-        broken, reported = len(syntax_errors) > reported, len(syntax_errors)
-        if command.lower() in {"string", "preamble"}:
-            continue
-        key, fields = body
-        if not key:
-            continue
-        yield RawEntry(command.lower(), key, _flatten_fields(fields), line, broken)
+def _entries_from(
+    text: str, position: int, starts: list[int], macros: Any, path: str, problems: list[Problem]
+) -> Generator[RawEntry, None, int | None]:
+    """Entries from ``position`` on. An entry whose syntax error shows it ran on into the
+    next line starting with "@" (an unclosed brace swallows every later entry otherwise)
+    is read again up to that line, and the offset to resume at is returned."""
+    errors: list[PybtexSyntaxError] = []
+    parser = _parser(text, position, macros, errors.append, path)
+    for command, body, line, begin in parser:
+        own = [error for error in errors if error.error_context_info[0] == begin]
+        problems += [_syntax_problem(path, text, e) for e in errors if e not in own]
+        errors.clear()
+        following = next((start for start in starts if start > begin), None)
+        if following is not None and parser.pos > following and _key_swallowed(command, body):
+            # "@article{" with no key reads the next entry's "@type{key" as its key.
+            problems.append(_keyless(path, text, begin))
+            return following
+        resume = None
+        if following is not None and _ran_on(own, following):
+            # Up to and with the "@", so the scanner stops there as it would at any token.
+            command, body, own = _read_until(text[: following + 1], begin, macros, path)
+            own = [_Unclosed(begin, following), *(e for e in own if _undefined(e))]
+            resume = following if parser.pos > following else None
+        problems += [_syntax_problem(path, text, e) for e in own]
+        entry = _raw_entry(command, body, line, broken=bool(own))
+        if entry is not None:
+            yield entry
+        if resume is not None:
+            return resume
+    problems += [_syntax_problem(path, text, e) for e in errors]
+    return None
+
+
+def _key_swallowed(command: str, body: Any) -> bool:
+    if command.lower() in {"string", "preamble"} or not isinstance(body, tuple):
+        return False
+    key = body[0]
+    return isinstance(key, str) and key.startswith("@")
+
+
+def _keyless(path: str, text: str, begin: int) -> Problem:
+    line, column = _line_column(text, begin)
+    return Problem(path, _NO_KEY, "bibtex", line, column)
+
+
+_NO_KEY = "this entry has no key, so it is left out (write @type{key, ...})"
+
+
+def _ran_on(errors: list[PybtexSyntaxError], following: int) -> bool:
+    """Whether an error stopped the entry at or after the start of the next one."""
+    return any(not _undefined(e) and e.error_context_info[2] >= following for e in errors)
+
+
+def _undefined(error: object) -> bool:
+    return isinstance(error, UndefinedMacro)
+
+
+def _read_until(text: str, begin: int, macros: Any, path: str) -> tuple[str, Any, list[Any]]:
+    """The command starting at ``begin``, read from ``text`` (which ends at the next)."""
+    errors: list[PybtexSyntaxError] = []
+    parser = _parser(text, begin, macros, errors.append, path)
+    for command, body, _, _ in parser:
+        return command, body, errors
+    return "", None, errors
+
+
+class _Unclosed:
+    """An entry that runs on into the next one (reported at its own start)."""
+
+    def __init__(self, begin: int, following: int) -> None:
+        self.begin, self.following = begin, following
+
+
+def _raw_entry(command: str, body: Any, line: int, broken: bool) -> RawEntry | None:
+    if not command or command.lower() in {"string", "preamble"}:
+        return None
+    key, fields = body
+    if not key:
+        return None  # reported: "this entry has no key"
+    return RawEntry(command.lower(), key, _flatten_fields(fields), line, broken)
 
 
 def _flatten_fields(fields: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
@@ -135,7 +231,15 @@ def _flatten_fields(fields: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
     return flat
 
 
-def _syntax_problem(path: str, text: str, error: PybtexSyntaxError) -> Problem:
+def _syntax_problem(path: str, text: str, error: PybtexSyntaxError | _Unclosed) -> Problem:
+    if isinstance(error, _Unclosed):
+        line, column = _line_column(text, error.begin)
+        following = _line_column(text, error.following)[0]
+        message = (
+            f"this entry is not closed before the next one at line {following} "
+            "(a missing '}' or an unbalanced '{'?)"
+        )
+        return Problem(path, message, "bibtex", line, column)
     start, line, position = error.error_context_info
     column = position - text.rfind("\n", 0, position)
     message = f"{error.error_type}: {error.args[0] if error.args else error}"
@@ -146,7 +250,14 @@ def _syntax_problem(path: str, text: str, error: PybtexSyntaxError) -> Problem:
         message = "this entry is not closed before the end of the file (a missing '}'?)"
     if "expected" in message and "}" in message:
         message += " (a missing comma or brace before it?)"
+    if isinstance(error, TokenRequired) and error.args and error.args[0] == "entry key expected":
+        message = _NO_KEY
     return Problem(path, message, "bibtex", line, column)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``text[offset]``."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 def _publication(raw: RawEntry, path: str, index: int, problems: list[Problem]) -> Publication:
@@ -162,6 +273,10 @@ def _publication(raw: RawEntry, path: str, index: int, problems: list[Problem]) 
         )
     if not raw.fields.get("title") and "crossref" not in raw.fields and not raw.broken:
         problems.append(Problem(path, f"entry {raw.key!r} has no title", "entry", raw.line))
+    for name, value in raw.fields.items():
+        for formula, why in math_problems(value):
+            message = f"{raw.key}: field {name!r}: math {formula!r}: {why}; shown as text"
+            problems.append(Problem(path, message, "math", raw.line))
     return build_publication(raw.key, kind, raw.fields, path, raw.line, index, problems)
 
 

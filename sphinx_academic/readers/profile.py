@@ -267,6 +267,15 @@ def _read_news_item(
     if model.date is None or not model.text:
         missing = "a date" if model.date is None else "text"
         message = f"news item without {missing}; it is left out"
+        field = "date" if model.date is None else "text"
+        # A date (or text) that was there but refused was just reported: one mistake,
+        # one message, which says the item is left out.
+        refused = [n for n, issue in enumerate(issues) if issue.path[:1] == (field,)]
+        if refused:
+            n = refused[0]
+            said = problems[n].message.removesuffix("; ignored")
+            problems[n] = replace(problems[n], message=f"{said}; the news item is left out")
+            return None, problems
         return None, [*problems, document.problem(path, message, "news")]
     source = _source(document, path)
     return NewsItem(model.date, model.text, _text(model.title), _text(model.url), source), problems
@@ -306,7 +315,8 @@ def _not_a_section(document: Document, key: str, value: object, known: bool) -> 
             (key,), f"{key!r} should be a list, not {found}; ignored", "profile"
         )
     message = f"unknown top-level key {key!r} (a custom section must be a list); ignored"
-    suggestion = _closest_section(key)
+    # Ignored anyway, so a looser match may help ("wrok" -> "work").
+    suggestion = _closest_section(key, cutoff=0.75)
     if suggestion:
         message += f" (did you mean {suggestion!r}?)"
     return document.problem((key,), message, "profile", key=True)
@@ -321,9 +331,9 @@ def _near_known(document: Document, key: str) -> list[Problem]:
     return [document.problem((key,), message, "profile", key=True)]
 
 
-def _closest_section(key: str) -> str | None:
+def _closest_section(key: str, cutoff: float = 0.8) -> str | None:
     known = [*SECTION_MODELS, "basics", "news"]
-    close = difflib.get_close_matches(key.casefold(), known, n=1, cutoff=0.8)
+    close = difflib.get_close_matches(key.casefold(), known, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 

@@ -237,6 +237,17 @@ def _lenient_timestamp(loader: PositionLoader, node: ScalarNode) -> Any:
 PositionLoader.add_constructor(None, _refuse_tag)
 PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 
+# Booleans as YAML 1.2 has them (true/false) rather than 1.1's yes/no/on/off, so that
+# Norway's country code (countryCode: NO) or a fluency of "Yes" stay text.
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+PositionLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in PositionLoader.yaml_implicit_resolvers.items()
+}
+PositionLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
 
 def parse_yaml(
     text: str, path: str = "<string>", subtype: Format = "yaml"
@@ -258,7 +269,8 @@ def _load(
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(path, "the file holds no data", "profile")]
-        bomb = _alias_bomb(node, path, subtype)
+        # Speed: without an anchor ("&") there is no alias, so nothing to expand.
+        bomb = _alias_bomb(node, path, subtype) if "&" in text else None
         if bomb is not None:
             return None, [bomb]
         document = Document(path, None, subtype)
@@ -276,6 +288,10 @@ def _load(
 def _syntax_problem(error: yaml.MarkedYAMLError, path: str, subtype: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     message = str(error.problem or error.context or "invalid YAML")
+    if "end of stream" in message and error.context_mark is not None:
+        # An unclosed quote or bracket runs to the end of the file; where it was opened
+        # is the line to fix.
+        mark = error.context_mark
     if error.context and error.problem:
         message = f"{message} ({error.context})"
     if mark is None:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from sphinx_academic.model.profile import Entry, Section
+from sphinx_academic.model.profile_records import Entry, Section
 from sphinx_academic.query.profile import order_entries
 from sphinx_academic.render.dates import period_nodes
 from sphinx_academic.render.profilecontext import (

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from docutils import nodes
 
-from sphinx_academic.model.profile import NewsItem
+from sphinx_academic.model.profile_records import NewsItem
 from sphinx_academic.render.dates import time_node
 from sphinx_academic.render.profilecontext import (
     ProfileContext,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
-from sphinx_academic.model.profile import Source
+from sphinx_academic.model.profile_records import Source
 from sphinx_academic.render.context import Warn
 from sphinx_academic.render.dates import PRESENT
 from sphinx_academic.render.links import safe_url

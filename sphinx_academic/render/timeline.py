@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from docutils import nodes
 
-from sphinx_academic.model.profile import Entry
+from sphinx_academic.model.profile_records import Entry
 from sphinx_academic.render.dates import period_nodes
 from sphinx_academic.render.profilecontext import (
     ProfileContext,

@@ -1,0 +1,116 @@
+"""Builds in separate processes: time, peak memory, and which pages were re-read.
+
+Each build is ``python -m sphinx -q -b html`` in a fresh process, as a user runs it, so
+interpreter start-up, imports, the pickled environment and the written pages are all
+counted. From ``os.wait4``: the CPU time of the process (user + system) and its maximum
+resident set size. CPU time is what the ratios use: a build is one process on one core,
+so on an idle machine it equals the wall-clock time, and unlike the wall-clock time
+(also recorded) it does not grow when other programs share the machine. A page counts
+as re-read when its pickled doctree was written again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.projects import Project
+
+
+@dataclass(frozen=True)
+class Build:
+    """One build: CPU and wall-clock seconds, peak RSS in MiB, pages re-read, warnings."""
+
+    cpu: float
+    wall: float
+    peak_mib: float
+    reread: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class Series:
+    """Every build of one project: full builds, no-op rebuilds, rebuilds after an edit."""
+
+    project: Project
+    full: list[Build] = field(default_factory=list)
+    noop: list[Build] = field(default_factory=list)
+    edit: list[Build] = field(default_factory=list)
+
+    @staticmethod
+    def median(builds: list[Build]) -> float | None:
+        return statistics.median(b.cpu for b in builds) if builds else None
+
+    @property
+    def peak_mib(self) -> float | None:
+        return statistics.median(b.peak_mib for b in self.full) if self.full else None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(w for b in self.full + self.noop + self.edit for w in b.warnings)
+
+
+def _doctree_stamps(doctrees: Path) -> dict[str, int]:
+    if not doctrees.is_dir():
+        return {}
+    return {
+        path.relative_to(doctrees).with_suffix("").as_posix(): path.stat().st_mtime_ns
+        for path in doctrees.rglob("*.doctree")
+    }
+
+
+def build(project: Project) -> Build:
+    """Build ``project`` once (incrementally if its output folders exist)."""
+    before = _doctree_stamps(project.doctrees)
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html"]
+    command += ["-d", str(project.doctrees), str(project.src), str(project.outdir)]
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        # cwd: the project, so the extension is the installed one, never a checkout's.
+        process = subprocess.Popen(command, cwd=project.src, stdout=output, stderr=output)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise RuntimeError(f"building {project.src} failed:\n{text}")
+    after = _doctree_stamps(project.doctrees)
+    reread = tuple(sorted(doc for doc, stamp in after.items() if before.get(doc) != stamp))
+    warnings = tuple(line for line in text.splitlines() if "WARNING" in line)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Build(cpu, wall, usage.ru_maxrss / 1024, reread, warnings)
+
+
+def measure(project: Project, repeat: int, log: Callable[[str], None]) -> Series:
+    """``repeat`` full builds (fresh output folders), then ``repeat`` no-op rebuilds, then
+    ``repeat`` rebuilds each after editing one entry of the data."""
+    series = Series(project)
+    name = f"{project.variant} N={project.size}"
+    for index in range(repeat):
+        shutil.rmtree(project.root / "build", ignore_errors=True)
+        series.full.append(_logged(project, log, f"{name}: full build {index + 1}/{repeat}"))
+    for index in range(repeat):
+        series.noop.append(_logged(project, log, f"{name}: no-op rebuild {index + 1}/{repeat}"))
+    for index in range(repeat):
+        time.sleep(0.02)  # an edit visibly later than the build before, on any file system
+        project.edit.apply(index + 1)
+        series.edit.append(_logged(project, log, f"{name}: edit one entry {index + 1}/{repeat}"))
+    return series
+
+
+def _logged(project: Project, log: Callable[[str], None], what: str) -> Build:
+    result = build(project)
+    log(
+        f"{what}: {result.cpu:.2f} s CPU ({result.wall:.2f} s wall), "
+        f"{result.peak_mib:.0f} MiB, re-read {len(result.reread)}"
+    )
+    return result

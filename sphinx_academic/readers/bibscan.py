@@ -1,0 +1,156 @@
+"""A fast reader for well-formed BibTeX, tried before pybtex's scanner.
+
+Speed: pybtex's scanner reads a file token by token, with a few Python calls per token;
+for a bib file with abstracts that was the largest part of a build after LaTeX decoding.
+This reader follows the same grammar with pybtex's own token patterns, but skips a whole
+value with one search for the next brace or quote. It reads what well-formed files hold
+(entries, ``@string`` macros, braced and quoted values, numbers, macros, ``#``
+concatenation, text between entries) and gives up, returning ``None``, at the first thing
+it is not sure of: a syntax error, an undefined macro, ``@comment``, ``@preamble``,
+parentheses around an entry. pybtex then reads the file and reports its problems exactly
+as before. Whatever it accepts, it reads as pybtex does (a property test compares them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from string import digits
+
+from pybtex.database.input.bibtex import NAME_CHARS
+
+#: ``(type, key, [(field, value parts)], line of the "@")`` for each entry, in file order.
+ScannedEntry = tuple[str, str, list[tuple[str, list[str]]], int]
+
+# pybtex's token patterns (names, keys, numbers), built as pybtex builds them, and the
+# whitespace pybtex skips before every token, joined into one pattern per step.
+_NAME = rf"[{re.escape(NAME_CHARS)}][{re.escape(NAME_CHARS + digits)}]*"
+_COMMAND = re.compile(rf"\s*({_NAME})\s*\{{")  # not "(": rare, left to pybtex
+_KEY = re.compile(r"\s*([^\s\,}]+)")
+_STRING = re.compile(rf"\s*({_NAME})\s*=")
+_FIELD = _STRING
+#: The usual field in one step: a braced or quoted value without braces inside, or a
+#: number, not concatenated.
+_SIMPLE_FIELD = re.compile(
+    rf'\s*({_NAME})\s*=\s*(?:\{{([^{{}}]*)\}}|"([^"{{}}]*)"|([{digits}]+))(?!\s*#)'
+)
+_VALUE = re.compile(rf'\s*(?:(["{{])|([{digits}]+)|({_NAME}))')
+_HASH = re.compile(r"\s*#")
+_COMMA = re.compile(r"\s*,")
+_CLOSE = re.compile(r"\s*\}")
+_BRACE = re.compile(r"[{}]")
+_QUOTE_OR_BRACE = re.compile(r'["{}]')
+#: pybtex refuses deeper nesting ("too many nested braces").
+_MAX_LEVEL = 100
+
+
+class _GiveUp(Exception):
+    """Something this reader does not handle: pybtex reads the file instead."""
+
+
+def scan(text: str, macros: MutableMapping[str, str]) -> list[ScannedEntry] | None:
+    """The entries of ``text`` (``@string`` definitions go into ``macros``), or ``None``
+    when pybtex must read it. ``text`` has ``\\n`` line ends (see ``parse_bibtex``)."""
+    try:
+        return list(_Scanner(text, macros).entries())
+    except _GiveUp:
+        return None
+
+
+class _Scanner:
+    def __init__(self, text: str, macros: MutableMapping[str, str]) -> None:
+        self.text = text
+        self.pos = 0
+        self.macros = macros
+
+    def entries(self) -> list[ScannedEntry]:
+        text, found = self.text, list[ScannedEntry]()
+        line, counted = 1, 0
+        while True:
+            at = text.find("@", self.pos)
+            if at < 0:
+                return found
+            line += text.count("\n", counted, at)
+            counted = self.pos = at + 1
+            command = self.match(_COMMAND).group(1)
+            kind = command.lower()
+            if kind == "string":
+                name = self.match(_STRING).group(1)
+                self.macros[name] = "".join(self.value())
+            elif kind in ("comment", "preamble"):
+                raise _GiveUp
+            else:
+                key = self.match(_KEY).group(1)
+                found.append((command, key, self.fields(), line))
+            self.match(_CLOSE)
+            line += text.count("\n", counted, self.pos)
+            counted = self.pos
+
+    def match(self, pattern: re.Pattern[str]) -> re.Match[str]:
+        found = pattern.match(self.text, self.pos)
+        if found is None:
+            raise _GiveUp
+        self.pos = found.end()
+        return found
+
+    def fields(self) -> list[tuple[str, list[str]]]:
+        """``name = value`` pairs separated by commas (an empty one is allowed, as a
+        trailing comma or the comma after the key)."""
+        fields = []
+        while True:
+            simple = _SIMPLE_FIELD.match(self.text, self.pos)
+            if simple is not None:
+                self.pos = simple.end()
+                name, braced, quoted, number = simple.groups()
+                value = braced if braced is not None else quoted if quoted is not None else number
+                fields.append((name, [value]))
+            elif (field := _FIELD.match(self.text, self.pos)) is not None:
+                self.pos = field.end()
+                fields.append((field.group(1), self.value()))
+            comma = _COMMA.match(self.text, self.pos)
+            if comma is None:
+                return fields
+            self.pos = comma.end()
+
+    def value(self) -> list[str]:
+        parts = [self.value_part()]
+        while (concatenation := _HASH.match(self.text, self.pos)) is not None:
+            self.pos = concatenation.end()
+            parts.append(self.value_part())
+        return parts
+
+    def value_part(self) -> str:
+        found = self.match(_VALUE)
+        delimiter, number, name = found.groups()
+        if delimiter:
+            start = self.pos
+            self.pos = _string_end(self.text, start, delimiter)
+            return self.text[start : self.pos - 1]
+        if number:
+            return number
+        if name not in self.macros:
+            raise _GiveUp  # pybtex reports the undefined macro
+        return self.macros[name]
+
+
+def _string_end(text: str, pos: int, opening: str) -> int:
+    """The position after the quote or brace closing the value opened before ``pos``."""
+    special = _QUOTE_OR_BRACE if opening == '"' else _BRACE
+    level = 0
+    while True:
+        match = special.search(text, pos)
+        if match is None:
+            raise _GiveUp  # the value runs to the end of the file
+        char, pos = match.group(), match.end()
+        if char == "{":
+            level += 1
+            if level > _MAX_LEVEL:
+                raise _GiveUp
+        elif char == "}":
+            if level == 0:
+                if opening == "{":
+                    return pos
+                raise _GiveUp  # an unbalanced brace in a quoted value
+            level -= 1
+        elif level == 0:  # a quote outside braces ends a quoted value
+            return pos
