@@ -149,14 +149,20 @@ def run(args: argparse.Namespace) -> Report:
     series: list[Series] = []
     for size in args.sizes:
         papers = data.papers(size, args.seed)
-        for variant in (v for v in PUBLICATION_VARIANTS if v in variants):
-            project = write_publications(variant, papers, args.work / f"{variant}-{size}")
-            series.append(measure(project, args.repeat, log))
+        projects = [
+            write_publications(variant, papers, args.work / f"{variant}-{size}")
+            for variant in PUBLICATION_VARIANTS
+            if variant in variants
+        ]
+        series += measure(projects, args.repeat, log)
     if any(v in variants for v in PROFILE_VARIANTS):
         profile = data.profile(args.seed, args.news, args.timeline)
-        for variant in (v for v in PROFILE_VARIANTS if v in variants):
-            project = write_profile(variant, profile, args.work / variant)
-            series.append(measure(project, args.repeat, log))
+        projects = [
+            write_profile(variant, profile, args.work / variant)
+            for variant in PROFILE_VARIANTS
+            if variant in variants
+        ]
+        series += measure(projects, args.repeat, log)
     return Report(series, meta(args))
 
 

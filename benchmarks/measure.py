@@ -90,27 +90,33 @@ def build(project: Project) -> Build:
     return Build(cpu, wall, usage.ru_maxrss / 1024, reread, warnings)
 
 
-def measure(project: Project, repeat: int, log: Callable[[str], None]) -> Series:
-    """``repeat`` full builds (fresh output folders), then ``repeat`` no-op rebuilds, then
-    ``repeat`` rebuilds each after editing one entry of the data."""
-    series = Series(project)
-    name = f"{project.variant} N={project.size}"
+def measure(projects: list[Project], repeat: int, log: Callable[[str], None]) -> list[Series]:
+    """For each project: ``repeat`` full builds (fresh output folders), then ``repeat``
+    no-op rebuilds, then ``repeat`` rebuilds each after editing one entry of the data.
+
+    The projects take turns (floor, bibtex, list, card, floor, ...), so that a busy
+    moment on the machine slows every project compared, not just one of them.
+    """
+    series = [Series(project) for project in projects]
     for index in range(repeat):
-        shutil.rmtree(project.root / "build", ignore_errors=True)
-        series.full.append(_logged(project, log, f"{name}: full build {index + 1}/{repeat}"))
+        for one in series:
+            shutil.rmtree(one.project.root / "build", ignore_errors=True)
+            one.full.append(_logged(one.project, log, f"full build {index + 1}/{repeat}"))
     for index in range(repeat):
-        series.noop.append(_logged(project, log, f"{name}: no-op rebuild {index + 1}/{repeat}"))
+        for one in series:
+            one.noop.append(_logged(one.project, log, f"no-op rebuild {index + 1}/{repeat}"))
     for index in range(repeat):
-        time.sleep(0.02)  # an edit visibly later than the build before, on any file system
-        project.edit.apply(index + 1)
-        series.edit.append(_logged(project, log, f"{name}: edit one entry {index + 1}/{repeat}"))
+        for one in series:
+            time.sleep(0.02)  # an edit visibly later than the build before, on any file system
+            one.project.edit.apply(index + 1)
+            one.edit.append(_logged(one.project, log, f"edit one entry {index + 1}/{repeat}"))
     return series
 
 
 def _logged(project: Project, log: Callable[[str], None], what: str) -> Build:
     result = build(project)
     log(
-        f"{what}: {result.cpu:.2f} s CPU ({result.wall:.2f} s wall), "
-        f"{result.peak_mib:.0f} MiB, re-read {len(result.reread)}"
+        f"{project.variant} N={project.size}: {what}: {result.cpu:.2f} s CPU "
+        f"({result.wall:.2f} s wall), {result.peak_mib:.0f} MiB, re-read {len(result.reread)}"
     )
     return result

@@ -27,8 +27,7 @@ ScannedEntry = tuple[str, str, list[tuple[str, list[str]]], int]
 _NAME = rf"[{re.escape(NAME_CHARS)}][{re.escape(NAME_CHARS + digits)}]*"
 _COMMAND = re.compile(rf"\s*({_NAME})\s*\{{")  # not "(": rare, left to pybtex
 _KEY = re.compile(r"\s*([^\s\,}]+)")
-_STRING = re.compile(rf"\s*({_NAME})\s*=")
-_FIELD = _STRING
+_NAME_EQUALS = re.compile(rf"\s*({_NAME})\s*=")
 #: The usual field in one step: a braced or quoted value without braces inside, or a
 #: number, not concatenated.
 _SIMPLE_FIELD = re.compile(
@@ -52,7 +51,7 @@ def scan(text: str, macros: MutableMapping[str, str]) -> list[ScannedEntry] | No
     """The entries of ``text`` (``@string`` definitions go into ``macros``), or ``None``
     when pybtex must read it. ``text`` has ``\\n`` line ends (see ``parse_bibtex``)."""
     try:
-        return list(_Scanner(text, macros).entries())
+        return _Scanner(text, macros).entries()
     except _GiveUp:
         return None
 
@@ -65,17 +64,17 @@ class _Scanner:
 
     def entries(self) -> list[ScannedEntry]:
         text, found = self.text, list[ScannedEntry]()
-        line, counted = 1, 0
+        line, previous = 1, 0
         while True:
             at = text.find("@", self.pos)
             if at < 0:
                 return found
-            line += text.count("\n", counted, at)
-            counted = self.pos = at + 1
+            line += text.count("\n", previous, at)
+            previous, self.pos = at, at + 1
             command = self.match(_COMMAND).group(1)
             kind = command.lower()
             if kind == "string":
-                name = self.match(_STRING).group(1)
+                name = self.match(_NAME_EQUALS).group(1)
                 self.macros[name] = "".join(self.value())
             elif kind in ("comment", "preamble"):
                 raise _GiveUp
@@ -83,8 +82,6 @@ class _Scanner:
                 key = self.match(_KEY).group(1)
                 found.append((command, key, self.fields(), line))
             self.match(_CLOSE)
-            line += text.count("\n", counted, self.pos)
-            counted = self.pos
 
     def match(self, pattern: re.Pattern[str]) -> re.Match[str]:
         found = pattern.match(self.text, self.pos)
@@ -104,7 +101,7 @@ class _Scanner:
                 name, braced, quoted, number = simple.groups()
                 value = braced if braced is not None else quoted if quoted is not None else number
                 fields.append((name, [value]))
-            elif (field := _FIELD.match(self.text, self.pos)) is not None:
+            elif (field := _NAME_EQUALS.match(self.text, self.pos)) is not None:
                 self.pos = field.end()
                 fields.append((field.group(1), self.value()))
             comma = _COMMA.match(self.text, self.pos)
