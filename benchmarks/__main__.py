@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import data
-from benchmarks.measure import Series, measure
+from benchmarks.measure import Series, compile_package, measure
 from benchmarks.projects import (
     PROFILE_VARIANTS,
     PUBLICATION_VARIANTS,
@@ -139,6 +139,7 @@ def log(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> Report:
+    compile_package(_extension_path(args.work))
     variants = list(args.variants)
     if "bibtex" in variants and importlib.util.find_spec("sphinxcontrib.bibtex") is None:
         log(

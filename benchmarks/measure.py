@@ -2,15 +2,20 @@
 
 Each build is ``python -m sphinx -q -b html`` in a fresh process, as a user runs it, so
 interpreter start-up, imports, the pickled environment and the written pages are all
-counted. From ``os.wait4``: the CPU time of the process (user + system) and its maximum
-resident set size. CPU time is what the ratios use: a build is one process on one core,
-so on an idle machine it equals the wall-clock time, and unlike the wall-clock time
-(also recorded) it does not grow when other programs share the machine. A page counts
-as re-read when its pickled doctree was written again.
+counted. The CPU time of the process (user + system) comes from ``os.wait4``, its peak
+resident memory from the process itself (see ``_SPHINX``). CPU time is what the ratios
+use: a build is one process on one core, so on an idle machine it equals the wall-clock
+time, and unlike the wall-clock time (also recorded) it does not grow when other programs
+share the machine. A page counts as re-read when its pickled doctree was written again.
+
+Builds run as an installed package runs: from compiled bytecode. :func:`compile_package`
+compiles the extension first (an editable install has none, and ``PYTHONDONTWRITEBYTECODE``
+would keep every build compiling it again), and the builds may write bytecode.
 """
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import statistics
@@ -67,27 +72,65 @@ def _doctree_stamps(doctrees: Path) -> dict[str, int]:
     }
 
 
+#: ``python -m sphinx ARGS`` that also writes the process's peak resident memory (Linux's
+#: VmHWM) to the file named first. ``os.wait4`` alone is not enough: Linux counts the
+#: memory of the process that started the build (this runner, holding the generated
+#: data) into the child's maximum, since the child is a copy of it until ``exec``.
+_SPHINX = """\
+import runpy, sys
+report, sys.argv = sys.argv[1], ["sphinx", *sys.argv[2:]]
+try:
+    runpy.run_module("sphinx", run_name="__main__", alter_sys=True)
+finally:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        peak = ""
+    with open(report, "w", encoding="ascii") as stream:
+        stream.write(peak)
+"""
+
+
+def compile_package(path: str) -> None:
+    """Compile the package at ``path`` (its ``__init__.py``) to bytecode, as pip does
+    when it installs one."""
+    if path.endswith("__init__.py"):
+        compileall.compile_dir(os.path.dirname(path), quiet=1)
+
+
+def _environment() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def build(project: Project) -> Build:
     """Build ``project`` once (incrementally if its output folders exist)."""
     before = _doctree_stamps(project.doctrees)
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html"]
-    command += ["-d", str(project.doctrees), str(project.src), str(project.outdir)]
-    with tempfile.TemporaryFile() as output:
-        start = time.perf_counter()
-        # cwd: the project, so the extension is the installed one, never a checkout's.
-        process = subprocess.Popen(command, cwd=project.src, stdout=output, stderr=output)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        output.seek(0)
-        text = output.read().decode("utf-8", "replace")
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "peak"
+        command = [sys.executable, "-c", _SPHINX, str(report), "-q", "-b", "html"]
+        command += ["-d", str(project.doctrees), str(project.src), str(project.outdir)]
+        with (Path(folder) / "output").open("w+b") as output:
+            start = time.perf_counter()
+            # cwd: the project, so the extension is the installed one, never a checkout's.
+            process = subprocess.Popen(
+                command, cwd=project.src, env=_environment(), stdout=output, stderr=output
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            output.seek(0)
+            text = output.read().decode("utf-8", "replace")
+        peak_kib = report.read_text(encoding="ascii") if report.exists() else ""
     if process.returncode != 0:
         raise RuntimeError(f"building {project.src} failed:\n{text}")
     after = _doctree_stamps(project.doctrees)
     reread = tuple(sorted(doc for doc, stamp in after.items() if before.get(doc) != stamp))
     warnings = tuple(line for line in text.splitlines() if "WARNING" in line)
     cpu = usage.ru_utime + usage.ru_stime
-    return Build(cpu, wall, usage.ru_maxrss / 1024, reread, warnings)
+    # Without /proc (not Linux), the rusage maximum, which may include the runner's.
+    peak = int(peak_kib) / 1024 if peak_kib.isdigit() else usage.ru_maxrss / 1024
+    return Build(cpu, wall, peak, reread, warnings)
 
 
 def measure(projects: list[Project], repeat: int, log: Callable[[str], None]) -> list[Series]:

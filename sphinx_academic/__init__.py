@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 4  # 4: the stores keep parsed data pickled apart (store.Packed)
+ENV_VERSION = 5  # 5: the profile store keeps basics and has_news outside its blob
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -29,7 +29,7 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from sphinx_academic import config, domain, feed, locale, nodes, pages, store
+    from sphinx_academic import config, domain, feed, gcpause, locale, nodes, pages, store
     from sphinx_academic.directives.profile import (
         CVDirective,
         NewsDirective,
@@ -63,11 +63,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", store.load)
     app.connect("builder-inited", feed.check_feed_settings)
     app.connect("builder-inited", pages.generate_stubs)
+    app.connect("builder-inited", gcpause.freeze_loaded_data, priority=900)
     app.connect("env-updated", domain.docs_with_moved_targets)
     app.connect("html-page-context", feed.add_head_elements)
     app.connect("html-page-context", pages.add_page_metadata)
     app.connect("build-finished", feed.write_feed)
     app.connect("build-finished", pages.write_exports)
+    app.connect("build-finished", gcpause.unfreeze, priority=900)
     app.add_css_file("academic.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {

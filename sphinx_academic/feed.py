@@ -18,6 +18,8 @@ from sphinx.application import Sphinx
 from sphinx_academic import diagnostics
 from sphinx_academic.directives.profile import news_anchors
 from sphinx_academic.domain import get_domain
+from sphinx_academic.freshness import outputs_current
+from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
 from sphinx_academic.render.links import safe_url
 from sphinx_academic.store import get_profile_store
@@ -37,8 +39,7 @@ def base_url(app: Sphinx) -> str:
 def check_feed_settings(app: Sphinx) -> None:
     """``builder-inited`` (after the stores are loaded): news without ``html_baseurl``
     cannot have a feed; say so once per build."""
-    # The profile last (speed: a build with html_baseurl set does not unpickle it).
-    if feed_wanted(app) and not app.config.html_baseurl and get_profile_store(app.env).profile.news:
+    if feed_wanted(app) and not app.config.html_baseurl and get_profile_store(app.env).has_news:
         # A setting, not a data line: the message names conf.py itself.
         diagnostics.warn(
             "conf.py: the profile has news but html_baseurl is not set, so no Atom feed is "
@@ -48,14 +49,16 @@ def check_feed_settings(app: Sphinx) -> None:
         )
 
 
+@gc_paused_call
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the feed into the output folder."""
     if exception is not None or not feed_wanted(app) or not app.config.html_baseurl:
         return
-    profile = get_profile_store(app.env).profile
-    if not profile.news:
-        return
+    store = get_profile_store(app.env)
     path = os.path.join(app.outdir, app.config.academic_feed)
+    if not store.has_news or outputs_current(app, [path], store.paths):
+        return
+    profile = store.profile
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as stream:
         stream.write(atom_feed(app, profile))
@@ -119,15 +122,16 @@ def add_head_elements(
 ) -> None:
     """``html-page-context``: the feed link on every page, JSON-LD on the profile's page."""
     tags = []
-    profile = get_profile_store(app.env).profile
-    if feed_wanted(app) and app.config.html_baseurl and profile.news:
+    store = get_profile_store(app.env)
+    if feed_wanted(app) and app.config.html_baseurl and store.has_news:
         href = base_url(app) + app.config.academic_feed
-        title = f"News – {_plain(profile.basics.name) or app.config.project}"
+        title = f"News – {_plain(store.basics.name) or app.config.project}"
         tags.append(
             f'<link rel="alternate" type="application/atom+xml" title="{_attr(title)}" '
             f'href="{_attr(href)}">'
         )
-    if pagename in get_domain(app.env).profile_pages and profile.basics.name:
+    if pagename in get_domain(app.env).profile_pages and store.basics.name:
+        profile = store.profile
         page = {"@context": "https://schema.org", "@type": "ProfilePage"}
         about = person(profile.basics, profile)
         del about["@context"]

@@ -32,6 +32,8 @@ from sphinx_academic.domain import PAGE, get_domain
 from sphinx_academic.export.csl import csl_item
 from sphinx_academic.export.scholar import citation_tags, open_graph, scholarly_article
 from sphinx_academic.feed import SITE_BUILDERS, json_ld_script
+from sphinx_academic.freshness import outputs_current
+from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.render.links import is_url, project_file
 from sphinx_academic.render.publication import page_body
@@ -228,6 +230,7 @@ def _pdf_beside_page(app: Sphinx, pagename: str, pub: Publication) -> tuple[str 
 # -- exports --------------------------------------------------------------------------------
 
 
+@gc_paused_call
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the bib and CSL-JSON exports, per-page files."""
     if exception is not None or app.builder.name not in _HTML_BUILDERS:
@@ -235,7 +238,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     store = get_store(app.env)
     if not app.config.academic_exports or not store.paths:
         return
-    current = _exports_current(app, store.paths)
+    current = outputs_current(
+        app, [os.path.join(app.outdir, name) for name in _EXPORTS], store.paths
+    )
     pages = sorted(get_domain(app.env).data["pages"].items())
     if (current and not pages) or not store.entries:  # speed: entries left unpickled
         return
@@ -249,24 +254,6 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
             if not current:
                 _write(app, pagename + ".bib", [pub.cleaned_bibtex(), "\n"])
             _copy_pdf(app, pagename, pub)
-
-
-def _exports_current(app: Sphinx, bib_paths: tuple[str, ...]) -> bool:
-    """Whether the exports in the output folder are newer than everything they are made
-    of: the bib files, and the pickled environment, which Sphinx writes again whenever a
-    page was read (a changed configuration or entry page included).
-
-    Speed: a no-op rebuild then writes nothing; making the CSL-JSON of thousands of
-    entries took longer than all of Sphinx's own no-op rebuild.
-    """
-    from sphinx.application import ENV_PICKLE_FILENAME
-
-    inputs = [*bib_paths, os.path.join(app.doctreedir, ENV_PICKLE_FILENAME)]
-    try:
-        written = min(os.stat(os.path.join(app.outdir, name)).st_mtime_ns for name in _EXPORTS)
-        return max(os.stat(path).st_mtime_ns for path in inputs) < written
-    except OSError:  # not written yet, or an input is missing: write them
-        return False
 
 
 _EXPORTS = (EXPORT_BIB, EXPORT_CSL)

@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
+from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.model.profile_records import Basics, Profile
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.problems import Problem
@@ -167,6 +168,10 @@ class ProfileStore:
     problems: tuple[Problem, ...] = ()
     #: Files that gave nothing but problems (unreadable, a syntax error, empty).
     unread: tuple[str, ...] = ()
+    #: What every page's head needs, kept outside :attr:`packed` (speed: writing the
+    #: search and index pages of a no-op rebuild does not unpickle the whole profile).
+    basics: Basics = field(default_factory=Basics)
+    has_news: bool = False
 
     @property
     def profile(self) -> Profile:
@@ -185,7 +190,9 @@ class ProfileStore:
 
             self.stamps = stamps
             read = [read_profile(path) for path in paths]
-            self.packed = Packed(merge_profiles(profile for profile, _ in read))
+            merged = merge_profiles(profile for profile, _ in read)
+            self.packed = Packed(merged)
+            self.basics, self.has_news = merged.basics, bool(merged.news)
             self.problems = tuple(problem for _, found in read for problem in found)
             self.unread = tuple(
                 path
@@ -227,6 +234,7 @@ def get_profile_store(env: BuildEnvironment) -> ProfileStore:
     return _kept_in_env(env, PROFILE_ATTRIBUTE, ProfileStore)
 
 
+@gc_paused_call
 def load(app: Sphinx) -> None:
     """``builder-inited`` (before Sphinx looks for outdated documents, so generated pages
     can be written): bring the stores up to date and report the data files' problems."""

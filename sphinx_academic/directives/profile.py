@@ -23,6 +23,7 @@ from sphinx_academic.directives.common import (
 )
 from sphinx_academic.directives.publications import PublicationDirectiveBase
 from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, get_domain
+from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.locale import _
 from sphinx_academic.model.dates import DateError, PartialDate
 from sphinx_academic.model.profile_records import NewsItem, Profile, Section, Source
@@ -173,6 +174,7 @@ class TimelineDirective(ProfileDirectiveBase):
         "class": directives.class_option,
     }
 
+    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         sections = [s for s in map(self.find_section, self.arguments) if s is not None]
         entries = [entry for section in sections for entry in section.entries]
@@ -193,6 +195,7 @@ class NewsDirective(ProfileDirectiveBase):
         "class": directives.class_option,
     }
 
+    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
         items = news_items(profile.news, self.positive_int("limit"), self.since())
@@ -274,6 +277,7 @@ class ProfileDirective(ProfileDirectiveBase):
         "class": directives.class_option,
     }
 
+    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         node = profile_card(self.profile().basics, self.context())
         node["classes"].extend(self.options.get("class", []))
@@ -290,6 +294,7 @@ class CVDirective(ProfileDirectiveBase):
         "class": directives.class_option,
     }
 
+    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         box = nodes.container(classes=["academic-cv", *self.options.get("class", [])])
         ctx = self.context()

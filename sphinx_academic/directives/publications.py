@@ -19,6 +19,7 @@ from sphinx_academic.directives.common import (
 )
 from sphinx_academic.directives.options import lenient, usable_options
 from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
+from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.nodes import academic_output_link
@@ -62,6 +63,7 @@ class PublicationDirectiveBase(SphinxDirective):
             return "card"
         return value  # type: ignore[return-value,no-any-return]
 
+    @gc_paused_call
     def render_entries(
         self,
         entries: Sequence[Publication],

@@ -101,9 +101,15 @@ def split_markers(raw: str) -> tuple[str, str]:
     return decode(raw[: match.start()]), markers
 
 
+#: Anything a marker could be made of; a name list without any is copied as written.
+_MAY_HAVE_MARKERS = re.compile(r"[*&^†‡§¶‖]|\\d?dag|\\textsuperscript")
+
+
 @functools.lru_cache(maxsize=4096)  # speed: a card and the exports both copy the entry
 def without_markers(names: str) -> str:
     """A BibTeX name list with contribution markers removed (for copying)."""
+    if not _MAY_HAVE_MARKERS.search(names):
+        return names  # speed: most lists have none, and splitting them is slow
     from pybtex.bibtex.utils import split_name_list
 
     cleaned = []
