@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 5  # 5: the profile store keeps basics and has_news outside its blob
+ENV_VERSION = 5  # 5: the profile store keeps what page heads need outside its blob
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

@@ -8,7 +8,6 @@ page that shows the full news list.
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 import os
 from typing import Any
@@ -22,6 +21,7 @@ from sphinx_academic.freshness import outputs_current
 from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
 from sphinx_academic.render.links import safe_url
+from sphinx_academic.render.plaintext import markup_text
 from sphinx_academic.store import get_profile_store
 
 #: The builders that publish a site (epub and the like are HTML too, but not a site).
@@ -72,7 +72,7 @@ def atom_feed(app: Sphinx, profile: Profile) -> bytes:
     items = sorted(profile.news, key=lambda item: item.date.sort_key, reverse=True)
     feed = FeedGenerator()
     feed.id(base + app.config.academic_feed)
-    owner = _plain(profile.basics.name) or app.config.project
+    owner = markup_text(profile.basics.name) or app.config.project
     feed.title(owner)
     feed.subtitle(f"News from {owner}")
     feed.link(href=base, rel="alternate")
@@ -125,7 +125,7 @@ def add_head_elements(
     store = get_profile_store(app.env)
     if feed_wanted(app) and app.config.html_baseurl and store.has_news:
         href = base_url(app) + app.config.academic_feed
-        title = f"News – {_plain(store.basics.name) or app.config.project}"
+        title = f"News – {store.owner_name or app.config.project}"
         tags.append(
             f'<link rel="alternate" type="application/atom+xml" title="{_attr(title)}" '
             f'href="{_attr(href)}">'
@@ -143,8 +143,12 @@ def add_head_elements(
 def person(basics: Basics, profile: Profile) -> dict[str, Any]:
     """A schema.org ``Person`` from the profile (links only when safe)."""
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
-    data["name"] = _plain(basics.name)
-    optional = {"jobTitle": _plain(basics.label), "email": basics.email, "telephone": basics.phone}
+    data["name"] = markup_text(basics.name)
+    optional = {
+        "jobTitle": markup_text(basics.label),
+        "email": basics.email,
+        "telephone": basics.phone,
+    }
     data.update({key: value for key, value in optional.items() if value})
     for key, value in (("url", basics.url), ("image", basics.image)):
         if value and safe_url(value) and "://" in value:
@@ -154,9 +158,9 @@ def person(basics: Basics, profile: Profile) -> dict[str, Any]:
         data["sameAs"] = same_as
     organisation = _current_affiliation(profile)
     if organisation:
-        data["affiliation"] = {"@type": "Organization", "name": _plain(organisation)}
+        data["affiliation"] = {"@type": "Organization", "name": markup_text(organisation)}
     if basics.location:
-        data["address"] = _plain(basics.location)
+        data["address"] = markup_text(basics.location)
     return data
 
 
@@ -172,25 +176,6 @@ def json_ld_script(data: dict[str, Any]) -> str:
     # "<" escaped so no text from the data can close the script element.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     return f'<script type="application/ld+json">{text}</script>'
-
-
-@functools.lru_cache(maxsize=256)
-def _plain(markup: str | None) -> str:
-    """Profile text fields are inline reStructuredText; metadata wants the words only."""
-    if not markup:
-        return ""
-    from docutils.core import publish_doctree
-
-    settings = {
-        "report_level": 5,
-        "halt_level": 5,
-        "file_insertion_enabled": False,
-        "raw_enabled": False,
-    }
-    try:
-        return publish_doctree(markup, settings_overrides=settings).astext().strip()
-    except Exception:  # never fail a build over metadata
-        return markup.replace("\\", "")
 
 
 def _attr(value: str) -> str:

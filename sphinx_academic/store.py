@@ -172,6 +172,8 @@ class ProfileStore:
     #: search and index pages of a no-op rebuild does not unpickle the whole profile).
     basics: Basics = field(default_factory=Basics)
     has_news: bool = False
+    #: The owner's name as plain text (the feed's title on every page).
+    owner_name: str = ""
 
     @property
     def profile(self) -> Profile:
@@ -187,12 +189,14 @@ class ProfileStore:
         stamps = tuple((path, FileStamp.of(path)) for path in paths)
         if stamps != self.stamps or not all(stamp for _, stamp in stamps):
             from sphinx_academic.readers.profile import merge_profiles, read_profile
+            from sphinx_academic.render.plaintext import markup_text
 
             self.stamps = stamps
             read = [read_profile(path) for path in paths]
             merged = merge_profiles(profile for profile, _ in read)
             self.packed = Packed(merged)
             self.basics, self.has_news = merged.basics, bool(merged.news)
+            self.owner_name = markup_text(merged.basics.name)
             self.problems = tuple(problem for _, found in read for problem in found)
             self.unread = tuple(
                 path

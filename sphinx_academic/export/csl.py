@@ -60,10 +60,14 @@ def csl_item(pub: Publication) -> dict[str, Any]:
     if pub.year:
         item["issued"] = {"date-parts": [[pub.year, pub.month] if pub.month else [pub.year]]}
     _add_container(item, pub)
-    for variable, fields in _TEXT_VARIABLES.items():
-        value = next((pub.text(f) for f in fields if pub.get(f)), "")
-        if value:
-            item[variable] = value
+    fields = pub.fields
+    for variable, names in _TEXT_VARIABLES.items():
+        for name in names:  # speed: a plain loop, run for every variable of every entry
+            if fields.get(name):
+                value = pub.text(name)
+                if value:
+                    item[variable] = value
+                break
     _add_identifiers(item, pub)
     return item
 
@@ -75,10 +79,12 @@ def csl_type(pub: Publication) -> str:
 
 
 def csl_name(author: Author) -> dict[str, str]:
-    name = {"family": author.family, "given": author.given}
+    name = {"family": author.family} if author.family else {}
+    if author.given:
+        name["given"] = author.given
     if author.suffix:
         name["suffix"] = author.suffix
-    return {key: value for key, value in name.items() if value}
+    return name
 
 
 def _is_others(author: Author) -> bool:

@@ -83,7 +83,7 @@ from sphinx_academic.model.profile import (
     validate_partial,
 )
 from sphinx_academic.problems import Problem
-from sphinx_academic.readers import rendercv
+from sphinx_academic.readers.formats import is_alfolio_cv, is_rendercv, section_title
 from sphinx_academic.readers.yamlsafe import DocPath, Document, load_file
 
 __all__ = ["merge_profiles", "read_document", "read_profile", "read_profiles"]
@@ -116,10 +116,14 @@ def read_profiles(paths: list[str]) -> tuple[Profile, list[Problem]]:
 def read_document(document: Document) -> tuple[Profile, list[Problem]]:
     """Read loaded data, choosing the format from its shape."""
     data = document.data
-    if rendercv.is_rendercv(data):
-        return rendercv.read_rendercv(document)
-    if rendercv.is_alfolio_cv(data):
-        return rendercv.read_alfolio_cv(document)
+    if is_rendercv(data):
+        from sphinx_academic.readers.rendercv import read_rendercv
+
+        return read_rendercv(document)
+    if is_alfolio_cv(data):
+        from sphinx_academic.readers.rendercv import read_alfolio_cv
+
+        return read_alfolio_cv(document)
     if isinstance(data, dict):
         return _read_native(document)
     found = type(data).__name__ if data is not None else "nothing"
@@ -304,7 +308,7 @@ def _read_section(
         problems += found
         if entry is not None:
             entries.append(entry)
-    title = _TITLES.get(key) or rendercv.section_title(key)
+    title = _TITLES.get(key) or section_title(key)
     return Section(key, title, kind, tuple(entries), _source(document, (key,))), problems
 
 

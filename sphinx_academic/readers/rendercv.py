@@ -46,6 +46,7 @@ from sphinx_academic.model.profile import (
     validate_partial,
 )
 from sphinx_academic.problems import Problem
+from sphinx_academic.readers.formats import is_alfolio_cv, is_rendercv, section_title
 from sphinx_academic.readers.yamlsafe import DocPath, Document
 
 __all__ = [
@@ -253,16 +254,6 @@ def _spaced(tokens: list[_Token]) -> list[_Token]:
     return result
 
 
-def section_title(key: str) -> str:
-    """RenderCV's title for a section key: ``selected_honors`` -> ``Selected Honors``.
-
-    Keys with a capital letter or a space are titles already and are kept as written.
-    """
-    if " " in key or any(char.isupper() for char in key):
-        return key
-    return " ".join(word[:1].upper() + word[1:] for word in key.split("_") if word)
-
-
 # =========================================================================================
 # Shared helpers
 # =========================================================================================
@@ -408,10 +399,6 @@ def entry_type(entry: object) -> _EntryType | None:
         if all(entry.get(key) is not None for key in candidate.keys):
             return candidate
     return next((t for t in ENTRY_TYPES if any(key in entry for key in t.keys)), None)
-
-
-def is_rendercv(data: object) -> bool:
-    return isinstance(data, dict) and "cv" in data
 
 
 def read_rendercv(document: Document) -> tuple[Profile, list[Problem]]:
@@ -650,15 +637,6 @@ class _ListItem(_Loose):
 
 
 _ALFOLIO_MODELS: dict[str, type[_Loose]] = {"map": _Pair, "time_table": _TimeTableItem}
-
-
-def is_alfolio_cv(data: object) -> bool:
-    """A list of mappings, with ``title`` and ``contents`` (or ``type``) keys among them."""
-    if not isinstance(data, list) or not data or not all(isinstance(i, dict) for i in data):
-        return False
-    return any("title" in item for item in data) and any(
-        "contents" in item or "type" in item for item in data
-    )
 
 
 def read_alfolio_cv(document: Document) -> tuple[Profile, list[Problem]]:
