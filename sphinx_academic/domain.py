@@ -163,8 +163,11 @@ class AcademicDomain(Domain):
         return []
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        # In the inventory (other projects can link papers through intersphinx), not in the
+        # search index (priority -1): the entries' text is indexed with their page already,
+        # and thousands of keys made every build, no-op ones included, write a larger index.
         for key, place in sorted(self.targets().items()):
-            yield key, key, "publication", place.docname, place.anchor, 1
+            yield key, key, "publication", place.docname, place.anchor, -1
 
 
 def get_domain(env: BuildEnvironment) -> AcademicDomain:

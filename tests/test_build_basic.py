@@ -243,3 +243,17 @@ def test_epub_drops_remote_thumbnails_instead_of_downloading(app: SphinxTestApp)
     page = (app.outdir / "publications.xhtml").read_text()
     assert "cdn.example.org" not in page
     assert "academic-pub-card" in page
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_publications_in_inventory_not_in_search_objects(built: SphinxTestApp) -> None:
+    from sphinx.util.inventory import InventoryFile
+
+    with open(built.outdir / "objects.inv", "rb") as stream:
+        inventory = InventoryFile.load(stream, "https://example.org", lambda base, uri: uri)
+    entry = inventory["academic:publication"]["harutyunyan2020improving"]
+    uri = getattr(entry, "uri", None) or entry[2]  # Sphinx 8.2 has tuples
+    assert uri.endswith("publications.html#pub-harutyunyan2020improving")
+    # The search index keeps the page text, not thousands of citation keys as objects.
+    index = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert "harutyunyan2020improving" not in index.split('"objects":', 1)[1].split('"objnames"')[0]

@@ -135,10 +135,7 @@ def _fast_entries(text: str) -> list[bibtex.RawEntry] | None:
     scanned = scan(text, CaseInsensitiveDict(month_names))
     if scanned is None:
         return None
-    return [
-        bibtex.RawEntry(kind.lower(), key, bibtex._flatten_fields(fields), line)
-        for kind, key, fields, line in scanned
-    ]
+    return [bibtex.RawEntry(kind.lower(), key, fields, line) for kind, key, fields, line in scanned]
 
 
 _BIBTEX_PIECES = [

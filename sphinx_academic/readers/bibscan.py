@@ -14,13 +14,14 @@ as before. Whatever it accepts, it reads as pybtex does (a property test compare
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+import sys
+from collections.abc import Iterable, MutableMapping
 from string import digits
 
 from pybtex.database.input.bibtex import NAME_CHARS
 
-#: ``(type, key, [(field, value parts)], line of the "@")`` for each entry, in file order.
-ScannedEntry = tuple[str, str, list[tuple[str, list[str]]], int]
+#: ``(type, key, {field: value}, line of the "@")`` for each entry, in file order.
+ScannedEntry = tuple[str, str, dict[str, str], int]
 
 # pybtex's token patterns (names, keys, numbers), built as pybtex builds them, and the
 # whitespace pybtex skips before every token, joined into one pattern per step.
@@ -80,7 +81,8 @@ class _Scanner:
                 raise _GiveUp
             else:
                 key = self.match(_KEY).group(1)
-                found.append((command, key, self.fields(), line))
+                # Flattened at once (memory: not every value of the file twice at a time).
+                found.append((command, key, flatten_fields(self.fields()), line))
             self.match(_CLOSE)
 
     def match(self, pattern: re.Pattern[str]) -> re.Match[str]:
@@ -128,6 +130,16 @@ class _Scanner:
         if name not in self.macros:
             raise _GiveUp  # pybtex reports the undefined macro
         return self.macros[name]
+
+
+def flatten_fields(fields: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+    """Field names in lower case, each value's parts joined and its whitespace squashed."""
+    flat: dict[str, str] = {}
+    for name, parts in fields:
+        # BibTeX keeps the first of repeated fields; so do we. Names are interned (memory:
+        # one "abstract" for all entries, not one string per entry).
+        flat.setdefault(sys.intern(name.lower()), " ".join("".join(parts).split()))
+    return flat
 
 
 def _string_end(text: str, pos: int, opening: str) -> int:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -36,7 +35,7 @@ from sphinx_academic.model.publication import (
 )
 from sphinx_academic.model.richtext import math_problems, rich
 from sphinx_academic.problems import Problem
-from sphinx_academic.readers.bibscan import scan
+from sphinx_academic.readers.bibscan import flatten_fields, scan
 
 PERSON_FIELDS = ("author", "editor")
 
@@ -91,6 +90,7 @@ def read_bibtex(path: str, first_index: int = 0) -> BibFile:
     except OSError as error:
         return _failed(path, f"cannot read BibTeX file: {error.strerror or error}")
     text, problems = _decode_bytes(path, data)
+    del data  # memory: the file's bytes are not kept while it is parsed
     return parse_bibtex(text, path, first_index, problems)
 
 
@@ -133,7 +133,7 @@ def _raw_entries(text: str, path: str, problems: list[Problem]) -> Iterator[RawE
     # reading below reports it and reads that next entry.
     if scanned is not None and not any(key.startswith("@") for _, key, _, _ in scanned):
         for command, key, fields, line in scanned:
-            yield RawEntry(command.lower(), key, _flatten_fields(fields), line)
+            yield RawEntry(command.lower(), key, fields, line)
         return
     starts = [text.index("@", match.start()) for match in _LINE_START_AT.finditer(text)]
     macros = CaseInsensitiveDict(month_names)
@@ -221,16 +221,7 @@ def _raw_entry(command: str, body: Any, line: int, broken: bool) -> RawEntry | N
     key, fields = body
     if not key:
         return None  # reported: "this entry has no key"
-    return RawEntry(command.lower(), key, _flatten_fields(fields), line, broken)
-
-
-def _flatten_fields(fields: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
-    flat: dict[str, str] = {}
-    for name, parts in fields:
-        # BibTeX keeps the first of repeated fields; so do we. Names are interned (memory:
-        # one "abstract" for all entries, not one string per entry).
-        flat.setdefault(sys.intern(name.lower()), " ".join("".join(parts).split()))
-    return flat
+    return RawEntry(command.lower(), key, flatten_fields(fields), line, broken)
 
 
 def _syntax_problem(path: str, text: str, error: PybtexSyntaxError | _Unclosed) -> Problem:
