@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gc
 import os
 import re
 import shutil
@@ -253,3 +254,101 @@ def test_loading_the_extension_imports_no_reader() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_noop_rebuild_leaves_the_feed_alone(tmp_path: Path) -> None:
+    srcdir = tmp_path / "profile"
+    shutil.copytree(ROOTS / "test-profile", srcdir)
+    app = _build(srcdir)
+    feed = app.outdir / "atom.xml"
+    stamp = feed.stat().st_mtime_ns
+    _build(srcdir)
+    assert feed.stat().st_mtime_ns == stamp
+    profile = srcdir / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n", "utf-8")
+    os.utime(profile, ns=(profile.stat().st_atime_ns, profile.stat().st_mtime_ns + 10**10))
+    _build(srcdir)
+    assert feed.stat().st_mtime_ns > stamp
+
+
+# -- the garbage collector ------------------------------------------------------------------
+
+
+def test_gc_paused_restores_the_collector() -> None:
+    from sphinx_academic.gcpause import gc_paused
+
+    assert gc.isenabled()
+    with contextlib.suppress(ValueError), gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():  # nested: the outer block turns it back on
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+
+
+def test_gc_left_alone_when_the_user_turned_it_off() -> None:
+    from sphinx_academic.gcpause import gc_paused
+
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_loaded_data_frozen_during_the_build_only(tmp_path: Path) -> None:
+    srcdir = tmp_path / "basic"
+    shutil.copytree(ROOTS / "test-basic", srcdir)
+    frozen_while_reading: list[int] = []
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())  # type: ignore[arg-type]
+    app.connect(
+        "doctree-read", lambda app, doctree: frozen_while_reading.append(gc.get_freeze_count())
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert frozen_while_reading and min(frozen_while_reading) > 0
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+# -- short cuts in names --------------------------------------------------------------------
+
+
+_NAME_LIST = st.lists(
+    st.text(alphabet=st.sampled_from(list("aAnNdD ,.*~{}\\^$†-xy")), min_size=1, max_size=12),
+    min_size=1,
+    max_size=4,
+).map(lambda names: " and ".join(names))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(_NAME_LIST)
+@example("A. Smith and B. Jones")
+@example("Smith, A* and Jones, B\\textsuperscript{\\dag}")
+def test_name_splitting_shortcut_agrees_with_pybtex(value: str) -> None:
+    from pybtex.bibtex.utils import split_name_list
+
+    expected = [name for name in split_name_list(value) if name.strip()]
+    assert bibtex._split_names(value) == expected
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(_NAME_LIST.filter(lambda value: not re.search(r"[*&^†‡§¶‖\\]", value)))
+@example("Smith, A. and {van der Berg}, B.")
+def test_names_without_markers_are_copied_as_written(value: str) -> None:
+    from sphinx_academic.model.names import without_markers
+
+    assert without_markers(value) == value
+
+
+def test_names_with_markers_lose_them() -> None:
+    from sphinx_academic.model.names import without_markers
+
+    assert without_markers("Yuan*, Zhihang and Lindqvist, Sofia\\textsuperscript{\\dag}") == (
+        "Yuan, Zhihang and Lindqvist, Sofia"
+    )
