@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import data
-from benchmarks.measure import Series, compile_package, measure
+from benchmarks.measure import EXTRA_ROUNDS, FAST_BUILD, Series, compile_package, measure
 from benchmarks.projects import (
     PROFILE_VARIANTS,
     PUBLICATION_VARIANTS,
@@ -67,6 +67,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="builds of each kind per project; the median is reported (3)",
     )
     parser.add_argument(
+        "--fast-rounds",
+        type=int,
+        default=EXTRA_ROUNDS,
+        help=f"builds under {FAST_BUILD:g} s run this many times --repeat ({EXTRA_ROUNDS})",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         default=WORK / "results",
@@ -93,8 +99,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--check", action="store_true", help="exit with status 1 when a measured target is not met"
     )
     args = parser.parse_args(argv)
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+    if args.repeat < 1 or args.fast_rounds < 1:
+        parser.error("--repeat and --fast-rounds must be at least 1")
     return args
 
 
@@ -127,6 +133,7 @@ def meta(args: argparse.Namespace) -> dict[str, Any]:
         "sphinxcontrib-bibtex": _version("sphinxcontrib-bibtex"),
         "theme": THEME,
         "repeat": args.repeat,
+        "fast rounds": args.fast_rounds,
         "sizes": args.sizes,
         "news": args.news,
         "timeline": args.timeline,
@@ -155,7 +162,7 @@ def run(args: argparse.Namespace) -> Report:
             for variant in PUBLICATION_VARIANTS
             if variant in variants
         ]
-        series += measure(projects, args.repeat, log)
+        series += measure(projects, args.repeat, log, args.fast_rounds)
     if any(v in variants for v in PROFILE_VARIANTS):
         profile = data.profile(args.seed, args.news, args.timeline)
         projects = [
@@ -163,7 +170,7 @@ def run(args: argparse.Namespace) -> Report:
             for variant in PROFILE_VARIANTS
             if variant in variants
         ]
-        series += measure(projects, args.repeat, log)
+        series += measure(projects, args.repeat, log, args.fast_rounds)
     return Report(series, meta(args))
 
 

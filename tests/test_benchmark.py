@@ -25,7 +25,17 @@ PROFILE = ("news-floor", "news", "timeline-floor", "timeline")
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     folder = tmp_path_factory.mktemp("bench")
-    command = [sys.executable, "-m", "benchmarks", "--sizes", "100", "--repeat", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks",
+        "--sizes",
+        "100",
+        "--repeat",
+        "1",
+        "--fast-rounds",
+        "1",
+    ]
     command += ["--news", "40", "--timeline", "20", "--work", str(folder / "work")]
     command += ["--out", str(folder / "out")]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
