@@ -63,7 +63,11 @@ def freeze_loaded_data(app: object) -> None:
 
 def unfreeze(app: object, exception: BaseException | None) -> None:
     """``build-finished``: hand the frozen objects back to the collector (a process that
-    builds again, such as a test suite or a live-reload server, frees them as usual)."""
+    builds again, such as a test suite or a live-reload server, frees them as usual).
+
+    Freezing is process-wide: objects a host program froze itself before the build are
+    handed back too (Sphinx builds rarely run inside such programs).
+    """
     global _frozen
     if _frozen:
         gc.unfreeze()
