@@ -30,6 +30,17 @@ def academic_warnings(text: str) -> list[str]:
     return [line for line in text.splitlines() if "[academic." in line]
 
 
+def build_app(srcdir: Path, buildername: str = "html", **kwargs: object) -> SphinxTestApp:
+    """Build ``srcdir`` once with ``buildername`` (``kwargs`` go to ``SphinxTestApp``:
+    ``confoverrides``, ``freshenv``, ...), output and warnings kept in the app."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 def build_root(
     root: str, workdir: Path, buildername: str = "html", **kwargs: object
 ) -> SphinxTestApp:
@@ -37,9 +48,4 @@ def build_root(
     srcdir = workdir / root
     if not srcdir.exists():
         shutil.copytree(ROOTS / f"test-{root}", srcdir)
-    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(srcdir, buildername, **kwargs)

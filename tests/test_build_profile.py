@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from io import StringIO
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -14,7 +13,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import CORPUS, ROOTS, academic_warnings, build_root, parse_html
+from conftest import CORPUS, ROOTS, academic_warnings, build_app, build_root, parse_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -152,14 +151,7 @@ def test_person_json_ld_on_profile_page(site: SphinxTestApp) -> None:
 
 
 def _build(srcdir: Path, buildername: str = "html", **overrides: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), confoverrides=overrides
-    )  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(srcdir, buildername, confoverrides=overrides)
 
 
 def test_news_without_baseurl_warns_once_and_writes_no_feed(tmp_path: Path) -> None:

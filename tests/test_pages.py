@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -15,18 +14,11 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_academic.pages import MARKER
 
-from conftest import ROOTS, academic_warnings, parse_html
+from conftest import ROOTS, academic_warnings, build_app, parse_html
 
 
 def _build(srcdir: Path, **overrides: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, status=StringIO(), warning=StringIO(), confoverrides=overrides
-    )  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(srcdir, confoverrides=overrides)
 
 
 @pytest.fixture(scope="module")

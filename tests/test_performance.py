@@ -27,7 +27,7 @@ from sphinx_academic.readers import bibtex
 from sphinx_academic.readers.bibscan import scan
 from sphinx_academic.render import links
 
-from conftest import CORPUS, ROOTS
+from conftest import CORPUS, ROOTS, build_app
 
 # -- LaTeX decoding: word by word == latexcodec on the whole value --------------------------
 
@@ -216,12 +216,7 @@ def test_safe_url_shortcut_agrees(url: str) -> None:
 
 
 def _build(srcdir: Path) -> SphinxTestApp:
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(srcdir)
 
 
 def test_noop_rebuild_leaves_the_exports_alone(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -14,22 +13,11 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_academic.cli import main
 from sphinx_academic.quickstart import Answers, QuickstartError, ask, write_site
 
-from conftest import CORPUS, ROOTS, academic_warnings, parse_html
+from conftest import CORPUS, ROOTS, academic_warnings, build_app, parse_html
 
 
 def _build(srcdir: Path, buildername: str = "html") -> SphinxTestApp:
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides={"nitpicky": False},
-    )  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(srcdir, buildername, confoverrides={"nitpicky": False})
 
 
 def _warnings(app: SphinxTestApp) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from conftest import parse_html
+from conftest import build_app, parse_html
 
 SECRET = "TOP-SECRET-7f3a9c"
 
@@ -145,14 +144,7 @@ def _site(root: Path) -> Path:
 
 
 def _build(srcdir: Path, buildername: str) -> SphinxTestApp:
-    app = SphinxTestApp(
-        buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), freshenv=True
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(srcdir, buildername, freshenv=True)
 
 
 @pytest.fixture(scope="module")
