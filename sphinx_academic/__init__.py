@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 5  # 5: the profile store keeps what page heads need outside its blob
+ENV_VERSION = 6  # 6: the stores keep their parsed data in side files
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", pages.generate_stubs)
     app.connect("builder-inited", gcpause.freeze_loaded_data, priority=900)
     app.connect("env-updated", domain.docs_with_moved_targets)
+    app.connect("env-updated", store.release, priority=900)
     app.connect("html-page-context", feed.add_head_elements)
     app.connect("html-page-context", pages.add_page_metadata)
     app.connect("build-finished", feed.write_feed)

@@ -8,7 +8,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from sphinx.environment import BuildEnvironment
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_academic.pages import EXPORT_BIB
+from sphinx_academic.store import PROFILE_FILE, PUBLICATIONS_FILE, PublicationStore, get_store
 
 from conftest import ROOTS
 
@@ -91,6 +95,69 @@ def test_pub_links_follow_moved_entries(site: Path) -> None:
     app, _ = _build(site)
     # The report is now only in cv.rst (numbered list), so index.html is rewritten.
     assert "cv.html#pub-other2018report" in (app.outdir / "index.html").read_text()
+
+
+def _side_files(app: SphinxTestApp) -> list[Path]:
+    return [app.doctreedir / name for name in (PUBLICATIONS_FILE, PROFILE_FILE)]
+
+
+def test_parsed_data_kept_beside_the_environment_not_in_it(site: Path) -> None:
+    app, _ = _build(site)
+    publications, profile = _side_files(app)
+    assert not profile.exists()  # this site has no profile
+    environment = (app.doctreedir / "environment.pickle").read_bytes()
+    assert b"A report" in publications.read_bytes()
+    assert b"A report" not in environment  # only the side file's name and token
+
+
+def test_profile_kept_beside_the_environment(tmp_path: Path) -> None:
+    srcdir = tmp_path / "profile"
+    shutil.copytree(ROOTS / "test-profile", srcdir)
+    app, _ = _build(srcdir)
+    assert _side_files(app)[1].is_file()
+    first = _pages(app)
+    for page in srcdir.glob("*.rst"):
+        page.touch()
+        _touch_later(page)
+    app, status = _build(srcdir)  # every page read again, the profile from its side file
+    assert "0 added, 0 changed" not in status
+    assert _pages(app) == first
+
+
+@pytest.mark.parametrize("damage", ["delete", "replace"])
+def test_lost_side_file_means_reading_the_data_again(site: Path, damage: str) -> None:
+    """A side file that was deleted, or rewritten by a build that never pickled its
+    environment, is not trusted: the data files are read again and the site is right."""
+    app, _ = _build(site)
+    expected = (app.outdir / "publications.html").read_text()
+    publications = _side_files(app)[0]
+    if damage == "delete":
+        publications.unlink()
+    else:
+        stale = PublicationStore()
+        stale.refresh([str(site / "more.bib")], str(publications))  # another build's data
+    (site / "publications.rst").touch()
+    _touch_later(site / "publications.rst")
+    app, status = _build(site)
+    assert "1 changed" in status
+    assert (app.outdir / "publications.html").read_text() == expected
+    assert publications.stat().st_size > 1000
+
+
+def test_data_let_go_after_reading_and_read_back_for_the_exports(site: Path) -> None:
+    released: list[bool] = []
+
+    def watch(app: object, env: BuildEnvironment) -> None:
+        released.append(get_store(env).parsed._value is None)
+
+    app = _app(site)
+    app.connect("env-updated", watch, priority=999)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert released == [True]
+    assert "A report" in (app.outdir / EXPORT_BIB).read_text()
 
 
 def _pages(app: SphinxTestApp) -> dict[str, bytes]:
