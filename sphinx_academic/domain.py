@@ -123,6 +123,11 @@ class AcademicDomain(Domain):
         """The place ``:pub:`` links to, for every entry shown somewhere."""
         if self._targets is not None:
             return self._targets
+        if not self.changed and hasattr(self.env, PREVIOUS_TARGETS):
+            # Speed: nothing read or removed in this build (a no-op rebuild), so the
+            # targets are those of the last build, which the environment kept.
+            self._targets = getattr(self.env, PREVIOUS_TARGETS)
+            return self._targets
         best: dict[str, Target] = {}
         for docname in sorted(self.shown):
             for key, (anchor, priority) in self.shown[docname].items():

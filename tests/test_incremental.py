@@ -51,6 +51,16 @@ def test_noop_rebuild_reads_nothing(site: Path) -> None:
     assert "0 added, 0 changed, 0 removed" in status
 
 
+def test_noop_rebuild_keeps_the_inventory(site: Path) -> None:
+    """A no-op rebuild takes the entries' places from the last build's environment."""
+    app, _ = _build(site)
+    inventory = (app.outdir / "objects.inv").read_bytes()
+    (app.outdir / "objects.inv").unlink()  # written again on every build
+    app, _ = _build(site)
+    assert (app.outdir / "objects.inv").read_bytes() == inventory
+    assert "publications.html#pub-other2018report" in (app.outdir / "index.html").read_text()
+
+
 def test_bib_edit_rereads_only_pages_that_use_it(site: Path) -> None:
     _build(site)
     bib = site / "more.bib"
