@@ -14,6 +14,9 @@ class ConfigValue:
     default: Any
     types: tuple[type, ...]
     doc: str
+    #: What a change makes Sphinx redo: "env" re-reads every page (most values change
+    #: what pages contain); "" redoes nothing (the value is read on every build).
+    rebuild: str = "env"
 
 
 CONFIG_VALUES = (
@@ -80,10 +83,16 @@ CONFIG_VALUES = (
         (int,),
         "Authors shown before a list is shortened (0: never shorten).",
     ),
+    ConfigValue(
+        "academic_inventory",
+        False,
+        (bool,),
+        "List the publications in the HTML build's objects.inv inventory.",
+        rebuild="",
+    ),
 )
 
 
 def register(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
-        # Every value changes what pages contain, so a change re-reads them ("env").
-        app.add_config_value(value.name, value.default, "env", types=value.types)
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)

@@ -168,9 +168,12 @@ class AcademicDomain(Domain):
         return []
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        # In the inventory (other projects can link papers through intersphinx), not in the
-        # search index (priority -1): the entries' text is indexed with their page already,
-        # and thousands of keys made every build, no-op ones included, write a larger index.
+        # Only with academic_inventory: thousands of keys made every build, no-op ones
+        # included, write a larger inventory (and whoever reads it download it).
+        # Never in the search index (priority -1): the entries' text is indexed with
+        # their pages.
+        if not self.env.config.academic_inventory:
+            return
         for key, place in sorted(self.targets().items()):
             yield key, key, "publication", place.docname, place.anchor, -1
 

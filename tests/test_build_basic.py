@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
@@ -245,13 +247,21 @@ def test_epub_drops_remote_thumbnails_instead_of_downloading(app: SphinxTestApp)
     assert "academic-pub-card" in page
 
 
-@pytest.mark.sphinx("html", testroot="basic")
-def test_publications_in_inventory_not_in_search_objects(built: SphinxTestApp) -> None:
+def _inventory(app: SphinxTestApp) -> Any:
     from sphinx.util.inventory import InventoryFile
 
-    with open(built.outdir / "objects.inv", "rb") as stream:
-        inventory = InventoryFile.load(stream, "https://example.org", lambda base, uri: uri)
-    entry = inventory["academic:publication"]["harutyunyan2020improving"]
+    with open(app.outdir / "objects.inv", "rb") as stream:
+        return InventoryFile.load(stream, "https://example.org", lambda base, uri: uri)
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_publications_not_in_inventory_by_default(built: SphinxTestApp) -> None:
+    assert "academic:publication" not in _inventory(built)
+
+
+@pytest.mark.sphinx("html", testroot="basic", confoverrides={"academic_inventory": True})
+def test_publications_in_inventory_not_in_search_objects(built: SphinxTestApp) -> None:
+    entry = _inventory(built)["academic:publication"]["harutyunyan2020improving"]
     uri = getattr(entry, "uri", None) or entry[2]  # Sphinx 8.2 has tuples
     assert uri.endswith("publications.html#pub-harutyunyan2020improving")
     # The search index keeps the page text, not thousands of citation keys as objects.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zlib
 from io import StringIO
 from pathlib import Path
 
@@ -53,7 +54,11 @@ def test_noop_rebuild_reads_nothing(site: Path) -> None:
 
 def test_noop_rebuild_keeps_the_inventory(site: Path) -> None:
     """A no-op rebuild takes the entries' places from the last build's environment."""
+    (site / "conf.py").write_text((site / "conf.py").read_text() + "\nacademic_inventory = True\n")
     app, _ = _build(site)
+    assert b"other2018report academic:publication" in zlib.decompress(
+        (app.outdir / "objects.inv").read_bytes().split(b"\n", 4)[4]
+    )
     inventory = (app.outdir / "objects.inv").read_bytes()
     (app.outdir / "objects.inv").unlink()  # written again on every build
     app, _ = _build(site)
