@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 
@@ -16,7 +16,7 @@ class ConfigValue:
     doc: str
     #: What a change makes Sphinx redo: "env" re-reads every page (most values change
     #: what pages contain); "" redoes nothing (the value is read on every build).
-    rebuild: str = "env"
+    rebuild: Literal["env", ""] = "env"
 
 
 CONFIG_VALUES = (
