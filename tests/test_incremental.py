@@ -201,3 +201,21 @@ def test_two_clean_builds_byte_identical(root: str, tmp_path: Path) -> None:
         app, _ = _build(srcdir)
         outputs.append(_pages(app))
     assert outputs[0] == outputs[1]
+
+
+def test_side_file_round_trip_keeps_entries_shared(tmp_path: Path) -> None:
+    """Entries are pickled in chunks; reading them back gives the same entries, each one
+    object whether reached from its file, the merged list or the key index."""
+    bibs = [str(ROOTS / "test-basic" / name) for name in ("refs.bib", "more.bib")]
+    store = PublicationStore()
+    store.refresh(bibs, str(tmp_path / PUBLICATIONS_FILE))
+    before = store.parsed.get()
+    store.parsed.release()
+    after = store.parsed.get()
+    assert after is not before
+    assert after.entries == before.entries and after.fields == before.fields
+    assert after.files == before.files
+    for entry in after.entries:
+        assert after.by_key[entry.key.lower()] is entry
+    first_file = after.files[bibs[0]]
+    assert all(any(entry is merged for merged in after.entries) for entry in first_file.entries)
