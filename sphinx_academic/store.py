@@ -363,7 +363,8 @@ def load(app: Sphinx) -> None:
 
 def release(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: every page is read, so the parsed data is let go until the
-    exports or a page's head ask for it. Memory: writing the pages then reuses its
-    memory, instead of adding to it (about 50 MiB at 10,000 entries)."""
+    exports or a page's head ask for it. Memory: writing the pages can then reuse its
+    memory (the entries are about 27 MiB at 10,000 entries); it lowered that build's
+    peak by about 7 MiB."""
     get_store(env).parsed.release()
     get_profile_store(env).packed.release()
