@@ -137,7 +137,7 @@ def build(project: Project) -> Build:
 #: times ``repeat`` (``--fast-rounds``): a one-second build varies by a fifth from one run
 #: to the next on a shared machine, and more of them steady the median at little cost.
 FAST_BUILD = 4.0
-EXTRA_ROUNDS = 3
+EXTRA_ROUNDS = 5
 
 
 def measure(

@@ -64,6 +64,7 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
         self.anchors_to_targets()
         self.compact_timeline_entries()
         self.drop_html_only_paragraphs()
+        self.owner_names_in_roles()
 
     def keep_mathjax_to_formulas(self) -> None:
         """MathJax typesets any ``\\(...\\)`` in a page's text, so text from data could
@@ -79,6 +80,16 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
         for para in list(self.document.findall(nodes.paragraph)):
             if "academic-exports" in para["classes"]:
                 para.parent.remove(para)
+
+    def owner_names_in_roles(self) -> None:
+        """The LaTeX writer shows classes only on inline nodes (``\\DUrole``): the owner's
+        name goes back into one, the documented hook for restyling it in the PDF."""
+        for strong in list(self.document.findall(nodes.strong)):
+            if "academic-self" in strong["classes"]:
+                strong["classes"].remove("academic-self")
+                wrapper = nodes.inline(classes=["academic-self"])
+                strong.replace_self(wrapper)
+                wrapper += strong
 
     def compact_timeline_entries(self) -> None:
         for entry in list(self.document.findall(nodes.container)):

@@ -111,6 +111,8 @@ def test_long_author_list_is_shortened_but_keeps_owner(built: SphinxTestApp) -> 
     assert toggle.get_text() == "+4 more" and toggle["aria-expanded"] == "false"
     owner = card.select_one(".academic-self")
     assert owner.get_text() == "Hrayr Harutyunyan"
+    assert owner.name == "strong"  # the class on the strong itself, no wrapper (memory)
+    assert "academic-self" not in owner.parent.get("class", [])
     assert owner.find_next_sibling().name == "sup"
     assert owner.find_next_sibling().get_text() == "*"
     assert "* equal contribution" in card.select_one(".academic-pub-annotation").get_text()
@@ -167,9 +169,10 @@ def test_list_style_sort_and_limit(built: SphinxTestApp) -> None:
         .get_text()
         .startswith("Hrayr Harutyunyan*, Alessandro Achille*, Giovanni Paolini, et al. Estimating")
     )
-    # A citation line is a handful of nodes: text runs, the owner, markers, the venue.
+    # A citation line is a handful of nodes: text runs, the owner (one strong, no
+    # wrapper), markers, the venue.
     assert [child.name for child in lines[1].children if child.name] == [
-        "span",
+        "strong",
         "sup",
         "sup",
         "em",

@@ -61,3 +61,5 @@ def test_latex_labels_for_pub_links(tmp_path_factory: pytest.TempPathFactory) ->
     tex = (app.outdir / "basic.tex").read_text()
     assert "\\label{\\detokenize{publications:pub-harutyunyan2020improving}}" in tex
     assert "\\hyperref[\\detokenize{publications:pub-harutyunyan2020improving}]" in tex
+    # The documented hook for restyling the owner's name in the PDF.
+    assert "\\DUrole{academic-self}{\\sphinxstylestrong{Hrayr Harutyunyan}}" in tex
