@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 6  # 6: the stores keep their parsed data in side files
+ENV_VERSION = 7  # 7: the profile store keeps no Basics record
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -29,19 +29,11 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Speed: these modules are light; the directives, the role and the handlers import
+    # the readers and the rendering code when a build needs them (see directives.lazy).
     from sphinx_academic import config, domain, feed, gcpause, locale, nodes, pages, store
-    from sphinx_academic.directives.profile import (
-        CVDirective,
-        NewsDirective,
-        ProfileDirective,
-        TimelineDirective,
-    )
-    from sphinx_academic.directives.publications import (
-        PublicationDirective,
-        PublicationsDirective,
-    )
+    from sphinx_academic.directives.lazy import DIRECTIVES, lazy_directive, pub_role
     from sphinx_academic.render import timenode
-    from sphinx_academic.roles import PubRole
     from sphinx_academic.transforms import AdaptPublicationsToBuilder
 
     config.register(app)
@@ -49,14 +41,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.register(app)
     timenode.register(app)
     app.add_domain(domain.AcademicDomain)
-    app.add_directive("publications", PublicationsDirective)
-    app.add_directive("publication", PublicationDirective)
-    app.add_directive("timeline", TimelineDirective)
-    app.add_directive("news", NewsDirective)
-    app.add_directive("profile", ProfileDirective)
-    app.add_directive("cv", CVDirective)
-    app.add_directive("publication-page", pages.PublicationPageDirective)
-    app.add_role("pub", PubRole())
+    for name in DIRECTIVES:
+        app.add_directive(name, lazy_directive(name))
+    app.add_role("pub", pub_role)
     app.add_post_transform(AdaptPublicationsToBuilder)
 
     app.connect("config-inited", _add_static_path)

@@ -10,19 +10,19 @@ from __future__ import annotations
 import datetime
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 
 from sphinx_academic import diagnostics
-from sphinx_academic.directives.profile import news_anchors
 from sphinx_academic.domain import get_domain
 from sphinx_academic.freshness import outputs_current
 from sphinx_academic.gcpause import gc_paused_call
-from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
-from sphinx_academic.render.links import safe_url
 from sphinx_academic.render.plaintext import markup_text
 from sphinx_academic.store import get_profile_store
+
+if TYPE_CHECKING:  # speed: a no-op rebuild writes no feed and needs no records
+    from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
 
 #: The builders that publish a site (epub and the like are HTML too, but not a site).
 SITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
@@ -67,6 +67,8 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
 def atom_feed(app: Sphinx, profile: Profile) -> bytes:
     from feedgen.feed import FeedGenerator
 
+    from sphinx_academic.directives.profile import news_anchors
+
     base = base_url(app)
     places = get_domain(app.env).news_places()
     items = sorted(profile.news, key=lambda item: item.date.sort_key, reverse=True)
@@ -95,6 +97,8 @@ def _add_entry(
     places: dict[str, tuple[str, str, str]],
     base: str,
 ) -> None:
+    from sphinx_academic.render.links import safe_url
+
     docname, anchor, text = places.get(key, ("", key, item.text))
     page = app.builder.get_target_uri(docname) if docname else ""
     link = f"{base}{page}#{anchor}"
@@ -130,7 +134,7 @@ def add_head_elements(
             f'<link rel="alternate" type="application/atom+xml" title="{_attr(title)}" '
             f'href="{_attr(href)}">'
         )
-    if pagename in get_domain(app.env).profile_pages and store.basics.name:
+    if pagename in get_domain(app.env).profile_pages and store.owner_name:
         profile = store.profile
         page = {"@context": "https://schema.org", "@type": "ProfilePage"}
         about = person(profile.basics, profile)
@@ -142,6 +146,8 @@ def add_head_elements(
 
 def person(basics: Basics, profile: Profile) -> dict[str, Any]:
     """A schema.org ``Person`` from the profile (links only when safe)."""
+    from sphinx_academic.render.links import safe_url
+
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
     data["name"] = markup_text(basics.name)
     optional = {

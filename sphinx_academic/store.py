@@ -22,13 +22,14 @@ from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
 from sphinx_academic.gcpause import gc_paused_call
-from sphinx_academic.model.profile_records import Basics, Profile
-from sphinx_academic.model.publication import Publication
 from sphinx_academic.problems import Problem
 
 if TYPE_CHECKING:
-    # Speed: the readers (pybtex, PyYAML, pydantic) are imported when a file is read, so
-    # a build that reads none (a no-op rebuild) does not import them.
+    # Speed: the readers (pybtex, PyYAML, pydantic) are imported when a file is read, and
+    # the records when they are unpickled, so a build that reads none (a no-op rebuild)
+    # imports neither.
+    from sphinx_academic.model.profile_records import Profile
+    from sphinx_academic.model.publication import Publication
     from sphinx_academic.readers.bibtex import BibFile
 
 ENV_ATTRIBUTE = "academic_publications"
@@ -270,21 +271,26 @@ class ProfileStore:
     """The merged profile of the configured files (sections merged across files)."""
 
     stamps: tuple[tuple[str, FileStamp | None], ...] = ()
-    #: The profile, unpickled when first used (see :class:`Packed`).
-    packed: Packed[Profile] = field(default_factory=lambda: Packed(Profile()))
+    #: The profile, unpickled when first used (see :class:`Packed`); ``None`` before any
+    #: file is read.
+    packed: Packed[Profile | None] = field(default_factory=lambda: Packed(None))
     problems: tuple[Problem, ...] = ()
     #: Files that gave nothing but problems (unreadable, a syntax error, empty).
     unread: tuple[str, ...] = ()
     #: What every page's head needs, kept outside :attr:`packed` (speed: writing the
     #: search and index pages of a no-op rebuild does not unpickle the whole profile).
-    basics: Basics = field(default_factory=Basics)
     has_news: bool = False
     #: The owner's name as plain text (the feed's title on every page).
     owner_name: str = ""
 
     @property
     def profile(self) -> Profile:
-        return self.packed.get()
+        profile = self.packed.get()
+        if profile is None:
+            from sphinx_academic.model.profile_records import Profile
+
+            return Profile()
+        return profile
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -297,16 +303,17 @@ class ProfileStore:
         stamps = tuple((path, FileStamp.of(path)) for path in paths)
         unchanged = stamps == self.stamps and all(stamp for _, stamp in stamps)
         if not (unchanged and self.packed.readable()):
+            from sphinx_academic.model.profile_records import Basics
             from sphinx_academic.readers.profile import merge_profiles, read_profile
             from sphinx_academic.render.plaintext import markup_text
 
             self.stamps = stamps
             read = [read_profile(path) for path in paths]
             merged = merge_profiles(profile for profile, _ in read)
-            self.packed = Packed(merged)
+            self.packed = Packed["Profile | None"](merged)
             if side_file:
                 self.packed.save(side_file)
-            self.basics, self.has_news = merged.basics, bool(merged.news)
+            self.has_news = bool(merged.news)
             self.owner_name = markup_text(merged.basics.name)
             self.problems = tuple(problem for _, found in read for problem in found)
             self.unread = tuple(

@@ -17,10 +17,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.images import guess_mimetype
 
-from sphinx_academic.directives.common import render_context
-from sphinx_academic.render.links import is_url
-from sphinx_academic.render.publication import citation_line
-from sphinx_academic.store import get_store
+# Speed: the rendering code a transform uses is imported when it runs, so a build that
+# writes no page (a no-op rebuild) does not import it.
 
 
 def _quiet(message: str, location: str, subtype: str) -> None:
@@ -131,11 +129,17 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
         return getattr(self.env, "_builder_cls", None) or type(self.app.builder)
 
     def drop_remote_thumbnails(self) -> None:
+        from sphinx_academic.render.links import is_url
+
         for image in list(self.document.findall(nodes.image)):
             if "academic-pub-thumbnail" in image["classes"] and is_url(image["uri"]):
                 image.parent.parent.remove(image.parent)
 
     def cards_to_citation_lines(self) -> None:
+        from sphinx_academic.directives.common import render_context
+        from sphinx_academic.render.publication import citation_line
+        from sphinx_academic.store import get_store
+
         store = get_store(self.env)
         ctx = render_context(self.env, warn=_quiet)
         for card in list(self.document.findall(nodes.container)):

@@ -3,6 +3,7 @@ they skip is really skipped (see ``docs/performance.rst``)."""
 
 from __future__ import annotations
 
+import ast
 import codecs
 import contextlib
 import gc
@@ -16,6 +17,7 @@ from io import StringIO
 from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec for the reference)
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pybtex.database.input.bibtex import month_names
@@ -249,6 +251,40 @@ def test_loading_the_extension_imports_no_reader() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+_RENDERING_MODULES = {
+    "sphinx_academic.directives.publications",
+    "sphinx_academic.directives.profile",
+    "sphinx_academic.render.publication",
+    "sphinx_academic.model.publication",
+    "sphinx_academic.model.profile_records",
+    "sphinx_academic.readers.bibtex",
+    "sphinx_academic.roles",
+}
+
+
+@pytest.mark.parametrize("root", ["test-basic", "test-profile"])
+def test_noop_rebuild_imports_no_rendering_code(tmp_path: Path, root: str) -> None:
+    """The directives, the role and the records are imported when a page or an output
+    needs them; a no-op rebuild imports only the light modules registered in setup."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / root, srcdir)
+    arguments = ["-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(srcdir)]
+    arguments.append(str(tmp_path / "html"))
+    code = (
+        "import sys\n"
+        "from sphinx.cmd.build import build_main\n"
+        f"assert build_main({arguments!r}) == 0\n"
+        "print(sorted(name for name in sys.modules if name.startswith('sphinx_academic')))\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert _RENDERING_MODULES & set(ast.literal_eval(first.stdout))  # the full build uses some
+    noop = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert noop.returncode == 0, noop.stderr
+    assert "sphinx_academic.directives.lazy" in noop.stdout
+    assert _RENDERING_MODULES.isdisjoint(ast.literal_eval(noop.stdout))
 
 
 def test_noop_rebuild_leaves_the_feed_alone(tmp_path: Path) -> None:

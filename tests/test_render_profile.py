@@ -664,3 +664,25 @@ def test_time_as_text_elsewhere(news_project: Path, buildername: str, filename: 
     content = "".join(path.read_text(encoding="utf-8") for path in outputs)
     assert "May 2024" in content
     assert "<time" not in content
+
+
+@pytest.mark.parametrize(
+    ("markup", "words"),
+    [
+        ("Clara Okafor", "Clara Okafor"),
+        ("  Clara\n  Okafor ", "Clara Okafor"),
+        # Inline text: what would start a list or a section in a document stays words.
+        ("A. Smith", "A. Smith"),
+        ("- Ana", "- Ana"),
+        ("X) Bo", "X) Bo"),
+        ("*Clara* **Okafor**", "Clara Okafor"),
+        ("Ana `Bo <https://example.org>`_", "Ana Bo"),
+        ("Ana\\_Bo", "Ana_Bo"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_markup_text_gives_the_words_of_inline_markup(markup: str | None, words: str) -> None:
+    from sphinx_academic.render.plaintext import markup_text
+
+    assert markup_text(markup) == words

@@ -5,12 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from docutils.parsers.rst.languages import get_language
 from docutils.parsers.rst.states import Inliner
 
@@ -20,6 +18,12 @@ from sphinx_academic.directives.common import (
     register_anchor,
     render_context,
     unique_anchor,
+)
+from sphinx_academic.directives.lazy import (
+    CV_OPTIONS,
+    NEWS_OPTIONS,
+    PROFILE_OPTIONS,
+    TIMELINE_OPTIONS,
 )
 from sphinx_academic.directives.publications import PublicationDirectiveBase
 from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, get_domain
@@ -168,11 +172,7 @@ class TimelineDirective(ProfileDirectiveBase):
 
     required_arguments = 1
     optional_arguments = 20
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "limit": directives.unchanged,
-        "order": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec = TIMELINE_OPTIONS
 
     @gc_paused_call
     def run(self) -> list[nodes.Node]:
@@ -189,11 +189,7 @@ class TimelineDirective(ProfileDirectiveBase):
 class NewsDirective(ProfileDirectiveBase):
     """News items, newest first; each has a stable anchor the Atom feed links to."""
 
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "limit": directives.unchanged,
-        "since": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec = NEWS_OPTIONS
 
     @gc_paused_call
     def run(self) -> list[nodes.Node]:
@@ -237,25 +233,20 @@ class NewsDirective(ProfileDirectiveBase):
 
 def _news_text(item: nodes.Element) -> str:
     """The item's words for the feed (without its date or "more" link)."""
-    texts = [item]
-    for node in item.findall(nodes.Element):
-        if "academic-news-text" in node["classes"]:
-            texts = [node]
-            break
-    words = [
-        text.astext()
-        for text in texts[0].findall(nodes.Text)
-        if not any("academic-news-more" in p.get("classes", ()) for p in _ancestors(text))
-    ]
-    return " ".join("".join(words).split())
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
+    # Speed: the text paragraph is a grandchild (see render.news); no tree walk.
+    text: nodes.Element = item
+    for body in item.children:
+        for paragraph in body.children if isinstance(body, nodes.container) else ():
+            if isinstance(paragraph, nodes.Element) and (
+                "academic-news-text" in paragraph["classes"]
+            ):
+                text = paragraph
+    words = "".join(
+        child.astext()
+        for child in text.children
+        if not (isinstance(child, nodes.Element) and "academic-news-more" in child["classes"])
+    )
+    return " ".join(words.split())
 
 
 def news_anchors(items: Sequence[NewsItem]) -> dict[int, str]:
@@ -273,9 +264,7 @@ def news_anchors(items: Sequence[NewsItem]) -> dict[int, str]:
 class ProfileDirective(ProfileDirectiveBase):
     """The profile card: photo, name, position, contact and profile links, summary."""
 
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "class": directives.class_option,
-    }
+    option_spec = PROFILE_OPTIONS
 
     @gc_paused_call
     def run(self) -> list[nodes.Node]:
@@ -289,10 +278,7 @@ class ProfileDirective(ProfileDirectiveBase):
 class CVDirective(ProfileDirectiveBase):
     """The whole CV in the conventional order, or the sections named in ``:sections:``."""
 
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "sections": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec = CV_OPTIONS
 
     @gc_paused_call
     def run(self) -> list[nodes.Node]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_academic import diagnostics
@@ -17,6 +16,7 @@ from sphinx_academic.directives.common import (
     render_context,
     unique_anchor,
 )
+from sphinx_academic.directives.lazy import PUBLICATION_OPTIONS, PUBLICATIONS_OPTIONS
 from sphinx_academic.directives.options import lenient, usable_options
 from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
 from sphinx_academic.gcpause import gc_paused_call
@@ -90,16 +90,7 @@ class PublicationDirectiveBase(SphinxDirective):
 class PublicationsDirective(PublicationDirectiveBase):
     """Entries of the configured bib files, filtered, sorted, grouped and limited."""
 
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "filter": directives.unchanged_required,
-        "sort": directives.unchanged,
-        "group-by": directives.unchanged,
-        "limit": directives.unchanged,
-        "style": directives.unchanged,
-        "reversed": directives.flag,
-        "no-index": directives.flag,
-        "class": directives.class_option,
-    }
+    option_spec = PUBLICATIONS_OPTIONS
 
     def run(self) -> list[nodes.Node]:
         store = publication_store(self.env)
@@ -225,11 +216,7 @@ class PublicationDirective(PublicationDirectiveBase):
     """One entry, by key."""
 
     required_arguments = 1
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "style": directives.unchanged,
-        "no-index": directives.flag,
-        "class": directives.class_option,
-    }
+    option_spec = PUBLICATION_OPTIONS
 
     def run(self) -> list[nodes.Node]:
         key = self.arguments[0].strip()

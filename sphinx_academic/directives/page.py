@@ -1,0 +1,40 @@
+"""``.. publication-page:: KEY``: the whole page of one entry, as the generated stubs of
+``academic_publication_pages`` hold (see :mod:`sphinx_academic.pages`)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_academic.directives.common import register_anchor, render_context
+from sphinx_academic.directives.lazy import PAGE_OPTIONS
+from sphinx_academic.directives.publications import PublicationDirectiveBase
+from sphinx_academic.domain import PAGE, get_domain
+from sphinx_academic.pages import page_anchor
+from sphinx_academic.render.publication import page_body
+from sphinx_academic.render.text import rich_nodes
+from sphinx_academic.store import get_store
+
+
+class PublicationPageDirective(PublicationDirectiveBase):
+    """The whole page of one entry."""
+
+    required_arguments = 1
+    option_spec = PAGE_OPTIONS
+
+    def run(self) -> list[nodes.Node]:
+        key = self.arguments[0].strip()
+        pub = get_store(self.env).get(key)
+        if pub is None:
+            self.warn(f"unknown publication key {key!r}", "key")
+            return []
+        anchor = page_anchor(pub.key)
+        section = nodes.section(ids=[anchor], classes=["academic-pub-page-section"])
+        section += nodes.title("", "", *rich_nodes(pub.title or ()))
+        section += page_body(pub, render_context(self.env), self.env.docname + ".bib")
+        section["classes"].extend(self.options.get("class", []))
+        register_anchor(self.state.document, section, anchor)
+        domain = get_domain(self.env)
+        domain.note_shown(self.env.docname, pub.key, anchor, PAGE)
+        domain.note_page(self.env.docname, pub.key)
+        self.set_source_info(section)
+        return [section]
