@@ -25,7 +25,7 @@ from pybtex.utils import CaseInsensitiveDict
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_academic.model import richtext
-from sphinx_academic.readers import bibtex
+from sphinx_academic.readers import bibtex, yamlsafe
 from sphinx_academic.readers.bibscan import scan
 from sphinx_academic.render import links
 
@@ -212,6 +212,38 @@ def test_safe_url_shortcut_agrees(url: str) -> None:
     finally:
         links._PLAIN_WEB_URL = original
     assert links.safe_url(url) == expected
+
+
+# -- YAML positions: looked up in the node tree == noted for every node ---------------------
+
+_YAML_PIECES = ["a", "b", ": ", "- ", "\n", "  ", "x", "1", "[", "]", "{", "}", ", ", "'", '"']
+
+
+def _positions_both_ways(text: str) -> None:
+    lazy, lazy_problems = yamlsafe.parse_yaml(text)
+    eager, eager_problems = yamlsafe.parse_yaml(text + "\n# <<")  # "<<" notes them all
+    assert (lazy is None) == (eager is None)
+    if lazy is None or eager is None:
+        return
+    assert lazy.root is not None and eager.root is None
+    assert sorted(map(str, lazy_problems)) == sorted(map(str, eager_problems))
+    for path in [*eager.values, *eager.keys, ("missing",), (0, "missing", 3)]:
+        assert lazy.value_at(path) == eager.value_at(path), path
+        assert lazy.key_at(path) == eager.key_at(path), path
+
+
+@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.sampled_from(_YAML_PIECES), max_size=16).map("".join))
+@example("a: 1\na: 2\nb:\n  - x: 1\n    x: [1, 2]\n")
+def test_positions_looked_up_equal_positions_noted(text: str) -> None:
+    _positions_both_ways(text)
+
+
+def test_positions_looked_up_equal_positions_noted_on_real_files() -> None:
+    files = sorted(CORPUS.glob("profiles/**/*.y*ml")) + sorted(ROOTS.glob("*/*.y*ml"))
+    assert files
+    for path in files:
+        _positions_both_ways(path.read_text(encoding="utf-8"))
 
 
 # -- work that is skipped -------------------------------------------------------------------

@@ -103,9 +103,15 @@ class Document:
     values: dict[DocPath, Position] = field(default_factory=dict)
     #: Where each mapping key starts, by the path of its value.
     keys: dict[DocPath, Position] = field(default_factory=dict)
+    #: The YAML node tree, when positions are looked up in it rather than kept in
+    #: :attr:`values` and :attr:`keys` (speed: most files need no position but those of
+    #: their entries, and noting all of them took a third of reading a large file).
+    root: Node | None = None
 
     def value_at(self, path: DocPath) -> Position | None:
         """Where the value at ``path`` is, or else its nearest known ancestor."""
+        if self.root is not None:
+            return _position(_descend(self.root, path)[0])
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
@@ -114,6 +120,9 @@ class Document:
 
     def key_at(self, path: DocPath) -> Position | None:
         """Where the key of the value at ``path`` is, falling back to :meth:`value_at`."""
+        if self.root is not None:
+            node, key = _descend(self.root, path)
+            return _position(key if key is not None else node)
         return self.keys.get(path) or self.value_at(path)
 
     def problem(self, path: DocPath, message: str, subtype: str, *, key: bool = False) -> Problem:
@@ -211,11 +220,18 @@ class PositionLoader(_SafeLoader):
             Problem(self.path, message, self.subtype, mark.line + 1, mark.column + 1)
         )
 
+    #: Whether :meth:`construct_mapping` reports duplicate keys (when positions are not
+    #: noted beforehand, which reports them too).
+    check_duplicates = False
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         self.flatten_mapping(node)
-        return {
+        mapping = {
             self._key(key): self.construct_object(value, deep=deep) for key, value in node.value
         }
+        if self.check_duplicates and len(mapping) < len(node.value):
+            self.problems += _duplicate_keys(node, self.path, self.subtype)
+        return mapping
 
     def _key(self, node: Node) -> str:
         if isinstance(node, ScalarNode):
@@ -274,7 +290,10 @@ def _load(
         if bomb is not None:
             return None, [bomb]
         document = Document(path, None, subtype)
-        duplicates = _record_positions(node, (), document, path, subtype)
+        if "<<" in text:  # merge keys change the tree as it is constructed
+            duplicates = _record_positions(node, (), document, path, subtype)
+        else:
+            document.root, duplicates, loader.check_duplicates = node, [], True
         document.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, path, subtype, text)]
@@ -363,6 +382,44 @@ def _position(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _descend(node: Node, path: DocPath) -> tuple[Node, Node | None]:
+    """The node at ``path`` (or its nearest ancestor there is) and, when the path ends in
+    a mapping key that exists, that key's node. The last of duplicate keys counts, as in
+    the data."""
+    key: Node | None = None
+    for step in path:
+        if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            key, node = None, node.value[step]
+        elif isinstance(node, MappingNode) and isinstance(step, str):
+            found = [pair for pair in node.value if _key_text(pair[0]) == step]
+            if not found:
+                return node, None
+            key, node = found[-1]
+        else:
+            return node, None
+    return node, key
+
+
+def _key_text(node: Node) -> str:
+    return str(node.value) if isinstance(node, ScalarNode) else "?"
+
+
+def _duplicate_keys(node: MappingNode, file: str, subtype: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Position] = {}
+    for key_node, _ in node.value:
+        key, where = _key_text(key_node), _position(key_node)
+        if key in seen:
+            message = _duplicate_message(key, seen[key])
+            problems.append(Problem(file, message, subtype, where.line, where.column))
+        seen[key] = where
+    return problems
+
+
+def _duplicate_message(key: str, first: Position) -> str:
+    return f"duplicate key {key!r} (first at line {first.line}); the last one is used"
+
+
 def _record_positions(
     node: Node, path: DocPath, document: Document, file: str, subtype: str
 ) -> list[Problem]:
@@ -388,11 +445,9 @@ def _record_mapping(
         if key_node.tag == _MERGE_TAG:
             merged.append(value_node)
             continue
-        key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
-        where = _position(key_node)
+        key, where = _key_text(key_node), _position(key_node)
         if key in seen:
-            first = seen[key]
-            message = f"duplicate key {key!r} (first at line {first.line}); the last one is used"
+            message = _duplicate_message(key, seen[key])
             problems.append(Problem(file, message, subtype, where.line, where.column))
         seen[key] = where
         document.keys[(*path, key)] = where
