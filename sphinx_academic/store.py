@@ -310,7 +310,8 @@ class ProfileStore:
             self.stamps = stamps
             read = [read_profile(path) for path in paths]
             merged = merge_profiles(profile for profile, _ in read)
-            self.packed = Packed["Profile | None"](merged)
+            packed: Packed[Profile | None] = Packed(merged)
+            self.packed = packed
             if side_file:
                 self.packed.save(side_file)
             self.has_news = bool(merged.news)

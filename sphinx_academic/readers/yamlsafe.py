@@ -230,7 +230,7 @@ class PositionLoader(_SafeLoader):
             self._key(key): self.construct_object(value, deep=deep) for key, value in node.value
         }
         if self.check_duplicates and len(mapping) < len(node.value):
-            self.problems += _duplicate_keys(node, self.path, self.subtype)
+            self.problems += _duplicate_keys(node.value, self.path, self.subtype)
         return mapping
 
     def _key(self, node: Node) -> str:
@@ -404,20 +404,18 @@ def _key_text(node: Node) -> str:
     return str(node.value) if isinstance(node, ScalarNode) else "?"
 
 
-def _duplicate_keys(node: MappingNode, file: str, subtype: str) -> list[Problem]:
+def _duplicate_keys(pairs: list[tuple[Node, Node]], file: str, subtype: str) -> list[Problem]:
+    """A problem at each key that a later one of the same mapping overrides."""
     problems: list[Problem] = []
     seen: dict[str, Position] = {}
-    for key_node, _ in node.value:
+    for key_node, _ in pairs:
         key, where = _key_text(key_node), _position(key_node)
         if key in seen:
-            message = _duplicate_message(key, seen[key])
+            first = seen[key].line
+            message = f"duplicate key {key!r} (first at line {first}); the last one is used"
             problems.append(Problem(file, message, subtype, where.line, where.column))
         seen[key] = where
     return problems
-
-
-def _duplicate_message(key: str, first: Position) -> str:
-    return f"duplicate key {key!r} (first at line {first.line}); the last one is used"
 
 
 def _record_positions(
@@ -438,18 +436,11 @@ def _record_positions(
 def _record_mapping(
     node: MappingNode, path: DocPath, document: Document, file: str, subtype: str
 ) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[str, Position] = {}
-    merged: list[Node] = []
-    for key_node, value_node in node.value:
-        if key_node.tag == _MERGE_TAG:
-            merged.append(value_node)
-            continue
+    explicit = [pair for pair in node.value if pair[0].tag != _MERGE_TAG]
+    merged = [value for key, value in node.value if key.tag == _MERGE_TAG]
+    problems = _duplicate_keys(explicit, file, subtype)
+    for key_node, value_node in explicit:
         key, where = _key_text(key_node), _position(key_node)
-        if key in seen:
-            message = _duplicate_message(key, seen[key])
-            problems.append(Problem(file, message, subtype, where.line, where.column))
-        seen[key] = where
         document.keys[(*path, key)] = where
         document.values.pop((*path, key), None)  # the last duplicate wins, as in the data
         problems += _record_positions(value_node, (*path, key), document, file, subtype)
