@@ -40,6 +40,12 @@ CONFIG_VALUES = (
         "File name of the Atom feed of the news in the HTML output ('' for no feed).",
     ),
     ConfigValue(
+        "academic_feed_limit",
+        20,
+        (int,),
+        "The newest news items the Atom feed holds (0: all of them).",
+    ),
+    ConfigValue(
         "academic_publication_pages",
         False,
         (bool,),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
@@ -71,7 +72,7 @@ def atom_feed(app: Sphinx, profile: Profile) -> bytes:
 
     base = base_url(app)
     places = get_domain(app.env).news_places()
-    items = sorted(profile.news, key=lambda item: item.date.sort_key, reverse=True)
+    items = newest_items(profile.news, app.config.academic_feed_limit)
     feed = FeedGenerator()
     feed.id(base + app.config.academic_feed)
     owner = markup_text(profile.basics.name) or app.config.project
@@ -87,6 +88,13 @@ def atom_feed(app: Sphinx, profile: Profile) -> bytes:
         _add_entry(app, feed, item, anchors[id(item)], places, base)
     result: bytes = feed.atom_str(pretty=True)
     return result
+
+
+def newest_items(news: Sequence[NewsItem], limit: int) -> list[NewsItem]:
+    """The ``limit`` newest items, newest first (all of them for a limit of 0 or less);
+    items on one date keep their order in the file."""
+    items = sorted(news, key=lambda item: item.date.sort_key, reverse=True)
+    return items[:limit] if limit > 0 else items
 
 
 def _add_entry(

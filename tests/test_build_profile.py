@@ -133,6 +133,18 @@ def test_atom_feed(site: SphinxTestApp) -> None:
     assert entries[2].find(f"{ATOM}link").get("href") == "https://uni.example.org/news/jane"
 
 
+@pytest.mark.parametrize(("limit", "expected"), [(2, 2), (0, 5), (-1, 5), (9, 5)])
+def test_feed_keeps_the_newest_items(tmp_path: Path, limit: int, expected: int) -> None:
+    shutil.copytree(ROOTS / "test-profile", tmp_path / "site")
+    app = _build(tmp_path / "site", academic_feed_limit=limit)
+    entries = ET.parse(app.outdir / "atom.xml").getroot().findall(f"{ATOM}entry")
+    ids = [e.findtext(f"{ATOM}id").rsplit("#", 1)[1] for e in entries]
+    everything = ["news-2024-06-01", "news-2024-03-15", "news-2023-09", "news-2023-09-2"]
+    assert ids == [*everything, "news-2022"][:expected]
+    # The page still shows every item.
+    assert len(page(app, "news").select(".academic-news-item")) == 5
+
+
 def test_feed_linked_from_every_page(site: SphinxTestApp) -> None:
     for name in ("index", "news", "cv", "about"):
         link = page(site, name).select_one('link[rel="alternate"][type="application/atom+xml"]')

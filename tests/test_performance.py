@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import codecs
 import contextlib
+import datetime
 import gc
 import os
 import re
@@ -15,19 +16,26 @@ import sys
 import unicodedata
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec for the reference)
 import pytest
+from docutils import frontend, nodes, utils
+from docutils.parsers import rst
+from docutils.parsers.rst import languages as rst_languages
+from docutils.parsers.rst.states import Inliner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pybtex.database.input.bibtex import month_names
 from pybtex.utils import CaseInsensitiveDict
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.i18n import format_date
 
+from sphinx_academic.directives import profile as profile_directives
 from sphinx_academic.model import richtext
 from sphinx_academic.readers import bibtex, yamlsafe
 from sphinx_academic.readers.bibscan import scan
-from sphinx_academic.render import links
+from sphinx_academic.render import links, localdates
 
 from conftest import CORPUS, ROOTS, build_app
 
@@ -212,6 +220,58 @@ def test_safe_url_shortcut_agrees(url: str) -> None:
     finally:
         links._PLAIN_WEB_URL = original
     assert links.safe_url(url) == expected
+
+
+# -- profile text: plain text skips the inliner, which would give it back unchanged -------
+
+
+def _rst_inline(text: str) -> list[nodes.Node]:
+    settings_ = frontend.get_default_settings(rst.Parser)
+    document = utils.new_document("<test>", settings_)
+    inliner = Inliner()
+    inliner.init_customizations(settings_)
+    memo = SimpleNamespace(
+        document=document,
+        reporter=document.reporter,
+        language=rst_languages.get_language("en"),
+        inliner=inliner,
+    )
+    parsed, messages = inliner.parse(text, 1, memo, nodes.paragraph())
+    assert messages == []
+    return list(parsed)
+
+
+_PLAIN_PIECES = [*"aZ é1.,;!?'\"()[]{}<>#%&+=~^$/-–", "http", "www.", "x.org", "PEP 8", "\n", "  "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PLAIN_PIECES), min_size=1, max_size=14).map("".join))
+@example("Example University, Paris (France) [2019] -- www.example.org/x")
+def test_text_without_markup_characters_parses_to_itself(text: str) -> None:
+    assert profile_directives._MAY_HOLD_MARKUP.search(text) is None
+    parsed = _rst_inline(text)
+    assert [type(node) for node in parsed] == [nodes.Text]
+    assert parsed[0] == text
+
+
+@pytest.mark.parametrize("text", ["a *b*", "see https://x.org", "a@b.org", "x_", "`y`", "a\\b"])
+def test_markup_characters_are_noticed(text: str) -> None:
+    assert profile_directives._MAY_HOLD_MARKUP.search(text) is not None
+
+
+# -- dates: Babel's patterns, looked up once == Sphinx's format_date ------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=datetime.date(1000, 1, 1), max_value=datetime.date(2999, 12, 31)),
+    st.sampled_from(["en", "fr", "de", "ja", "pt_BR", "zh_CN", "ru", "ar", "en_GB", "xx", ""]),
+)
+def test_dates_formatted_as_sphinx_formats_them(day: datetime.date, language: str) -> None:
+    expected = format_date("%x", date=day, language=language)  # type: ignore[arg-type]
+    assert localdates.medium_date(day, language) == expected
+    expected = format_date("%b %Y", date=day, language=language)  # type: ignore[arg-type]
+    assert localdates.month_and_year(day, language) == expected
 
 
 # -- YAML positions: looked up in the node tree == noted for every node ---------------------

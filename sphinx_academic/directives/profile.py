@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 from collections.abc import Sequence
 from types import SimpleNamespace
 
@@ -49,6 +50,10 @@ ORDERS = ("newest", "oldest", "source")
 CV_FIRST = ("education", "work", "awards", "publications")
 CV_LAST = ("skills", "languages", "interests")
 CV_NOT_SECTIONS = ("news",)
+#: What can begin inline markup, a standalone link (the ":" of a scheme, the "@" of an
+#: address) or an escape. Text with none of them parses to itself, so it skips the parser
+#: (speed: most names, places and highlights are plain).
+_MAY_HOLD_MARKUP = re.compile(r"[*`|_:@\\\x00]")
 
 
 class ProfileDirectiveBase(PublicationDirectiveBase):
@@ -76,6 +81,8 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
     def inline_markup(self, text: str, source: Source | None) -> list[nodes.Node]:
         """reStructuredText inline markup from the data, also on Markdown (MyST) pages;
         its errors point at the data file."""
+        if _MAY_HOLD_MARKUP.search(text) is None and not self._implicit_references:
+            return [nodes.Text(text)]
         reporter = self.state.document.reporter
         level = reporter.report_level
         reporter.report_level = 5  # type: ignore[assignment]  # we report them ourselves
@@ -98,6 +105,14 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
         where = _location(source) or self.get_location()
         return sanitize(
             list(parsed), self.outside_source, lambda message, kind: warn(message, where, kind)
+        )
+
+    @functools.cached_property
+    def _implicit_references(self) -> bool:
+        """Whether the settings turn "PEP 8" or "RFC 2822" in plain text into links."""
+        settings = self.state.document.settings
+        return bool(getattr(settings, "pep_references", False)) or bool(
+            getattr(settings, "rfc_references", False)
         )
 
     def outside_source(self, target: str) -> bool:

@@ -104,7 +104,11 @@ class _Model(BaseModel):
     """Unknown keys are errors (with a did-you-mean); numbers are accepted as text."""
 
     model_config = ConfigDict(
-        extra="forbid", coerce_numbers_to_str=True, frozen=True, str_strip_whitespace=True
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        frozen=True,
+        str_strip_whitespace=True,
+        defer_build=True,
     )
 
 
@@ -239,7 +243,7 @@ class NewsModel(_Model):
 class ProfileModel(BaseModel):
     """A profile file; any other top-level list is a custom section (CustomEntry items)."""
 
-    model_config = ConfigDict(extra="allow", title="sphinx-academic profile")
+    model_config = ConfigDict(extra="allow", title="sphinx-academic profile", defer_build=True)
 
     schema_: Text = Field(None, alias="$schema")
     basics: BasicsModel | None = None

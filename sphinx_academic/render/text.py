@@ -6,9 +6,9 @@ import functools
 from datetime import date
 
 from docutils import nodes
-from sphinx.util.i18n import format_date
 
 from sphinx_academic.model.richtext import RichText
+from sphinx_academic.render.localdates import month_and_year
 
 
 class Runs:
@@ -71,10 +71,10 @@ def rich_nodes(spans: RichText) -> list[nodes.Node]:
 
 @functools.lru_cache(maxsize=4096)
 def month_year(year: int, month: int | None, language: str) -> str:
-    """``Aug 2018`` (or ``2018``) in the project's language, via Sphinx's date formatting."""
+    """``Aug 2018`` (or ``2018``) in the project's language, as Sphinx's ``%b %Y``."""
     if month is None:
         return str(year)
     try:
-        return format_date("%b %Y", date=date(year, month, 1), language=language)  # type: ignore[arg-type]
+        return month_and_year(date(year, month, 1), language)
     except (ValueError, OverflowError):
         return str(year)
