@@ -32,7 +32,7 @@ from sphinx_academic.render.profile import (
     section_block,
     timeline,
 )
-from sphinx_academic.render.timenode import academic_time
+from sphinx_academic.render.timenode import academic_date_paragraph, academic_time
 
 from conftest import parse_html
 
@@ -262,8 +262,9 @@ def test_timeline_entry_parts(rec: Recorder) -> None:
     date = one(node, "academic-timeline-date")
     assert date.astext() == "Oct 2022 – present"
     assert next(iter(date.findall(academic_time)))["datetime"] == "2022-10"
-    body = one(node, "academic-timeline-body")
-    assert [child["classes"][0] for child in kids(body)] == [
+    # No wrapper around the entry's text: one level less for every pass over the page.
+    assert [child["classes"][0] for child in kids(node)] == [
+        "academic-timeline-date",
         "academic-timeline-heading",
         "academic-timeline-place",
         "academic-timeline-summary",
@@ -366,8 +367,14 @@ def test_news_items_and_time(rec: Recorder) -> None:
     # The directive pairs items with children: only items, in order.
     assert [child["classes"] for child in kids(tree)] == [["academic-news-item"]] * 3
     first, second, third = kids(tree)
-    time = next(iter(first.findall(academic_time)))
-    assert (time["datetime"], time.astext()) == ("2024-05", "May 2024")
+    # The date paragraph carries the <time> value itself: one node, not two.
+    date = one(first, "academic-news-date")
+    assert isinstance(date, academic_date_paragraph)
+    assert (date["datetime"], date.astext()) == ("2024-05", "May 2024")
+    assert [child["classes"][0] for child in kids(first)] == [
+        "academic-news-date",
+        "academic-news-text",
+    ]
     assert one(first, "academic-news-text").astext() == "Paper at ACL! more"
     more = one(first, "academic-news-more")
     assert more["refuri"] == "https://example.org/acl"
@@ -376,8 +383,9 @@ def test_news_items_and_time(rec: Recorder) -> None:
     assert title.astext() == "New position"
     assert one(second, "academic-news-link")["refuri"] == "https://e.org/n"
     assert not classed(second, "academic-news-more")
-    assert one(third, "academic-news-date").astext() == "Fall 2022"
-    assert not list(third.findall(academic_time))
+    label = one(third, "academic-news-date")
+    assert label.astext() == "Fall 2022"
+    assert not isinstance(label, academic_date_paragraph) and "datetime" not in label
 
 
 def test_news_more_label_and_bad_url() -> None:

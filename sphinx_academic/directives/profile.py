@@ -248,14 +248,11 @@ class NewsDirective(ProfileDirectiveBase):
 
 def _news_text(item: nodes.Element) -> str:
     """The item's words for the feed (without its date or "more" link)."""
-    # Speed: the text paragraph is a grandchild (see render.news); no tree walk.
+    # Speed: the text paragraph is a child (see render.news); no tree walk.
     text: nodes.Element = item
-    for body in item.children:
-        for paragraph in body.children if isinstance(body, nodes.container) else ():
-            if isinstance(paragraph, nodes.Element) and (
-                "academic-news-text" in paragraph["classes"]
-            ):
-                text = paragraph
+    for paragraph in item.children:
+        if isinstance(paragraph, nodes.Element) and "academic-news-text" in paragraph["classes"]:
+            text = paragraph
     words = "".join(
         child.astext()
         for child in text.children

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.render.localdates import medium_date
 from sphinx_academic.render.text import month_year
-from sphinx_academic.render.timenode import academic_time
+from sphinx_academic.render.timenode import academic_date_paragraph, academic_time
 
 #: Between the start and the end of a period (an en dash with spaces).
 PERIOD_SEPARATOR = " – "
@@ -82,6 +82,16 @@ def time_node(date: PartialDate, language: str, present: str = PRESENT) -> nodes
     node = academic_time(text, text)
     node["datetime"] = iso
     return node
+
+
+def date_paragraph(date: PartialDate, language: str, present: str, css: str) -> nodes.paragraph:
+    """A paragraph of one date: :func:`time_node` in a paragraph, as one node when the date
+    has a machine-readable value (see :class:`academic_date_paragraph`)."""
+    text = format_date(date, language, present)
+    iso = iso_value(date)
+    if iso is None:
+        return nodes.paragraph(text, text, classes=[css])
+    return academic_date_paragraph(text, text, datetime=iso, classes=[css])
 
 
 def period_nodes(

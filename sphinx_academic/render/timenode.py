@@ -1,8 +1,10 @@
 """A date that HTML writes as ``<time datetime="2024-05">May 2024</time>``.
 
-The node is an ``inline`` with a ``datetime`` attribute, so any builder without a visitor
-for it falls back to inline handling (Sphinx looks visitors up along the class's MRO);
-:func:`register` still names the usual builders so the fallback is not left to chance.
+:class:`academic_time` is an ``inline`` with a ``datetime`` attribute, so any builder
+without a visitor for it falls back to inline handling (Sphinx looks visitors up along the
+class's MRO); :func:`register` still names the usual builders so the fallback is not left
+to chance. :class:`academic_date_paragraph` is a paragraph that holds nothing but one such
+date (a news item's): one node where a paragraph around a time node took two.
 """
 
 from __future__ import annotations
@@ -16,6 +18,33 @@ from sphinx.writers.html5 import HTML5Translator
 
 class academic_time(nodes.inline):  # lower case: docutils node naming
     """A date or the end of a period; ``datetime`` is its ISO 8601 value."""
+
+
+class academic_date_paragraph(nodes.paragraph):  # lower case: docutils node naming
+    """A paragraph of one date, written in HTML as ``<p><time datetime="...">...</time></p>``.
+
+    Speed: every pass Sphinx makes over a page visits each node, and a thousand news items
+    had a thousand time nodes more than the same page written by hand.
+    """
+
+
+def visit_date_paragraph_html(translator: HTML5Translator, node: academic_date_paragraph) -> None:
+    translator.body.append(translator.starttag(node, "p", ""))
+    translator.body.append(
+        translator.starttag(nodes.inline(), "time", "", datetime=node["datetime"])
+    )
+
+
+def depart_date_paragraph_html(translator: HTML5Translator, node: academic_date_paragraph) -> None:
+    translator.body.append("</time></p>\n")
+
+
+def visit_as_paragraph(translator: Any, node: academic_date_paragraph) -> None:
+    translator.visit_paragraph(node)
+
+
+def depart_as_paragraph(translator: Any, node: academic_date_paragraph) -> None:
+    translator.depart_paragraph(node)
 
 
 def visit_time_html(translator: HTML5Translator, node: academic_time) -> None:
@@ -36,8 +65,17 @@ def depart_as_inline(translator: Any, node: academic_time) -> None:
 
 
 def register(app: Sphinx) -> None:
-    """Add :class:`academic_time` with its visitors (call from the extension's setup)."""
+    """Add the two node classes with their visitors (call from the extension's setup)."""
     as_inline: dict[str, Any] = {
         name: (visit_as_inline, depart_as_inline) for name in ("latex", "text", "man", "texinfo")
     }
     app.add_node(academic_time, html=(visit_time_html, depart_time_html), **as_inline)
+    as_paragraph: dict[str, Any] = {
+        name: (visit_as_paragraph, depart_as_paragraph)
+        for name in ("latex", "text", "man", "texinfo")
+    }
+    app.add_node(
+        academic_date_paragraph,
+        html=(visit_date_paragraph_html, depart_date_paragraph_html),
+        **as_paragraph,
+    )
