@@ -1,13 +1,20 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import frontend, languages, nodes, utils
+from docutils.parsers.rst import Parser
+from docutils.parsers.rst.states import Inliner
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+
+from sphinx_academic.model.profile_records import Source
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -49,3 +56,26 @@ def build_root(
     if not srcdir.exists():
         shutil.copytree(ROOTS / f"test-{root}", srcdir)
     return build_app(srcdir, buildername, **kwargs)
+
+
+def make_inline() -> Callable[[str, Source | None], list[nodes.Node]]:
+    """reStructuredText inline markup parsed by docutils, as the directive does."""
+    settings = frontend.get_default_settings(Parser)
+    document = utils.new_document("<profile>", settings)
+    inliner = Inliner()
+    inliner.init_customizations(settings)
+    memo = SimpleNamespace(
+        document=document,
+        reporter=document.reporter,
+        language=languages.get_language("en"),
+        title_styles=[],
+        section_level=0,
+        section_bubble_up_kludge=False,
+        inliner=inliner,
+    )
+
+    def inline(text: str, source: Source | None) -> list[nodes.Node]:
+        parsed, _messages = inliner.parse(text, 1, memo, document)
+        return list(parsed)
+
+    return inline

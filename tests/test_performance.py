@@ -16,14 +16,10 @@ import sys
 import unicodedata
 from io import StringIO
 from pathlib import Path
-from types import SimpleNamespace
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec for the reference)
 import pytest
-from docutils import frontend, nodes, utils
-from docutils.parsers import rst
-from docutils.parsers.rst import languages as rst_languages
-from docutils.parsers.rst.states import Inliner
+from docutils import nodes
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pybtex.database.input.bibtex import month_names
@@ -37,7 +33,7 @@ from sphinx_academic.readers import bibtex, yamlsafe
 from sphinx_academic.readers.bibscan import scan
 from sphinx_academic.render import links, localdates
 
-from conftest import CORPUS, ROOTS, build_app
+from conftest import CORPUS, ROOTS, build_app, make_inline
 
 # -- LaTeX decoding: word by word == latexcodec on the whole value --------------------------
 
@@ -225,22 +221,6 @@ def test_safe_url_shortcut_agrees(url: str) -> None:
 # -- profile text: plain text skips the inliner, which would give it back unchanged -------
 
 
-def _rst_inline(text: str) -> list[nodes.Node]:
-    settings_ = frontend.get_default_settings(rst.Parser)
-    document = utils.new_document("<test>", settings_)
-    inliner = Inliner()
-    inliner.init_customizations(settings_)
-    memo = SimpleNamespace(
-        document=document,
-        reporter=document.reporter,
-        language=rst_languages.get_language("en"),
-        inliner=inliner,
-    )
-    parsed, messages = inliner.parse(text, 1, memo, nodes.paragraph())
-    assert messages == []
-    return list(parsed)
-
-
 _PLAIN_PIECES = [*"aZ é1.,;!?'\"()[]{}<>#%&+=~^$/-–", "http", "www.", "x.org", "PEP 8", "\n", "  "]
 
 
@@ -249,7 +229,7 @@ _PLAIN_PIECES = [*"aZ é1.,;!?'\"()[]{}<>#%&+=~^$/-–", "http", "www.", "x.org"
 @example("Example University, Paris (France) [2019] -- www.example.org/x")
 def test_text_without_markup_characters_parses_to_itself(text: str) -> None:
     assert profile_directives._MAY_HOLD_MARKUP.search(text) is None
-    parsed = _rst_inline(text)
+    parsed = make_inline()(text, None)
     assert [type(node) for node in parsed] == [nodes.Text]
     assert parsed[0] == text
 

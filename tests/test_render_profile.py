@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from docutils import frontend, languages, nodes, utils
-from docutils.parsers.rst import Parser
-from docutils.parsers.rst.states import Inliner
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_academic.model.dates import PartialDate
@@ -34,36 +30,13 @@ from sphinx_academic.render.profile import (
 )
 from sphinx_academic.render.timenode import academic_date_paragraph, academic_time
 
-from conftest import parse_html
+from conftest import make_inline, parse_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
 SRC = Source("profile.yaml", 7)
 
 
 # -- helpers -------------------------------------------------------------------------------
-
-
-def make_inline() -> Callable[[str, Source | None], list[nodes.Node]]:
-    """reStructuredText inline markup parsed by docutils, as the directive does."""
-    settings = frontend.get_default_settings(Parser)
-    document = utils.new_document("<profile>", settings)
-    inliner = Inliner()
-    inliner.init_customizations(settings)
-    memo = SimpleNamespace(
-        document=document,
-        reporter=document.reporter,
-        language=languages.get_language("en"),
-        title_styles=[],
-        section_level=0,
-        section_bubble_up_kludge=False,
-        inliner=inliner,
-    )
-
-    def inline(text: str, source: Source | None) -> list[nodes.Node]:
-        parsed, _messages = inliner.parse(text, 1, memo, document)
-        return list(parsed)
-
-    return inline
 
 
 class Recorder:
