@@ -234,7 +234,10 @@ def test_timeline_entry_parts(rec: Recorder) -> None:
     assert node["classes"] == ["academic-timeline-entry", "academic-timeline-ongoing"]
     date = one(node, "academic-timeline-date")
     assert date.astext() == "Oct 2022 – present"
-    assert next(iter(date.findall(academic_time)))["datetime"] == "2022-10"
+    # One node for the whole period; HTML makes the <time> from ``dates``.
+    assert isinstance(date, academic_date_paragraph)
+    assert date["dates"] == [("Oct 2022", "2022-10"), ("present", "")]
+    assert [type(child) for child in date.children] == [nodes.Text]
     # No wrapper around the entry's text: one level less for every pass over the page.
     assert [child["classes"][0] for child in kids(node)] == [
         "academic-timeline-date",
@@ -343,7 +346,7 @@ def test_news_items_and_time(rec: Recorder) -> None:
     # The date paragraph carries the <time> value itself: one node, not two.
     date = one(first, "academic-news-date")
     assert isinstance(date, academic_date_paragraph)
-    assert (date["datetime"], date.astext()) == ("2024-05", "May 2024")
+    assert (date["dates"], date.astext()) == ([("May 2024", "2024-05")], "May 2024")
     assert [child["classes"][0] for child in kids(first)] == [
         "academic-news-date",
         "academic-news-text",
@@ -358,7 +361,7 @@ def test_news_items_and_time(rec: Recorder) -> None:
     assert not classed(second, "academic-news-more")
     label = one(third, "academic-news-date")
     assert label.astext() == "Fall 2022"
-    assert not isinstance(label, academic_date_paragraph) and "datetime" not in label
+    assert not isinstance(label, academic_date_paragraph) and "dates" not in label
 
 
 def test_news_more_label_and_bad_url() -> None:
@@ -590,8 +593,8 @@ def test_native_fixture_every_text_goes_through_inline(rec: Recorder) -> None:
 CONF = """
 from docutils.parsers.rst import Directive
 from sphinx_academic.model.dates import PartialDate
-from sphinx_academic.model.profile import NewsItem
-from sphinx_academic.render.profile import ProfileContext, news
+from sphinx_academic.model.profile import Entry, NewsItem
+from sphinx_academic.render.profile import ProfileContext, news, timeline
 from sphinx_academic.render.timenode import register
 
 
@@ -601,7 +604,16 @@ class NewsTest(Directive):
             return self.state.inline_text(text, self.lineno)[0]
 
         ctx = ProfileContext(inline, "en", ".", lambda *args: None)
-        return [news([NewsItem(PartialDate.parse("2024-05"), "Hello *world*.")], ctx)]
+        day = PartialDate.parse
+        entries = [
+            Entry("work", "Job", start=day("2018-08"), end=day("present")),
+            Entry("work", "Post", start=day("Fall <2019>"), end=day("2020-05")),
+            Entry("work", "Award", date=day("2021-06-02")),
+        ]
+        return [
+            news([NewsItem(PartialDate.parse("2024-05"), "Hello *world*.")], ctx),
+            timeline(entries, ctx),
+        ]
 
 
 def setup(app):
@@ -638,12 +650,32 @@ def test_time_element_in_html(news_project: Path) -> None:
     assert text.get_text() == "Hello world."
 
 
+def test_periods_in_html(news_project: Path) -> None:
+    """One node per period, written as the <time> elements it would have had as nodes."""
+    app = build(news_project, "html")
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    dates = parse_html(app.outdir / "index.html").select(".academic-timeline-date")
+    assert [date.get_text() for date in dates] == [
+        "Aug 2018 – present",
+        "Fall <2019> – May 2020",
+        "Jun 2, 2021",
+    ]
+    assert [[(t["datetime"], t.get_text()) for t in d.select("time")] for d in dates] == [
+        [("2018-08", "Aug 2018")],
+        [("2020-05", "May 2020")],
+        [("2021-06-02", "Jun 2, 2021")],
+    ]
+    assert "Fall &lt;2019&gt; – <time" in html
+
+
 @pytest.mark.parametrize(("buildername", "filename"), [("text", "index.txt"), ("latex", None)])
 def test_time_as_text_elsewhere(news_project: Path, buildername: str, filename: str | None) -> None:
     app = build(news_project, buildername)
     outputs = [app.outdir / filename] if filename else list(app.outdir.glob("*.tex"))
     content = "".join(path.read_text(encoding="utf-8") for path in outputs)
     assert "May 2024" in content
+    # LaTeX writes the en dash as \textendash{}.
+    assert "Aug 2018 – present" in content.replace("\\textendash{}", "–")
     assert "<time" not in content
 
 

@@ -23,6 +23,7 @@ from typing import Literal, get_args
 from urllib.parse import quote
 
 from sphinx_academic.model.dates import PartialDate
+from sphinx_academic.model.pickling import compact_pickling
 
 #: How the renderer shows a section:
 #:
@@ -37,6 +38,7 @@ SectionKind = Literal["timeline", "keywords", "pairs", "text", "numbered", "reve
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a record was written: file, 1-based line and column."""
@@ -46,6 +48,7 @@ class Source:
     column: int | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Link:
     """An online profile: ``Link("GitHub", "octocat", "https://github.com/octocat")``."""
@@ -58,6 +61,7 @@ class Link:
     url: str | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Basics:
     """Who the profile is about. All fields are optional."""
@@ -77,6 +81,7 @@ class Basics:
     source: Source | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One item of a section: a job, a degree, an award, a skill, a line of text...
@@ -131,6 +136,7 @@ class Entry:
         return next((value for key, value in self.details if key == name), None)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class NewsItem:
     """A dated piece of news; ``text`` is RST inline markup."""
@@ -142,6 +148,7 @@ class NewsItem:
     source: Source | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Section:
     """A titled list of entries shown one way (see :data:`SectionKind`)."""
@@ -154,6 +161,7 @@ class Section:
     source: Source | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Profile:
     """Everything read from one or more profile files."""

@@ -30,9 +30,9 @@ _COMMAND = re.compile(rf"\s*({_NAME})\s*\{{")  # not "(": rare, left to pybtex
 _KEY = re.compile(r"\s*([^\s\,}]+)")
 _NAME_EQUALS = re.compile(rf"\s*({_NAME})\s*=")
 #: The usual field in one step: a braced or quoted value without braces inside, or a
-#: number, not concatenated.
+#: number, not concatenated, and the comma after it if there is one.
 _SIMPLE_FIELD = re.compile(
-    rf'\s*({_NAME})\s*=\s*(?:\{{([^{{}}]*)\}}|"([^"{{}}]*)"|([{digits}]+))(?!\s*#)'
+    rf'\s*({_NAME})\s*=\s*(?:\{{([^{{}}]*)\}}|"([^"{{}}]*)"|([{digits}]+))(?!\s*#)\s*(,)?'
 )
 _VALUE = re.compile(rf'\s*(?:(["{{])|([{digits}]+)|({_NAME}))')
 _HASH = re.compile(r"\s*#")
@@ -82,7 +82,7 @@ class _Scanner:
             else:
                 key = self.match(_KEY).group(1)
                 # Flattened at once (memory: not every value of the file twice at a time).
-                found.append((command, key, flatten_fields(self.fields()), line))
+                found.append((command, key, self.fields(), line))
             self.match(_CLOSE)
 
     def match(self, pattern: re.Pattern[str]) -> re.Match[str]:
@@ -92,23 +92,29 @@ class _Scanner:
         self.pos = found.end()
         return found
 
-    def fields(self) -> list[tuple[str, list[str]]]:
+    def fields(self) -> dict[str, str]:
         """``name = value`` pairs separated by commas (an empty one is allowed, as a
-        trailing comma or the comma after the key)."""
-        fields = []
+        trailing comma or the comma after the key), flattened as :func:`flatten_fields`
+        does. Speed: the usual field, comma included, is one match and goes straight into
+        the result."""
+        flat: dict[str, str] = {}
+        text = self.text
         while True:
-            simple = _SIMPLE_FIELD.match(self.text, self.pos)
+            simple = _SIMPLE_FIELD.match(text, self.pos)
             if simple is not None:
                 self.pos = simple.end()
-                name, braced, quoted, number = simple.groups()
+                name, braced, quoted, number, comma = simple.groups()
                 value = braced if braced is not None else quoted if quoted is not None else number
-                fields.append((name, [value]))
-            elif (field := _NAME_EQUALS.match(self.text, self.pos)) is not None:
+                flat.setdefault(sys.intern(name.lower()), " ".join(value.split()))
+                if comma is None:
+                    return flat
+                continue
+            if (field := _NAME_EQUALS.match(text, self.pos)) is not None:
                 self.pos = field.end()
-                fields.append((field.group(1), self.value()))
-            comma = _COMMA.match(self.text, self.pos)
+                flatten_fields([(field.group(1), self.value())], flat)
+            comma = _COMMA.match(text, self.pos)
             if comma is None:
-                return fields
+                return flat
             self.pos = comma.end()
 
     def value(self) -> list[str]:
@@ -132,9 +138,12 @@ class _Scanner:
         return self.macros[name]
 
 
-def flatten_fields(fields: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
-    """Field names in lower case, each value's parts joined and its whitespace squashed."""
-    flat: dict[str, str] = {}
+def flatten_fields(
+    fields: Iterable[tuple[str, list[str]]], flat: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Field names in lower case, each value's parts joined and its whitespace squashed;
+    added to ``flat`` when given."""
+    flat = {} if flat is None else flat
     for name, parts in fields:
         # BibTeX keeps the first of repeated fields; so do we. Names are interned (memory:
         # one "abstract" for all entries, not one string per entry).

@@ -85,13 +85,27 @@ def time_node(date: PartialDate, language: str, present: str = PRESENT) -> nodes
 
 
 def date_paragraph(date: PartialDate, language: str, present: str, css: str) -> nodes.paragraph:
-    """A paragraph of one date: :func:`time_node` in a paragraph, as one node when the date
-    has a machine-readable value (see :class:`academic_date_paragraph`)."""
-    text = format_date(date, language, present)
-    iso = iso_value(date)
-    if iso is None:
+    """A paragraph of one date (see :func:`period_paragraph`)."""
+    found = period_paragraph([date], language, present, css)
+    assert found is not None  # one date always gives a paragraph
+    return found
+
+
+def period_paragraph(
+    parts: list[PartialDate], language: str, present: str, css: str
+) -> nodes.paragraph | None:
+    """A paragraph of the dates of :func:`period_parts`, one node whatever their number
+    (see :class:`academic_date_paragraph`); a plain paragraph when none of them has a
+    machine-readable value, and ``None`` when there are none."""
+    if not parts:
+        return None
+    dates = [(format_date(part, language, present), iso_value(part) or "") for part in parts]
+    text = PERIOD_SEPARATOR.join(label for label, _ in dates)
+    if not any(iso for _, iso in dates):
         return nodes.paragraph(text, text, classes=[css])
-    return academic_date_paragraph(text, text, datetime=iso, classes=[css])
+    return academic_date_paragraph(
+        text, text, dates=dates, separator=PERIOD_SEPARATOR, classes=[css]
+    )
 
 
 def period_nodes(

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from sphinx_academic.model.profile_records import Entry
-from sphinx_academic.render.dates import period_nodes
+from sphinx_academic.render.dates import period_paragraph, period_parts
 from sphinx_academic.render.profilecontext import (
     ProfileContext,
     checked_url,
@@ -68,10 +68,8 @@ def timeline_entry(entry: Entry, ctx: ProfileContext) -> nodes.container:
 
 
 def date_paragraph(entry: Entry, ctx: ProfileContext) -> nodes.paragraph | None:
-    when = period_nodes(entry.start, entry.end, entry.date, ctx.language, ctx.present)
-    if not when:
-        return None
-    return nodes.paragraph("", "", *when, classes=["academic-timeline-date"])
+    parts = period_parts(entry.start, entry.end, entry.date)
+    return period_paragraph(parts, ctx.language, ctx.present, "academic-timeline-date")
 
 
 def entry_body(entry: Entry, ctx: ProfileContext) -> list[nodes.Node]:

@@ -3,8 +3,9 @@
 :class:`academic_time` is an ``inline`` with a ``datetime`` attribute, so any builder
 without a visitor for it falls back to inline handling (Sphinx looks visitors up along the
 class's MRO); :func:`register` still names the usual builders so the fallback is not left
-to chance. :class:`academic_date_paragraph` is a paragraph that holds nothing but one such
-date (a news item's): one node where a paragraph around a time node took two.
+to chance. :class:`academic_date_paragraph` is a paragraph that holds nothing but a date
+or a period (a news item's, a timeline entry's): one node with one text where a paragraph
+around time nodes took up to five.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ class academic_time(nodes.inline):  # lower case: docutils node naming
 
 
 class academic_date_paragraph(nodes.paragraph):  # lower case: docutils node naming
-    """A paragraph of one date, written in HTML as ``<p><time datetime="...">...</time></p>``.
+    """A paragraph of one date or one period, written in HTML as
+    ``<p><time datetime="2018-08">Aug 2018</time> – present</p>``.
+
+    Its text is the whole line, for every other builder; ``dates`` holds the
+    ``(label, iso)`` of each part, joined by ``separator``, for HTML (``iso`` is ``""``
+    for a part with no machine-readable value, such as "present" or "Fall 2019").
 
     Speed: every pass Sphinx makes over a page visits each node, and a thousand news items
     had a thousand time nodes more than the same page written by hand.
@@ -29,14 +35,19 @@ class academic_date_paragraph(nodes.paragraph):  # lower case: docutils node nam
 
 
 def visit_date_paragraph_html(translator: HTML5Translator, node: academic_date_paragraph) -> None:
-    translator.body.append(translator.starttag(node, "p", ""))
-    translator.body.append(
-        translator.starttag(nodes.inline(), "time", "", datetime=node["datetime"])
-    )
-
-
-def depart_date_paragraph_html(translator: HTML5Translator, node: academic_date_paragraph) -> None:
-    translator.body.append("</time></p>\n")
+    # starttag escapes the attribute values and adds the node's ids and classes.
+    out = [translator.starttag(node, "p", "")]
+    for index, (label, iso) in enumerate(node["dates"]):
+        if index:
+            out.append(translator.encode(node["separator"]))
+        if iso:
+            out.append(translator.starttag(nodes.inline(), "time", "", datetime=iso))
+            out.append(f"{translator.encode(label)}</time>")
+        else:
+            out.append(translator.encode(label))
+    out.append("</p>\n")
+    translator.body.extend(out)
+    raise nodes.SkipNode  # the text was written from ``dates``
 
 
 def visit_as_paragraph(translator: Any, node: academic_date_paragraph) -> None:
@@ -74,8 +85,4 @@ def register(app: Sphinx) -> None:
         name: (visit_as_paragraph, depart_as_paragraph)
         for name in ("latex", "text", "man", "texinfo")
     }
-    app.add_node(
-        academic_date_paragraph,
-        html=(visit_date_paragraph_html, depart_date_paragraph_html),
-        **as_paragraph,
-    )
+    app.add_node(academic_date_paragraph, html=(visit_date_paragraph_html, None), **as_paragraph)
