@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 __all__ = ["compact_pickling"]
@@ -25,14 +24,18 @@ def compact_pickling(cls: _C) -> _C:
     its field names as looked up once. The state is the tuple of the field values, in
     field order, as the dataclass's own methods have it (a list there)."""
     names = tuple(field.name for field in dataclasses.fields(cls))
-    values: Callable[[Any], Any] = operator.attrgetter(*names)
-    if len(names) == 1:
-        one = values
-        values = lambda instance: (one(instance),)  # noqa: E731  (attrgetter of one name gives the bare value)
     set_slot = object.__setattr__  # frozen: the class's own __setattr__ refuses
+    if len(names) == 1:  # attrgetter of one name gives the bare value, not a tuple
+        (only,) = names
 
-    def __getstate__(self: Any) -> tuple[Any, ...]:
-        return values(self)  # type: ignore[no-any-return]
+        def __getstate__(self: Any) -> tuple[Any, ...]:
+            return (getattr(self, only),)
+
+    else:
+        values = operator.attrgetter(*names)
+
+        def __getstate__(self: Any) -> tuple[Any, ...]:
+            return values(self)  # type: ignore[no-any-return]
 
     def __setstate__(self: Any, state: tuple[Any, ...] | list[Any]) -> None:
         for name, value in zip(names, state, strict=True):

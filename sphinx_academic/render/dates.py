@@ -86,19 +86,22 @@ def time_node(date: PartialDate, language: str, present: str = PRESENT) -> nodes
 
 def date_paragraph(date: PartialDate, language: str, present: str, css: str) -> nodes.paragraph:
     """A paragraph of one date (see :func:`period_paragraph`)."""
-    found = period_paragraph([date], language, present, css)
-    assert found is not None  # one date always gives a paragraph
-    return found
+    return _dates_paragraph([date], language, present, css)
 
 
 def period_paragraph(
     parts: list[PartialDate], language: str, present: str, css: str
 ) -> nodes.paragraph | None:
     """A paragraph of the dates of :func:`period_parts`, one node whatever their number
-    (see :class:`academic_date_paragraph`); a plain paragraph when none of them has a
-    machine-readable value, and ``None`` when there are none."""
-    if not parts:
-        return None
+    (see :class:`academic_date_paragraph`); ``None`` when there are none."""
+    return _dates_paragraph(parts, language, present, css) if parts else None
+
+
+def _dates_paragraph(
+    parts: list[PartialDate], language: str, present: str, css: str
+) -> nodes.paragraph:
+    """An :class:`academic_date_paragraph`, or a plain paragraph when no date has a
+    machine-readable value."""
     dates = [(format_date(part, language, present), iso_value(part) or "") for part in parts]
     text = PERIOD_SEPARATOR.join(label for label, _ in dates)
     if not any(iso for _, iso in dates):
