@@ -31,7 +31,17 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     # Speed: these modules are light; the directives, the role and the handlers import
     # the readers and the rendering code when a build needs them (see directives.lazy).
-    from sphinx_academic import config, domain, feed, gcpause, locale, nodes, pages, store
+    from sphinx_academic import (
+        config,
+        deferred,
+        domain,
+        feed,
+        gcpause,
+        locale,
+        nodes,
+        pages,
+        store,
+    )
     from sphinx_academic.directives.lazy import DIRECTIVES, lazy_directive, pub_role
     from sphinx_academic.render import timenode
     from sphinx_academic.transforms import AdaptPublicationsToBuilder
@@ -40,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     locale.register(app)
     nodes.register(app)
     timenode.register(app)
+    deferred.register(app)
     app.add_domain(domain.AcademicDomain)
     for name in DIRECTIVES:
         app.add_directive(name, lazy_directive(name))

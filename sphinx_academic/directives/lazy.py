@@ -16,6 +16,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_academic.deferred import defer
 from sphinx_academic.directives.options import lenient
 
 OptionSpec = dict[str, Callable[[str], Any]]
@@ -91,7 +92,7 @@ class LazyDirective(SphinxDirective):
             self.state_machine,
         )
         result: list[nodes.Node] = directive.run()
-        return result
+        return defer(self.state.document, result)
 
 
 def lazy_directive(name: str) -> type[LazyDirective]:
