@@ -79,3 +79,52 @@ def make_inline() -> Callable[[str, Source | None], list[nodes.Node]]:
         return list(parsed)
 
     return inline
+
+
+# -- the documentation as a demo site, built into folders and compared ---------------------
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+#: The pages that show the extension's output (the rest of the docs is prose about it).
+DEMO_PAGES = {"include_patterns": ["index.rst", "demo/**"]}
+
+
+def copy_docs(root: Path) -> Path:
+    """A copy of the documentation in ``root/docs``, which it returns."""
+    srcdir = root / "docs"
+    shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
+    # The docs include files from the package (the quickstart templates) by relative path.
+    (root / "sphinx_academic").symlink_to(DOCS.parent / "sphinx_academic")
+    return srcdir
+
+
+def build_into(srcdir: Path, buildername: str, builddir: Path, **kwargs: object) -> SphinxTestApp:
+    """Build ``srcdir`` into ``builddir`` (``kwargs`` go to ``SphinxTestApp``); no crash."""
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        builddir=builddir,
+        status=StringIO(),
+        warning=StringIO(),
+        **kwargs,  # type: ignore[arg-type]
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert "Traceback" not in app.warning.getvalue()
+    return app
+
+
+def written_files(outdir: Path, leave_out: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file a build wrote, by path, except the pickles and names ending in
+    ``leave_out``."""
+    return {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file() and ".doctrees" not in path.parts and not path.name.endswith(leave_out)
+    }
+
+
+def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    names = sorted(first.keys() | second.keys())
+    return [name for name in names if first.get(name) != second.get(name)]

@@ -6,8 +6,6 @@ read again.
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -18,21 +16,17 @@ from sphinx.util.console import strip_escape_sequences
 from sphinx_academic import deferred
 from sphinx_academic.directives import lazy
 
-from conftest import parse_html
+from conftest import DEMO_PAGES, build_into, copy_docs, differences, parse_html, written_files
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
-#: The demo pages: news, timelines, the CV, cards with thumbnails, downloads and
-#: formulas, lists, and the profile with its photo.
-DEMO_PAGES = {"include_patterns": ["index.rst", "demo/**"]}
+#: Files that carry the time of the build (epub's package file and the book made of it).
+STAMPED = (".buildinfo", "content.opf", ".epub")
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("deferred")
-    srcdir = root / "docs"
-    shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
-    (root / "sphinx_academic").symlink_to(DOCS.parent / "sphinx_academic")
-    return srcdir
+    """The documentation: its demo pages have news, timelines, the CV, cards with
+    thumbnails, downloads and formulas, lists, and the profile with its photo."""
+    return copy_docs(tmp_path_factory.mktemp("deferred"))
 
 
 def _build(
@@ -42,39 +36,12 @@ def _build(
     confoverrides: dict[str, object] | None = None,
     **kwargs: object,
 ) -> SphinxTestApp:
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        builddir=builddir,
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides={**DEMO_PAGES, **(confoverrides or {})},
-        **kwargs,  # type: ignore[arg-type]
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert "Traceback" not in app.warning.getvalue()
-    return app
-
-
-#: Files that carry the time of the build (epub's package file and the book made of it).
-STAMPED = (".buildinfo", "content.opf", ".epub")
+    overrides = {**DEMO_PAGES, **(confoverrides or {})}
+    return build_into(srcdir, buildername, builddir, confoverrides=overrides, **kwargs)
 
 
 def _output(outdir: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(outdir)): path.read_bytes()
-        for path in sorted(outdir.rglob("*"))
-        if path.is_file() and ".doctrees" not in path.parts and not path.name.endswith(STAMPED)
-    }
-
-
-def _differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
-    return [
-        name for name in sorted(first.keys() | second.keys()) if first.get(name) != second.get(name)
-    ]
+    return written_files(outdir, leave_out=STAMPED)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +93,7 @@ def test_every_builder_writes_what_it_wrote_without_deferring(
     monkeypatch.setattr(lazy, "defer", lambda document, output: output)
     in_tree = _output(_build(demo, buildername, demo / "_build" / f"t-{buildername}").outdir)
     assert with_placeholders
-    assert _differences(with_placeholders, in_tree) == []
+    assert differences(with_placeholders, in_tree) == []
 
 
 def test_smartquotes_apply_to_rendered_text(demo: Path, html_build: SphinxTestApp) -> None:
@@ -158,7 +125,7 @@ def test_parallel_build_writes_what_a_serial_one_does(
     demo: Path, html_build: SphinxTestApp
 ) -> None:
     parallel = _build(demo, "html", demo / "_build" / "j2", parallel=2)
-    assert _differences(_output(html_build.outdir), _output(parallel.outdir)) == []
+    assert differences(_output(html_build.outdir), _output(parallel.outdir)) == []
 
 
 def test_output_needed_while_reading_is_not_deferred() -> None:

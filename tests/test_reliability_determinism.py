@@ -12,47 +12,12 @@ import os
 import shutil
 import socket
 from collections.abc import Callable, Iterator
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS
-
-DOCS = Path(__file__).resolve().parents[1] / "docs"
-
-
-def _build(srcdir: Path, buildername: str, builddir: Path, **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        builddir=builddir,
-        status=StringIO(),
-        warning=StringIO(),
-        **kwargs,  # type: ignore[arg-type]
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert "Traceback" not in app.warning.getvalue()
-    return app
-
-
-def _output(outdir: Path) -> dict[str, bytes]:
-    """Every file a build wrote, by path, except the pickled environment."""
-    return {
-        str(path.relative_to(outdir)): path.read_bytes()
-        for path in sorted(outdir.rglob("*"))
-        if path.is_file() and ".doctrees" not in path.parts
-    }
-
-
-def _differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
-    names = sorted(first.keys() | second.keys())
-    return [name for name in names if first.get(name) != second.get(name)]
+from conftest import DEMO_PAGES, ROOTS, build_into, copy_docs, differences, written_files
 
 
 @contextlib.contextmanager
@@ -77,22 +42,13 @@ def _no_network() -> Iterator[list[str]]:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("demo")
-    srcdir = root / "docs"
-    shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
-    # The docs include files from the package (the quickstart templates) by relative path.
-    (root / "sphinx_academic").symlink_to(DOCS.parent / "sphinx_academic")
-    return srcdir
-
-
-#: The pages that show the extension's output (the rest of the docs is prose about it).
-DEMO_PAGES = {"include_patterns": ["index.rst", "demo/**"]}
+    return copy_docs(tmp_path_factory.mktemp("demo"))
 
 
 def test_demo_builds_without_network(demo: Path) -> None:
     """The whole documentation, with every way to the network closed."""
     with _no_network() as attempts:
-        app = _build(demo, "html", demo / "_build" / "offline")
+        app = build_into(demo, "html", demo / "_build" / "offline")
     assert attempts == [], attempts
     assert (app.outdir / "index.html").is_file() and (app.outdir / "demo" / "cv.html").is_file()
 
@@ -102,8 +58,8 @@ def demo_html(demo: Path) -> list[dict[str, bytes]]:
     """Two clean serial builds of the demo pages and one with four processes, all from
     the same folder into fresh build folders."""
     return [
-        _output(
-            _build(
+        written_files(
+            build_into(
                 demo, "html", demo / "_build" / name, confoverrides=DEMO_PAGES, parallel=jobs
             ).outdir
         )
@@ -113,18 +69,18 @@ def demo_html(demo: Path) -> list[dict[str, bytes]]:
 
 def test_demo_html_clean_builds_identical(demo_html: list[dict[str, bytes]]) -> None:
     assert "demo/publications.html" in demo_html[0]
-    assert _differences(demo_html[0], demo_html[1]) == []
+    assert differences(demo_html[0], demo_html[1]) == []
 
 
 def test_demo_parallel_build_identical_to_serial(demo_html: list[dict[str, bytes]]) -> None:
-    assert _differences(demo_html[0], demo_html[2]) == []
+    assert differences(demo_html[0], demo_html[2]) == []
 
 
 @pytest.mark.parametrize("buildername", ["latex", "text"])
 def test_demo_clean_builds_identical(buildername: str, demo: Path) -> None:
     runs = [
-        _output(
-            _build(
+        written_files(
+            build_into(
                 demo,
                 buildername,
                 demo / "_build" / f"{buildername}{n}",
@@ -133,7 +89,7 @@ def test_demo_clean_builds_identical(buildername: str, demo: Path) -> None:
         )
         for n in (1, 2)
     ]
-    assert runs[0] and _differences(runs[0], runs[1]) == []
+    assert runs[0] and differences(runs[0], runs[1]) == []
 
 
 # -- incremental builds equal clean builds --------------------------------------------------
@@ -224,15 +180,15 @@ def _comparable(output: dict[str, bytes]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
-def test_incremental_build_equals_clean_build(edit: str, tmp_path: Path) -> None:
+def test_incremental_build_equals_cleanbuild_into(edit: str, tmp_path: Path) -> None:
     srcdir = tmp_path / "site"
     _incremental_site(srcdir)
-    _build(srcdir, "html", srcdir / "_build")
+    build_into(srcdir, "html", srcdir / "_build")
     EDITS[edit](srcdir)
-    incremental = _output(_build(srcdir, "html", srcdir / "_build").outdir)
+    incremental = written_files(build_into(srcdir, "html", srcdir / "_build").outdir)
     clean_dir = tmp_path / "clean"
     shutil.copytree(srcdir, clean_dir, ignore=shutil.ignore_patterns("_build"))
-    clean = _output(_build(clean_dir, "html", clean_dir / "_build").outdir)
+    clean = written_files(build_into(clean_dir, "html", clean_dir / "_build").outdir)
     # Sphinx leaves the output of a removed page in place; nothing else may be left.
     stale = sorted(incremental.keys() - clean.keys())
     assert all(Path(name).stem.startswith("list") for name in stale), stale
