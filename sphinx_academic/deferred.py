@@ -28,6 +28,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_academic.nodes import skip
+
 #: Nodes Sphinx's read-time passes must see: they stay in the tree, in the placeholder.
 KEPT_IN_TREE = (nodes.image, addnodes.download_reference, nodes.math, nodes.math_block)
 #: Nodes resolved or collected while a page is read: their output is not deferred.
@@ -176,15 +178,11 @@ def _slots(output: list[nodes.Node]) -> list[academic_slot]:
     return found
 
 
-def _skip(translator: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
 def register(app: Sphinx) -> None:
     # Placeholders are replaced before writing; a writer that meets one anyway (a
     # builder that skips post-transforms) writes nothing for it rather than failing.
     skipped: dict[str, Any] = {
-        name: (_skip, None) for name in ("html", "latex", "text", "man", "texinfo")
+        name: (skip, None) for name in ("html", "latex", "text", "man", "texinfo")
     }
     app.add_node(academic_deferred, **skipped)
     app.add_node(academic_slot, **skipped)
