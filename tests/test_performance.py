@@ -455,3 +455,40 @@ def test_names_with_markers_lose_them() -> None:
     assert without_markers("Yuan*, Zhihang and Lindqvist, Sofia\\textsuperscript{\\dag}") == (
         "Yuan, Zhihang and Lindqvist, Sofia"
     )
+
+
+def test_news_and_timeline_pages_import_no_publication_code(tmp_path: Path) -> None:
+    """Only ``.. cv::`` and the publication directives render entries of the bib files:
+    a site of profile pages loads none of that code (nor the name matching)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-profile", srcdir)
+    for name in ("cv.rst", "publications.rst", "papers.bib"):
+        (srcdir / name).unlink()
+    conf = srcdir / "conf.py"
+    settings = conf.read_text(encoding="utf-8").replace('academic_bibfiles = ["papers.bib"]', "")
+    conf.write_text(settings, encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   news\n   timelines\n", encoding="utf-8"
+    )
+    arguments = ["-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(srcdir)]
+    arguments.append(str(tmp_path / "html"))
+    code = (
+        "import sys\n"
+        "from sphinx.cmd.build import build_main\n"
+        f"assert build_main({arguments!r}) == 0\n"
+        "print(sorted(name for name in sys.modules if name.startswith('sphinx_academic')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = set(ast.literal_eval(done.stdout))
+    assert "sphinx_academic.directives.profile" in loaded  # the pages were rendered
+    publication_code = {
+        "sphinx_academic.directives.publications",
+        "sphinx_academic.directives.cv",
+        "sphinx_academic.model.publication",
+        "sphinx_academic.model.names",
+        "sphinx_academic.model.richtext",
+        "sphinx_academic.render.publication",
+        "sphinx_academic.query.filter",
+    }
+    assert publication_code.isdisjoint(loaded)

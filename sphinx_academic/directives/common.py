@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
-from sphinx_academic.model.names import OwnerMatcher
 from sphinx_academic.render.context import RenderContext, Warn
 from sphinx_academic.store import (
     ProfileStore,
@@ -17,6 +17,9 @@ from sphinx_academic.store import (
     get_profile_store,
     get_store,
 )
+
+if TYPE_CHECKING:
+    from sphinx_academic.model.names import OwnerMatcher
 
 
 def owner_spellings(env: BuildEnvironment) -> tuple[str, ...]:
@@ -29,10 +32,13 @@ def owner_spellings(env: BuildEnvironment) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=32)
 def _matcher(spellings: tuple[str, ...]) -> OwnerMatcher:
+    # Imported here: the profile directives need no name matching (speed).
+    from sphinx_academic.model.names import OwnerMatcher
+
     return OwnerMatcher(spellings)
 
 
-def _once_per_page(env: BuildEnvironment) -> Warn:
+def page_warner(env: BuildEnvironment) -> Warn:
     """Warn about a data problem once per page, even when the entry is shown twice."""
     seen: set[tuple[str, str]] = env.temp_data.setdefault(  # type: ignore[assignment]
         "academic_warned", set()
@@ -55,7 +61,7 @@ def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderCon
         preview_dir=config.academic_preview_dir,
         files_dir=config.academic_files_dir,
         language=config.language or "en",
-        warn=warn or _once_per_page(env),
+        warn=warn or page_warner(env),
         link_pages=config.academic_publication_pages,
     )
 

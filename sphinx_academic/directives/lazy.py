@@ -56,6 +56,7 @@ PAGE_OPTIONS: OptionSpec = {"class": directives.class_option}
 _PUBLICATIONS = "sphinx_academic.directives.publications"
 _PROFILE = "sphinx_academic.directives.profile"
 _PAGE = "sphinx_academic.directives.page"
+_CV = "sphinx_academic.directives.cv"
 
 #: name: (implementation as "module:Class", options, required and optional arguments).
 DIRECTIVES: Mapping[str, tuple[str, OptionSpec, int, int]] = {
@@ -64,7 +65,7 @@ DIRECTIVES: Mapping[str, tuple[str, OptionSpec, int, int]] = {
     "timeline": (f"{_PROFILE}:TimelineDirective", TIMELINE_OPTIONS, 1, 20),
     "news": (f"{_PROFILE}:NewsDirective", NEWS_OPTIONS, 0, 0),
     "profile": (f"{_PROFILE}:ProfileDirective", PROFILE_OPTIONS, 0, 0),
-    "cv": (f"{_PROFILE}:CVDirective", CV_OPTIONS, 0, 0),
+    "cv": (f"{_CV}:CVDirective", CV_OPTIONS, 0, 0),
     "publication-page": (f"{_PAGE}:PublicationPageDirective", PAGE_OPTIONS, 1, 0),
 }
 

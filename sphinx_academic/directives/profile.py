@@ -1,4 +1,5 @@
-"""``.. timeline::``, ``.. news::``, ``.. profile::`` and ``.. cv::``: the profile's sections."""
+"""``.. timeline::``, ``.. news::`` and ``.. profile::``: the profile's sections (``.. cv::``
+is in :mod:`sphinx_academic.directives.cv`)."""
 
 from __future__ import annotations
 
@@ -13,26 +14,19 @@ from docutils import nodes
 from docutils.parsers.rst.languages import get_language
 from docutils.parsers.rst.states import Inliner
 
+from sphinx_academic.directives.base import AcademicDirective
 from sphinx_academic.directives.common import (
+    page_warner,
     profile_store,
-    publication_store,
     register_anchor,
-    render_context,
     unique_anchor,
 )
-from sphinx_academic.directives.lazy import (
-    CV_OPTIONS,
-    NEWS_OPTIONS,
-    PROFILE_OPTIONS,
-    TIMELINE_OPTIONS,
-)
-from sphinx_academic.directives.publications import PublicationDirectiveBase
-from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, get_domain
+from sphinx_academic.directives.lazy import NEWS_OPTIONS, PROFILE_OPTIONS, TIMELINE_OPTIONS
+from sphinx_academic.domain import get_domain
 from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.locale import _
 from sphinx_academic.model.dates import DateError, PartialDate
 from sphinx_academic.model.profile_records import NewsItem, Profile, Section, Source
-from sphinx_academic.query.order import parse_sort, sort_publications
 from sphinx_academic.render.context import Warn
 from sphinx_academic.render.profile import (
     ProfileContext,
@@ -40,23 +34,18 @@ from sphinx_academic.render.profile import (
     news_items,
     order_entries,
     profile_card,
-    section_block,
     timeline,
 )
 from sphinx_academic.render.sanitize import sanitize
 
 ORDERS = ("newest", "oldest", "source")
-#: Where the CV puts the sections it knows; the others come between, in file order.
-CV_FIRST = ("education", "work", "awards", "publications")
-CV_LAST = ("skills", "languages", "interests")
-CV_NOT_SECTIONS = ("news",)
 #: What can begin inline markup, a standalone link (the ":" of a scheme, the "@" of an
 #: address) or an escape. Text with none of them parses to itself, so it skips the parser
 #: (speed: most names, places and highlights are plain).
 _MAY_HOLD_MARKUP = re.compile(r"[*`|_:@\\\x00]")
 
 
-class ProfileDirectiveBase(PublicationDirectiveBase):
+class ProfileDirectiveBase(AcademicDirective):
     """Options, the profile and inline-markup parsing shared by the profile directives."""
 
     def profile(self) -> Profile:
@@ -66,7 +55,7 @@ class ProfileDirectiveBase(PublicationDirectiveBase):
     def page_warn(self) -> Warn:
         """Warns once per page, however often an entry is shown. Made once per directive
         (speed: it was made again for every text field of every entry)."""
-        return render_context(self.env).warn
+        return page_warner(self.env)
 
     def context(self) -> ProfileContext:
         return ProfileContext(
@@ -285,63 +274,3 @@ class ProfileDirective(ProfileDirectiveBase):
         get_domain(self.env).note_profile(self.env.docname)
         self.set_source_info(node)
         return [node]
-
-
-class CVDirective(ProfileDirectiveBase):
-    """The whole CV in the conventional order, or the sections named in ``:sections:``."""
-
-    option_spec = CV_OPTIONS
-
-    @gc_paused_call
-    def run(self) -> list[nodes.Node]:
-        box = nodes.container(classes=["academic-cv", *self.options.get("class", [])])
-        ctx = self.context()
-        for key in self.section_keys():
-            if key == "profile":
-                box += profile_card(self.profile().basics, ctx)
-            elif key == "publications" and publication_store(self.env).entries:
-                box += self.publications()
-            else:
-                section = self.find_section(key)
-                if section is not None:
-                    box += [self.heading(section.title, section.key), *section_block(section, ctx)]
-        self.set_source_info(box)
-        return [box]
-
-    def section_keys(self) -> list[str]:
-        if "sections" in self.options:
-            return [key.strip() for key in self.options["sections"].split(",") if key.strip()]
-        profile = self.profile()
-        present = [s.key for s in profile.sections if s.key not in CV_NOT_SECTIONS]
-        if publication_store(self.env).entries and "publications" not in present:
-            present.append("publications")
-        first = [key for key in CV_FIRST if key in present]
-        last = [key for key in CV_LAST if key in present]
-        middle = [key for key in present if key not in first and key not in last]
-        return ["profile", *first, *middle, *last]
-
-    def heading(self, title: str, key: str) -> nodes.rubric:
-        level = min(max(self.state.memo.section_level + 1, 2), 6)
-        rubric = nodes.rubric(title, title, classes=["academic-cv-heading"])
-        rubric["heading-level"] = level
-        anchor = unique_anchor(self.state.document, key, prefix="cv-")
-        rubric["ids"].append(anchor)
-        register_anchor(self.state.document, rubric, anchor)
-        return rubric
-
-    def publications(self) -> list[nodes.Node]:
-        """The bib files' entries as a numbered list, newest first (a CV bibliography)."""
-        store = publication_store(self.env)
-        section = self.profile().section("publications")
-        title = section.title if section is not None else "Publications"
-        entries = sort_publications(store.entries, parse_sort("-year, -month", store.fields))
-        numbers = list(range(len(entries), 0, -1))
-        listing = nodes.container(classes=["academic-publications", "academic-style-numbered"])
-        listing += self.render_entries(
-            entries,
-            "numbered",
-            render_context(self.env),
-            FULL_LIST if entries else PARTIAL_LIST,
-            numbers,
-        )
-        return [self.heading(title, "publications"), listing]

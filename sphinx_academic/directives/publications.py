@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
 
 from docutils import nodes
-from sphinx.util.docutils import SphinxDirective
 
-from sphinx_academic import diagnostics
+from sphinx_academic.directives.base import AcademicDirective
 from sphinx_academic.directives.common import (
     publication_store,
     register_anchor,
@@ -17,7 +15,6 @@ from sphinx_academic.directives.common import (
     unique_anchor,
 )
 from sphinx_academic.directives.lazy import PUBLICATION_OPTIONS, PUBLICATIONS_OPTIONS
-from sphinx_academic.directives.options import lenient, usable_options
 from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
 from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.locale import _
@@ -39,20 +36,8 @@ from sphinx_academic.render.publication import STYLES, Style, entry_node
 cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
 
 
-class PublicationDirectiveBase(SphinxDirective):
+class PublicationDirectiveBase(AcademicDirective):
     """Option checking and entry rendering shared by both directives."""
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        # Unknown options and refused values become warnings, not a dropped directive.
-        cls.option_spec = lenient(cls.option_spec)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.options = usable_options(self.options, lambda message: self.warn(message, "option"))
-
-    def warn(self, message: str, subtype: str) -> None:
-        diagnostics.warn(message, self.get_location(), subtype)
 
     def style(self) -> Style:
         value = self.options.get("style", "card").strip().lower()

@@ -146,9 +146,11 @@ class PartialDate:
         """
         if self.year is None:
             return None
-        parts = [f"{self.year:04d}"]
-        parts += [f"{part:02d}" for part in (self.month, self.day) if part is not None]
-        return "-".join(parts)
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def __str__(self) -> str:
         if self.present:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sphinx_academic.model.names import OwnerMatcher
+if TYPE_CHECKING:  # speed: the profile directives need no name matching
+    from sphinx_academic.model.names import OwnerMatcher
 
 #: ``(message, location, subtype)`` -> a warning; the renderer never logs by itself.
 Warn = Callable[[str, str, str], None]

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_academic.model.texmath import math_problem
 from sphinx_academic.render.links import safe_url
 
 #: ``(message, subtype)`` -> a warning at the data's location.
@@ -56,6 +55,8 @@ def _problem(node: nodes.Element, outside_source: Callable[[str], bool]) -> tupl
         if outside_source(target):
             return f"profile text: :download: {target!r} is outside the source directory", "asset"
     elif isinstance(node, nodes.math):
+        from sphinx_academic.model.texmath import math_problem  # speed: rarely needed
+
         why = math_problem(node.astext())
         if why:
             return f"profile text: math {node.astext()!r}: {why}; shown as text", "math"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_academic.model.richtext import RichText
 from sphinx_academic.render.localdates import month_and_year
+
+if TYPE_CHECKING:  # speed: the profile's text has no BibTeX spans to import
+    from sphinx_academic.model.richtext import RichText
 
 
 class Runs:

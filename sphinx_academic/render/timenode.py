@@ -41,8 +41,10 @@ def visit_date_paragraph_html(translator: HTML5Translator, node: academic_date_p
         if index:
             out.append(translator.encode(node["separator"]))
         if iso:
-            out.append(translator.starttag(nodes.inline(), "time", "", datetime=iso))
-            out.append(f"{translator.encode(label)}</time>")
+            # What starttag writes for a bare node (speed: no node and no attribute
+            # sorting per date; a news page has a thousand).
+            datetime = translator.attval(iso)
+            out.append(f'<time datetime="{datetime}">{translator.encode(label)}</time>')
         else:
             out.append(translator.encode(label))
     out.append("</p>\n")
