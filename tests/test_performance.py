@@ -342,6 +342,15 @@ def test_noop_rebuild_imports_no_rendering_code(tmp_path: Path, root: str) -> No
     needs them; a no-op rebuild imports only the light modules registered in setup."""
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / root, srcdir)
+    first = _modules_after_build(srcdir, tmp_path)
+    assert _RENDERING_MODULES & first  # the full build uses some
+    noop = _modules_after_build(srcdir, tmp_path)
+    assert "sphinx_academic.directives.lazy" in noop
+    assert _RENDERING_MODULES.isdisjoint(noop)
+
+
+def _modules_after_build(srcdir: Path, tmp_path: Path) -> set[str]:
+    """The extension's modules a build of ``srcdir`` imports, in a fresh process."""
     arguments = ["-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(srcdir)]
     arguments.append(str(tmp_path / "html"))
     code = (
@@ -350,13 +359,9 @@ def test_noop_rebuild_imports_no_rendering_code(tmp_path: Path, root: str) -> No
         f"assert build_main({arguments!r}) == 0\n"
         "print(sorted(name for name in sys.modules if name.startswith('sphinx_academic')))\n"
     )
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert first.returncode == 0, first.stderr
-    assert _RENDERING_MODULES & set(ast.literal_eval(first.stdout))  # the full build uses some
-    noop = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert noop.returncode == 0, noop.stderr
-    assert "sphinx_academic.directives.lazy" in noop.stdout
-    assert _RENDERING_MODULES.isdisjoint(ast.literal_eval(noop.stdout))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return set(ast.literal_eval(done.stdout))
 
 
 def test_noop_rebuild_leaves_the_feed_alone(tmp_path: Path) -> None:
@@ -470,17 +475,7 @@ def test_news_and_timeline_pages_import_no_publication_code(tmp_path: Path) -> N
     (srcdir / "index.rst").write_text(
         "Home\n====\n\n.. toctree::\n\n   news\n   timelines\n", encoding="utf-8"
     )
-    arguments = ["-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(srcdir)]
-    arguments.append(str(tmp_path / "html"))
-    code = (
-        "import sys\n"
-        "from sphinx.cmd.build import build_main\n"
-        f"assert build_main({arguments!r}) == 0\n"
-        "print(sorted(name for name in sys.modules if name.startswith('sphinx_academic')))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    loaded = set(ast.literal_eval(done.stdout))
+    loaded = _modules_after_build(srcdir, tmp_path)
     assert "sphinx_academic.directives.profile" in loaded  # the pages were rendered
     publication_code = {
         "sphinx_academic.directives.publications",
