@@ -35,6 +35,8 @@ from sphinx_academic.render import links, localdates
 
 from conftest import CORPUS, ROOTS, build_app, make_inline
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
 # -- LaTeX decoding: word by word == latexcodec on the whole value --------------------------
 
 _LATEX_CHARS = re.compile(r"[\\{}~$]|--|``|''")
@@ -311,15 +313,16 @@ def test_noop_rebuild_leaves_the_exports_alone(tmp_path: Path) -> None:
 
 
 def test_loading_the_extension_imports_no_reader() -> None:
-    """pydantic, PyYAML, pybtex and latexcodec are imported when a data file is read or
-    decoded, not by ``setup()``: a no-op rebuild reads none."""
+    """pydantic-core, PyYAML, pybtex and latexcodec are imported when a data file is read
+    or decoded, not by ``setup()``: a no-op rebuild reads none."""
     code = (
         "import sys, sphinx_academic\n"
         "class App:\n"
         "    def __getattr__(self, name):\n"
         "        return lambda *args, **kwargs: None\n"
         "sphinx_academic.setup(App())\n"
-        "print(sorted({'pydantic', 'yaml', 'pybtex', 'latexcodec'} & set(sys.modules)))\n"
+        "readers = {'pydantic', 'pydantic_core', 'yaml', 'pybtex', 'latexcodec'}\n"
+        "print(sorted(readers & set(sys.modules)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
@@ -349,15 +352,34 @@ def test_noop_rebuild_imports_no_rendering_code(tmp_path: Path, root: str) -> No
     assert _RENDERING_MODULES.isdisjoint(noop)
 
 
-def _modules_after_build(srcdir: Path, tmp_path: Path) -> set[str]:
-    """The extension's modules a build of ``srcdir`` imports, in a fresh process."""
+def test_profiles_are_validated_without_the_pydantic_package(tmp_path: Path) -> None:
+    """pydantic-core validates; the pydantic package (with building its models, a tenth
+    of a second of every build) is imported only to write the JSON Schema."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-profile", srcdir)
+    shutil.copy(FIXTURES / "profiles" / "rendercv.yaml", srcdir / "rendercv.yaml")
+    shutil.copy(FIXTURES / "profiles" / "alfolio_cv.yml", srcdir / "cv.yml")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        + "\nacademic_profile = [academic_profile, 'rendercv.yaml', 'cv.yml']\n",
+        encoding="utf-8",
+    )
+    modules = _modules_after_build(srcdir, tmp_path, prefix="pydantic")
+    assert "pydantic_core" in modules
+    assert "pydantic" not in modules
+
+
+def _modules_after_build(srcdir: Path, tmp_path: Path, prefix: str = "sphinx_academic") -> set[str]:
+    """The modules whose names start with ``prefix`` that a build of ``srcdir`` imports,
+    in a fresh process."""
     arguments = ["-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(srcdir)]
     arguments.append(str(tmp_path / "html"))
     code = (
         "import sys\n"
         "from sphinx.cmd.build import build_main\n"
         f"assert build_main({arguments!r}) == 0\n"
-        "print(sorted(name for name in sys.modules if name.startswith('sphinx_academic')))\n"
+        f"print(sorted(name for name in sys.modules if name.startswith({prefix!r})))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

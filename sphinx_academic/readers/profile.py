@@ -50,38 +50,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from typing import Any
 
-from pydantic import BaseModel
-
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.profile import (
-    SECTION_MODELS,
-    AwardModel,
+    BASICS,
+    CUSTOM_ENTRY,
+    NEWS,
+    SECTION_RECORDS,
     Basics,
-    BasicsModel,
-    CertificateModel,
-    CustomEntryModel,
-    EducationModel,
     Entry,
-    InterestModel,
-    LanguageModel,
     Link,
-    LocationModel,
     NewsItem,
-    NewsModel,
     Profile,
-    ProjectModel,
-    PublicationModel,
-    ReferenceModel,
     Section,
     SectionKind,
-    SkillModel,
     Source,
-    VolunteerModel,
-    WorkModel,
     profile_url,
     section_key,
-    validate_partial,
 )
+from sphinx_academic.model.validation import Record, validate_partial
 from sphinx_academic.problems import Problem
 from sphinx_academic.readers.formats import is_alfolio_cv, is_rendercv, section_title
 from sphinx_academic.readers.yamlsafe import DocPath, Document, load_file
@@ -212,20 +198,21 @@ def _text(value: str | None) -> str | None:
 
 
 def _read_basics(document: Document, value: object) -> tuple[Basics, list[Problem]]:
-    model, issues = validate_partial(BasicsModel, value)
+    fields, issues = validate_partial(BASICS, value)
     problems = document.problems_from(("basics",), issues)
-    if model is None:
+    if fields is None:
         return Basics(), problems
+    links = fields["profiles"]
     basics = Basics(
-        name=_text(model.name),
-        label=_text(model.label),
-        image=_text(model.image),
-        email=_text(model.email),
-        phone=_text(model.phone),
-        url=_text(model.url),
-        summary=_text(model.summary),
-        location=_location(model.location),
-        profiles=tuple(_link(link.network, link.username, link.url) for link in model.profiles),
+        name=_text(fields["name"]),
+        label=_text(fields["label"]),
+        image=_text(fields["image"]),
+        email=_text(fields["email"]),
+        phone=_text(fields["phone"]),
+        url=_text(fields["url"]),
+        summary=_text(fields["summary"]),
+        location=_location(fields["location"]),
+        profiles=tuple(_link(link["network"], link["username"], link["url"]) for link in links),
         source=_source(document, ("basics",)),
     )
     return basics, problems
@@ -236,12 +223,12 @@ def _link(network: str | None, username: str | None, url: str | None) -> Link:
     return Link(network, username or None, url or profile_url(network, username))
 
 
-def _location(value: str | LocationModel | None) -> str | None:
+def _location(value: str | dict[str, str | None] | None) -> str | None:
     """One line: street, postal code and city, region, country code."""
-    if not isinstance(value, LocationModel):
+    if not isinstance(value, dict):
         return _text(value)
-    city = " ".join(part for part in (value.postal_code, value.city) if part)
-    parts = (value.address, city, value.region, value.country_code)
+    city = " ".join(part for part in (value["postalCode"], value["city"]) if part)
+    parts = (value["address"], city, value["region"], value["countryCode"])
     return ", ".join(part for part in parts if part) or None
 
 
@@ -264,14 +251,15 @@ def _read_news(document: Document, value: object) -> tuple[list[NewsItem], list[
 def _read_news_item(
     document: Document, path: DocPath, raw: object
 ) -> tuple[NewsItem | None, list[Problem]]:
-    model, issues = validate_partial(NewsModel, raw)
+    fields, issues = validate_partial(NEWS, raw)
     problems = document.problems_from(path, issues)
-    if model is None:
+    if fields is None:
         return None, problems
-    if model.date is None or not model.text:
-        missing = "a date" if model.date is None else "text"
+    date, text = fields["date"], fields["text"]
+    if date is None or not text:
+        missing = "a date" if date is None else "text"
         message = f"news item without {missing}; it is left out"
-        field = "date" if model.date is None else "text"
+        field = "date" if date is None else "text"
         # A date (or text) that was there but refused was just reported: one mistake,
         # one message, which says the item is left out.
         refused = [n for n, issue in enumerate(issues) if issue.path[:1] == (field,)]
@@ -282,29 +270,31 @@ def _read_news_item(
             return None, problems
         return None, [*problems, document.problem(path, message, "news")]
     source = _source(document, path)
-    return NewsItem(model.date, model.text, _text(model.title), _text(model.url), source), problems
+    title, url = _text(fields["title"]), _text(fields["url"])
+    return NewsItem(date, text, title, url, source), problems
 
 
 # -- sections --------------------------------------------------------------------------------
 
 
-Converter = Callable[[Any], dict[str, Any]]
+#: Validated fields -> :class:`Entry` keyword arguments.
+Converter = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _read_section(
     document: Document, key: str, value: object
 ) -> tuple[Section | None, list[Problem]]:
-    known = SECTION_MODELS.get(key)
+    known = SECTION_RECORDS.get(key)
     if not isinstance(value, list):
         return None, [_not_a_section(document, key, value, known is not None)]
     problems = [] if known else _near_known(document, key)
-    model = known or CustomEntryModel
+    kind_of_entry = known or CUSTOM_ENTRY
     kind = _KINDS.get(key, "timeline")
     if value and all(isinstance(item, str) for item in value) and not known:
         kind = "text"  # a custom section of plain lines
     entries: list[Entry] = []
     for index, raw in enumerate(value):
-        entry, found = _read_entry(document, key, (key, index), raw, model)
+        entry, found = _read_entry(document, key, (key, index), raw, kind_of_entry)
         problems += found
         if entry is not None:
             entries.append(entry)
@@ -336,22 +326,22 @@ def _near_known(document: Document, key: str) -> list[Problem]:
 
 
 def _closest_section(key: str, cutoff: float = 0.8) -> str | None:
-    known = [*SECTION_MODELS, "basics", "news"]
+    known = [*SECTION_RECORDS, "basics", "news"]
     close = difflib.get_close_matches(key.casefold(), known, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
 def _read_entry(
-    document: Document, key: str, path: DocPath, raw: object, model: type[BaseModel]
+    document: Document, key: str, path: DocPath, raw: object, kind: Record
 ) -> tuple[Entry | None, list[Problem]]:
     source = _source(document, path)
-    if isinstance(raw, str) and model is CustomEntryModel:
+    if isinstance(raw, str) and kind is CUSTOM_ENTRY:
         return Entry(key, summary=raw.strip() or None, source=source), []
-    validated, issues = validate_partial(model, raw)
+    fields, issues = validate_partial(kind, raw)
     problems = document.problems_from(path, issues)
-    if validated is None:
+    if fields is None:
         return None, problems
-    entry = Entry(key, source=source, **_CONVERTERS[type(validated)](validated))
+    entry = Entry(key, source=source, **_CONVERTERS[kind](fields))
     if not _meaningful(entry):
         message = "entry without any content; it is left out"
         return None, [*problems, document.problem(path, message, "profile")]
@@ -386,19 +376,19 @@ def _known_parts(date: PartialDate) -> int:
 # -- per-section conversion ---------------------------------------------------------------
 
 
-def _dated(model: Any) -> dict[str, Any]:
+def _dated(fields: dict[str, Any]) -> dict[str, Any]:
     """Fields every dated JSON Resume entry has, as :class:`Entry` keyword arguments."""
-    end = model.end_date
-    if end is None and model.start_date is not None:
+    start, end = fields["startDate"], fields["endDate"]
+    if end is None and start is not None:
         # JSON Resume: a start without an end is ongoing.
         end = PartialDate(present=True)
     return {
-        "url": _text(model.url),
-        "location": _text(model.location),
-        "start": model.start_date,
+        "url": _text(fields["url"]),
+        "location": _text(fields["location"]),
+        "start": start,
         "end": end,
-        "summary": _text(model.summary),
-        "highlights": tuple(text for text in model.highlights if text),
+        "summary": _text(fields["summary"]),
+        "highlights": tuple(text for text in fields["highlights"] if text),
     }
 
 
@@ -415,92 +405,103 @@ def _titled(title: str | None, organisation: str | None) -> dict[str, Any]:
     return {"title": _text(organisation), "organisation": None}
 
 
-def _work(model: WorkModel) -> dict[str, Any]:
-    subtitle = {"subtitle": _text(model.description)}
-    return _dated(model) | _titled(model.position, model.name) | subtitle
+def _keywords(fields: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(keyword for keyword in fields["keywords"] if keyword)
 
 
-def _volunteer(model: VolunteerModel) -> dict[str, Any]:
-    return _dated(model) | _titled(model.position, model.organization)
+def _work(fields: dict[str, Any]) -> dict[str, Any]:
+    subtitle = {"subtitle": _text(fields["description"])}
+    return _dated(fields) | _titled(fields["position"], fields["name"]) | subtitle
 
 
-def _education(model: EducationModel) -> dict[str, Any]:
-    title = model.study_type or model.area
-    subtitle = model.area if model.study_type else None
-    return _dated(model) | {
-        "title": _text(title),
-        "subtitle": _text(subtitle),
-        "organisation": _text(model.institution),
-        "details": _details(score=model.score, courses=model.courses),
+def _volunteer(fields: dict[str, Any]) -> dict[str, Any]:
+    return _dated(fields) | _titled(fields["position"], fields["organization"])
+
+
+def _education(fields: dict[str, Any]) -> dict[str, Any]:
+    study_type, area = fields["studyType"], fields["area"]
+    return _dated(fields) | {
+        "title": _text(study_type or area),
+        "subtitle": _text(area if study_type else None),
+        "organisation": _text(fields["institution"]),
+        "details": _details(score=fields["score"], courses=fields["courses"]),
     }
 
 
-def _award(model: AwardModel) -> dict[str, Any]:
-    return _titled(model.title, model.awarder) | {
-        "date": model.date,
-        "url": _text(model.url),
-        "summary": _text(model.summary),
+def _award(fields: dict[str, Any]) -> dict[str, Any]:
+    return _titled(fields["title"], fields["awarder"]) | {
+        "date": fields["date"],
+        "url": _text(fields["url"]),
+        "summary": _text(fields["summary"]),
     }
 
 
-def _certificate(model: CertificateModel) -> dict[str, Any]:
-    return _titled(model.name, model.issuer) | {"date": model.date, "url": _text(model.url)}
-
-
-def _publication(model: PublicationModel) -> dict[str, Any]:
-    return _titled(model.name, model.publisher) | {
-        "date": model.release_date,
-        "url": _text(model.url),
-        "summary": _text(model.summary),
+def _certificate(fields: dict[str, Any]) -> dict[str, Any]:
+    return _titled(fields["name"], fields["issuer"]) | {
+        "date": fields["date"],
+        "url": _text(fields["url"]),
     }
 
 
-def _skill(model: SkillModel) -> dict[str, Any]:
-    keywords = tuple(k for k in model.keywords if k)
-    return {"title": _text(model.name), "subtitle": _text(model.level), "keywords": keywords}
+def _publication(fields: dict[str, Any]) -> dict[str, Any]:
+    return _titled(fields["name"], fields["publisher"]) | {
+        "date": fields["releaseDate"],
+        "url": _text(fields["url"]),
+        "summary": _text(fields["summary"]),
+    }
 
 
-def _language(model: LanguageModel) -> dict[str, Any]:
-    return {"title": _text(model.language), "subtitle": _text(model.fluency)}
+def _skill(fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": _text(fields["name"]),
+        "subtitle": _text(fields["level"]),
+        "keywords": _keywords(fields),
+    }
 
 
-def _interest(model: InterestModel) -> dict[str, Any]:
-    return {"title": _text(model.name), "keywords": tuple(k for k in model.keywords if k)}
+def _language(fields: dict[str, Any]) -> dict[str, Any]:
+    return {"title": _text(fields["language"]), "subtitle": _text(fields["fluency"])}
 
 
-def _reference(model: ReferenceModel) -> dict[str, Any]:
-    return {"title": _text(model.name), "summary": _text(model.reference)}
+def _interest(fields: dict[str, Any]) -> dict[str, Any]:
+    return {"title": _text(fields["name"]), "keywords": _keywords(fields)}
 
 
-def _project(model: ProjectModel) -> dict[str, Any]:
+def _reference(fields: dict[str, Any]) -> dict[str, Any]:
+    return {"title": _text(fields["name"]), "summary": _text(fields["reference"])}
+
+
+def _project(fields: dict[str, Any]) -> dict[str, Any]:
     return (
-        _dated(model)
-        | _titled(model.name, model.entity)
+        _dated(fields)
+        | _titled(fields["name"], fields["entity"])
         | {
-            "subtitle": _text(model.description),
-            "keywords": tuple(k for k in model.keywords if k),
-            "details": _details(roles=model.roles, type=model.type),
+            "subtitle": _text(fields["description"]),
+            "keywords": _keywords(fields),
+            "details": _details(roles=fields["roles"], type=fields["type"]),
         }
     )
 
 
-def _custom(model: CustomEntryModel) -> dict[str, Any]:
-    return _dated(model) | _titled(model.position or model.title, model.name) | {"date": model.date}
+def _custom(fields: dict[str, Any]) -> dict[str, Any]:
+    title = fields["position"] or fields["title"]
+    return _dated(fields) | _titled(title, fields["name"]) | {"date": fields["date"]}
 
 
-_CONVERTERS: dict[type[BaseModel], Converter] = {
-    WorkModel: _work,
-    VolunteerModel: _volunteer,
-    EducationModel: _education,
-    AwardModel: _award,
-    CertificateModel: _certificate,
-    PublicationModel: _publication,
-    SkillModel: _skill,
-    LanguageModel: _language,
-    InterestModel: _interest,
-    ReferenceModel: _reference,
-    ProjectModel: _project,
-    CustomEntryModel: _custom,
+#: By the kind of entry it was validated as.
+_CONVERTERS: dict[Record, Converter] = {
+    SECTION_RECORDS["work"]: _work,
+    SECTION_RECORDS["volunteer"]: _volunteer,
+    SECTION_RECORDS["education"]: _education,
+    SECTION_RECORDS["awards"]: _award,
+    SECTION_RECORDS["certificates"]: _certificate,
+    SECTION_RECORDS["publications"]: _publication,
+    SECTION_RECORDS["skills"]: _skill,
+    SECTION_RECORDS["languages"]: _language,
+    SECTION_RECORDS["interests"]: _interest,
+    SECTION_RECORDS["references"]: _reference,
+    SECTION_RECORDS["projects"]: _project,
+    CUSTOM_ENTRY: _custom,
 }
 _KINDS: dict[str, SectionKind] = {
     "skills": "keywords",

@@ -26,23 +26,33 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic_core import CoreSchema
+from pydantic_core import core_schema as cs
 
 from sphinx_academic.model.dates import PartialDate, parse_date
 from sphinx_academic.model.profile import (
     Basics,
-    DateField,
     Entry,
     Link,
     Profile,
     Section,
     SectionKind,
     Source,
-    TextList,
     profile_url,
     section_key,
+)
+from sphinx_academic.model.validation import (
+    Record,
+    any_list,
+    date,
+    either,
+    list_of,
+    one_or_more,
+    record,
+    text,
+    texts,
     validate_partial,
 )
 from sphinx_academic.problems import Problem
@@ -279,114 +289,104 @@ def _first(value: str | list[str] | None) -> str | None:
     return value or None
 
 
-class _Loose(BaseModel):
+def _loose(name: str, fields: dict[str, CoreSchema], required: tuple[str, ...] = ()) -> Record:
     """RenderCV and al-folio ignore keys they do not know, and so do we."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True, frozen=True)
-
-
-def _none_as_empty(value: object) -> object:
-    return [] if value is None else value
+    return Record(record(name, fields, required=required, extra="ignore"))
 
 
-OneOrMore = str | list[str] | None
+#: RenderCV's text is kept as written (its Markdown may start with spaces).
+_TEXT = text(strip=False)
+_REQUIRED_TEXT = text(strip=False, nullable=False)
+_TEXTS = texts(strip=False)
 
 # =========================================================================================
 # RenderCV
 # =========================================================================================
 
-
-class _SocialNetwork(_Loose):
-    network: str
-    username: str
-
-
-class _Connection(_Loose):
-    placeholder: str | None = None
-    url: str | None = None
-
-
-class _CV(_Loose):
-    name: str | None = None
-    headline: str | None = None
-    location: str | None = None
-    email: OneOrMore = None
-    phone: OneOrMore = None
-    website: OneOrMore = None
-    photo: str | None = None
-    social_networks: Annotated[list[_SocialNetwork], BeforeValidator(_none_as_empty)] = []
-    custom_connections: Annotated[list[_Connection], BeforeValidator(_none_as_empty)] = []
-
-
-class _RenderCVEntry(_Loose):
-    date: DateField = None
-    start_date: DateField = None
-    end_date: DateField = None
-    location: str | None = None
-    summary: str | None = None
-    highlights: TextList = []
-    url: str | None = None
-
-
-class _Education(_RenderCVEntry):
-    institution: str
-    area: str
-    degree: str | None = None
+_SOCIAL_NETWORK = record(
+    "SocialNetwork",
+    {"network": _REQUIRED_TEXT, "username": _REQUIRED_TEXT},
+    required=("network", "username"),
+    extra="ignore",
+)
+_CONNECTION = record("CustomConnection", {"placeholder": _TEXT, "url": _TEXT}, extra="ignore")
+_CV = _loose(
+    "CV",
+    {
+        "name": _TEXT,
+        "headline": _TEXT,
+        "location": _TEXT,
+        "email": one_or_more(strip=False),
+        "phone": one_or_more(strip=False),
+        "website": one_or_more(strip=False),
+        "photo": _TEXT,
+        "social_networks": list_of(_SOCIAL_NETWORK),
+        "custom_connections": list_of(_CONNECTION),
+    },
+)
+#: What every RenderCV entry may have.
+_ENTRY_FIELDS: dict[str, CoreSchema] = {
+    "date": date(),
+    "start_date": date(),
+    "end_date": date(),
+    "location": _TEXT,
+    "summary": _TEXT,
+    "highlights": _TEXTS,
+    "url": _TEXT,
+}
 
 
-class _Experience(_RenderCVEntry):
-    company: str
-    position: str
+def _entry(name: str, fields: dict[str, CoreSchema], required: tuple[str, ...]) -> Record:
+    return _loose(name, {**_ENTRY_FIELDS, **fields}, required)
 
 
-class _Publication(_RenderCVEntry):
-    title: str
-    authors: TextList
-    doi: str | None = None
-    journal: str | None = None
-
-
-class _OneLine(_RenderCVEntry):
-    label: str
-    details: str
-
-
-class _Normal(_RenderCVEntry):
-    name: str
-
-
-class _Bullet(_Loose):
-    bullet: str
-
-
-class _Numbered(_Loose):
-    number: str
-
-
-class _ReversedNumbered(_Loose):
-    reversed_number: str
+_EDUCATION = _entry(
+    "EducationEntry",
+    {"institution": _REQUIRED_TEXT, "area": _REQUIRED_TEXT, "degree": _TEXT},
+    ("institution", "area"),
+)
+_EXPERIENCE = _entry(
+    "ExperienceEntry",
+    {"company": _REQUIRED_TEXT, "position": _REQUIRED_TEXT},
+    ("company", "position"),
+)
+_PUBLICATION = _entry(
+    "PublicationEntry",
+    {"title": _REQUIRED_TEXT, "authors": _TEXTS, "doi": _TEXT, "journal": _TEXT},
+    ("title", "authors"),
+)
+_ONE_LINE = _entry(
+    "OneLineEntry", {"label": _REQUIRED_TEXT, "details": _REQUIRED_TEXT}, ("label", "details")
+)
+_NORMAL = _entry("NormalEntry", {"name": _REQUIRED_TEXT}, ("name",))
+_BULLET = _loose("BulletEntry", {"bullet": _REQUIRED_TEXT}, ("bullet",))
+_NUMBERED = _loose("NumberedEntry", {"number": _REQUIRED_TEXT}, ("number",))
+_REVERSED_NUMBERED = _loose(
+    "ReverseNumberedEntry", {"reversed_number": _REQUIRED_TEXT}, ("reversed_number",)
+)
+_TEXT_ENTRY_FIELDS = _loose("TextEntry", {})
 
 
 @dataclass(frozen=True, slots=True)
 class _EntryType:
     name: str
     keys: tuple[str, ...]
-    model: type[_Loose]
+    fields: Record
     kind: SectionKind
 
 
 #: RenderCV's entry types, most specific first, with the keys that identify each.
 ENTRY_TYPES: tuple[_EntryType, ...] = (
-    _EntryType("EducationEntry", ("institution", "area"), _Education, "timeline"),
-    _EntryType("ExperienceEntry", ("company", "position"), _Experience, "timeline"),
-    _EntryType("PublicationEntry", ("title", "authors"), _Publication, "timeline"),
-    _EntryType("OneLineEntry", ("label", "details"), _OneLine, "pairs"),
-    _EntryType("NormalEntry", ("name",), _Normal, "timeline"),
-    _EntryType("BulletEntry", ("bullet",), _Bullet, "text"),
-    _EntryType("NumberedEntry", ("number",), _Numbered, "numbered"),
-    _EntryType("ReverseNumberedEntry", ("reversed_number",), _ReversedNumbered, "reversed"),
+    _EntryType("EducationEntry", ("institution", "area"), _EDUCATION, "timeline"),
+    _EntryType("ExperienceEntry", ("company", "position"), _EXPERIENCE, "timeline"),
+    _EntryType("PublicationEntry", ("title", "authors"), _PUBLICATION, "timeline"),
+    _EntryType("OneLineEntry", ("label", "details"), _ONE_LINE, "pairs"),
+    _EntryType("NormalEntry", ("name",), _NORMAL, "timeline"),
+    _EntryType("BulletEntry", ("bullet",), _BULLET, "text"),
+    _EntryType("NumberedEntry", ("number",), _NUMBERED, "numbered"),
+    _EntryType("ReverseNumberedEntry", ("reversed_number",), _REVERSED_NUMBERED, "reversed"),
 )
-_TEXT_ENTRY = _EntryType("TextEntry", (), _Loose, "text")
+_TEXT_ENTRY = _EntryType("TextEntry", (), _TEXT_ENTRY_FIELDS, "text")
 
 
 def entry_type(entry: object) -> _EntryType | None:
@@ -421,25 +421,27 @@ def read_rendercv(document: Document) -> tuple[Profile, list[Problem]]:
 
 
 def _rendercv_basics(document: Document, cv: dict[str, Any]) -> tuple[Basics, list[Problem]]:
-    model, issues = validate_partial(_CV, cv)
+    fields, issues = validate_partial(_CV, cv)
     problems = document.problems_from(("cv",), issues)
-    if model is None:
+    if fields is None:
         return Basics(source=_source(document, ("cv",))), problems
     links = [
-        Link(n.network, n.username, profile_url(n.network, n.username))
-        for n in model.social_networks
+        Link(n["network"], n["username"], profile_url(n["network"], n["username"]))
+        for n in fields["social_networks"]
     ]
     links += [
-        Link(c.placeholder or c.url or "", None, c.url) for c in model.custom_connections if c.url
+        Link(c["placeholder"] or c["url"] or "", None, c["url"])
+        for c in fields["custom_connections"]
+        if c["url"]
     ]
     basics = Basics(
-        name=_text(model.name, markdown_to_rst),
-        label=_text(model.headline, markdown_to_rst),
-        image=model.photo or None,
-        email=_first(model.email),
-        phone=_first(model.phone),
-        url=_first(model.website),
-        location=_text(model.location, markdown_to_rst),
+        name=_text(fields["name"], markdown_to_rst),
+        label=_text(fields["headline"], markdown_to_rst),
+        image=fields["photo"] or None,
+        email=_first(fields["email"]),
+        phone=_first(fields["phone"]),
+        url=_first(fields["website"]),
+        location=_text(fields["location"], markdown_to_rst),
         profiles=tuple(links),
         source=_source(document, ("cv",)),
     )
@@ -483,26 +485,26 @@ def _rendercv_entry(
     if kind is _TEXT_ENTRY:
         assert isinstance(raw, str)
         return Entry(key, summary=_text(raw, markdown_to_rst), source=source), kind, problems
-    model, issues = validate_partial(kind.model, raw)
+    fields, issues = validate_partial(kind.fields, raw)
     problems += document.problems_from(path, issues)
-    if model is None:
+    if fields is None:
         return None, kind, problems
-    return _CONVERTERS[kind.name](key, model, source), kind, problems
+    return _CONVERTERS[kind.name](key, fields, source), kind, problems
 
 
-def _dated(model: _RenderCVEntry) -> dict[str, Any]:
+def _dated(fields: dict[str, Any]) -> dict[str, Any]:
     """The fields every dated RenderCV entry has, as :class:`Entry` keyword arguments."""
-    end = model.end_date
-    if model.start_date is not None and end is None:
+    start, end = fields["start_date"], fields["end_date"]
+    if start is not None and end is None:
         end = PartialDate(present=True)  # RenderCV: a start alone runs to the present
-    highlights = [_nested(text) for text in model.highlights if text.strip()]
+    highlights = [_nested(text) for text in fields["highlights"] if text.strip()]
     return {
-        "location": _text(model.location, markdown_to_rst),
-        "url": model.url or None,
-        "date": model.date,
-        "start": model.start_date,
+        "location": _text(fields["location"], markdown_to_rst),
+        "url": fields["url"] or None,
+        "date": fields["date"],
+        "start": start,
         "end": end,
-        "summary": _text(model.summary, markdown_to_rst),
+        "summary": _text(fields["summary"], markdown_to_rst),
         "highlights": tuple(head for head, _ in highlights),
         "subitems": tuple(items for _, items in highlights)
         if any(i for _, i in highlights)
@@ -524,62 +526,60 @@ def _titled(text: str | None, fields: dict[str, Any]) -> str | None:
     return _text(text, markdown_to_rst)
 
 
-def _education(key: str, model: BaseModel, source: Source) -> Entry:
-    assert isinstance(model, _Education)
-    fields = _dated(model)
-    organisation = _titled(model.institution, fields)
-    area = _text(model.area, markdown_to_rst)
-    degree = _text(model.degree, markdown_to_rst)
+_Converter = Callable[[str, dict[str, Any], Source], Entry]
+
+
+def _education(key: str, fields: dict[str, Any], source: Source) -> Entry:
+    dated = _dated(fields)
+    organisation = _titled(fields["institution"], dated)
+    area = _text(fields["area"], markdown_to_rst)
+    degree = _text(fields["degree"], markdown_to_rst)
     return Entry(
-        key, degree or area, area if degree else None, organisation, source=source, **fields
+        key, degree or area, area if degree else None, organisation, source=source, **dated
     )
 
 
-def _experience(key: str, model: BaseModel, source: Source) -> Entry:
-    assert isinstance(model, _Experience)
-    fields = _dated(model)
-    organisation = _titled(model.company, fields)
-    title = _text(model.position, markdown_to_rst)
-    return Entry(key, title, organisation=organisation, source=source, **fields)
+def _experience(key: str, fields: dict[str, Any], source: Source) -> Entry:
+    dated = _dated(fields)
+    organisation = _titled(fields["company"], dated)
+    title = _text(fields["position"], markdown_to_rst)
+    return Entry(key, title, organisation=organisation, source=source, **dated)
 
 
-def _publication(key: str, model: BaseModel, source: Source) -> Entry:
-    assert isinstance(model, _Publication)
-    fields = _dated(model)
-    doi = (model.doi or "").strip()
-    if doi and not fields["url"]:
-        fields["url"] = f"https://doi.org/{doi}"
+def _publication(key: str, fields: dict[str, Any], source: Source) -> Entry:
+    dated = _dated(fields)
+    doi = (fields["doi"] or "").strip()
+    if doi and not dated["url"]:
+        dated["url"] = f"https://doi.org/{doi}"
     return Entry(
         key,
-        _titled(model.title, fields),
-        organisation=_text(model.journal, markdown_to_rst),
-        authors=tuple(markdown_to_rst(author) for author in model.authors if author.strip()),
+        _titled(fields["title"], dated),
+        organisation=_text(fields["journal"], markdown_to_rst),
+        authors=tuple(markdown_to_rst(author) for author in fields["authors"] if author.strip()),
         details=(("doi", doi),) if doi else (),
         source=source,
-        **fields,
+        **dated,
     )
 
 
-def _one_line(key: str, model: BaseModel, source: Source) -> Entry:
-    assert isinstance(model, _OneLine)
-    fields = _dated(model) | {"summary": _text(model.details, markdown_to_rst)}
-    return Entry(key, _text(model.label, markdown_to_rst), source=source, **fields)
+def _one_line(key: str, fields: dict[str, Any], source: Source) -> Entry:
+    dated = _dated(fields) | {"summary": _text(fields["details"], markdown_to_rst)}
+    return Entry(key, _text(fields["label"], markdown_to_rst), source=source, **dated)
 
 
-def _normal(key: str, model: BaseModel, source: Source) -> Entry:
-    assert isinstance(model, _Normal)
-    fields = _dated(model)
-    return Entry(key, _titled(model.name, fields), source=source, **fields)
+def _normal(key: str, fields: dict[str, Any], source: Source) -> Entry:
+    dated = _dated(fields)
+    return Entry(key, _titled(fields["name"], dated), source=source, **dated)
 
 
-def _one_text(field: str) -> Callable[[str, BaseModel, Source], Entry]:
-    def convert(key: str, model: BaseModel, source: Source) -> Entry:
-        return Entry(key, summary=_text(getattr(model, field), markdown_to_rst), source=source)
+def _one_text(field: str) -> _Converter:
+    def convert(key: str, fields: dict[str, Any], source: Source) -> Entry:
+        return Entry(key, summary=_text(fields[field], markdown_to_rst), source=source)
 
     return convert
 
 
-_CONVERTERS: dict[str, Callable[[str, BaseModel, Source], Entry]] = {
+_CONVERTERS: dict[str, _Converter] = {
     "EducationEntry": _education,
     "ExperienceEntry": _experience,
     "PublicationEntry": _publication,
@@ -603,40 +603,29 @@ _ALFOLIO_KINDS: dict[str, SectionKind] = {
 }
 
 
-class _AlfolioSection(_Loose):
-    title: str
-    type: str | None = None
-    contents: Annotated[list[Any], BeforeValidator(_none_as_empty)] = []
+_ALFOLIO_SECTION = _loose(
+    "AlfolioSection", {"title": _REQUIRED_TEXT, "type": _TEXT, "contents": any_list()}, ("title",)
+)
+_PAIR = _loose("Pair", {"name": _TEXT, "value": _TEXT})
+_NESTED_ITEM = record("NestedItem", {"title": _TEXT, "contents": _TEXTS}, extra="ignore")
+#: al-folio's description: a text, or a list of texts and nested lists.
+_DESCRIPTION = either(
+    _REQUIRED_TEXT, cs.list_schema(cs.union_schema([_REQUIRED_TEXT, _NESTED_ITEM]))
+)
+_TIME_TABLE_ITEM = _loose(
+    "TimeTableItem",
+    {
+        "title": _TEXT,
+        "institution": _TEXT,
+        "location": _TEXT,
+        "year": _TEXT,
+        "description": _DESCRIPTION,
+        "items": _TEXTS,
+    },
+)
+_LIST_ITEM = _loose("ListItem", {"title": _TEXT, "items": _TEXTS})
 
-
-class _Pair(_Loose):
-    name: str | None = None
-    value: str | None = None
-
-
-class _NestedItem(_Loose):
-    title: str | None = None
-    contents: Annotated[list[str], BeforeValidator(_none_as_empty)] = []
-
-
-Description = str | list[str | _NestedItem] | None
-
-
-class _TimeTableItem(_Loose):
-    title: str | None = None
-    institution: str | None = None
-    location: str | None = None
-    year: str | None = None
-    description: Description = None
-    items: Annotated[list[str], BeforeValidator(_none_as_empty)] = []
-
-
-class _ListItem(_Loose):
-    title: str | None = None
-    items: Annotated[list[str], BeforeValidator(_none_as_empty)] = []
-
-
-_ALFOLIO_MODELS: dict[str, type[_Loose]] = {"map": _Pair, "time_table": _TimeTableItem}
+_ALFOLIO_ITEMS: dict[str, Record] = {"map": _PAIR, "time_table": _TIME_TABLE_ITEM}
 
 
 def read_alfolio_cv(document: Document) -> tuple[Profile, list[Problem]]:
@@ -654,23 +643,24 @@ def read_alfolio_cv(document: Document) -> tuple[Profile, list[Problem]]:
 def _alfolio_section(
     document: Document, path: DocPath, raw: object
 ) -> tuple[Section | None, list[Problem]]:
-    model, issues = validate_partial(_AlfolioSection, raw)
+    fields, issues = validate_partial(_ALFOLIO_SECTION, raw)
     problems = document.problems_from(path, issues)
-    if model is None:
+    if fields is None:
         return None, problems
-    kind_name = model.type or _guess_alfolio_type(model.contents)
+    contents = fields["contents"]
+    kind_name = fields["type"] or _guess_alfolio_type(contents)
     if kind_name not in _ALFOLIO_KINDS:
         message = f"unknown section type {kind_name!r} (map, time_table, nested_list, list)"
         problems.append(document.problem((*path, "type"), message, "profile"))
-        kind_name = _guess_alfolio_type(model.contents)
-    key = section_key(model.title) or f"section_{path[-1]}"
+        kind_name = _guess_alfolio_type(contents)
+    key = section_key(fields["title"]) or f"section_{path[-1]}"
     entries: list[Entry] = []
-    for index, item in enumerate(model.contents):
+    for index, item in enumerate(contents):
         entry, found = _alfolio_entry(document, key, kind_name, (*path, "contents", index), item)
         problems += found
         if entry is not None:
             entries.append(entry)
-    title = html_to_rst(model.title)
+    title = html_to_rst(fields["title"])
     source = _source(document, path)
     return Section(key, title, _ALFOLIO_KINDS[kind_name], tuple(entries), source), problems
 
@@ -689,22 +679,19 @@ def _alfolio_entry(
     source = _source(document, path)
     if isinstance(raw, str):
         return Entry(key, summary=_text(raw, html_to_rst), source=source), []
-    model_type = _ALFOLIO_MODELS.get(kind, _ListItem)
-    model, issues = validate_partial(model_type, raw)
+    item_kind = _ALFOLIO_ITEMS.get(kind, _LIST_ITEM)
+    fields, issues = validate_partial(item_kind, raw)
     problems = document.problems_from(path, issues)
-    if model is None:
+    if fields is None:
         return None, problems
-    if isinstance(model, _TimeTableItem):
-        entry, found = _time_table_entry(key, source, model, document, (*path, "year"))
+    if item_kind is _TIME_TABLE_ITEM:
+        entry, found = _time_table_entry(key, source, fields, document, (*path, "year"))
         return entry, problems + found
-    if isinstance(model, _Pair):
-        summary = _text(model.value, html_to_rst)
-        return Entry(key, _text(model.name, html_to_rst), summary=summary, source=source), problems
-    assert isinstance(model, _ListItem)
-    highlights = _texts(model.items)
-    return Entry(
-        key, _text(model.title, html_to_rst), highlights=highlights, source=source
-    ), problems
+    if item_kind is _PAIR:
+        name, summary = _text(fields["name"], html_to_rst), _text(fields["value"], html_to_rst)
+        return Entry(key, name, summary=summary, source=source), problems
+    title, highlights = _text(fields["title"], html_to_rst), _texts(fields["items"])
+    return Entry(key, title, highlights=highlights, source=source), problems
 
 
 def _texts(items: list[str]) -> tuple[str, ...]:
@@ -712,28 +699,29 @@ def _texts(items: list[str]) -> tuple[str, ...]:
 
 
 def _time_table_entry(
-    key: str, source: Source, model: _TimeTableItem, document: Document, year: DocPath
+    key: str, source: Source, fields: dict[str, Any], document: Document, year: DocPath
 ) -> tuple[Entry, list[Problem]]:
-    (start, end, date), problems = _period(document, year, model.year)
-    summary, highlights, subitems = _description(model.description)
+    (start, end, when), problems = _period(document, year, fields["year"])
+    summary, highlights, subitems = _description(fields["description"])
+    items = fields["items"]
     entry = Entry(
         key,
-        _text(model.title, html_to_rst),
-        organisation=_text(model.institution, html_to_rst),
-        location=_text(model.location, html_to_rst),
+        _text(fields["title"], html_to_rst),
+        organisation=_text(fields["institution"], html_to_rst),
+        location=_text(fields["location"], html_to_rst),
         start=start,
         end=end,
-        date=date,
+        date=when,
         summary=summary,
-        highlights=highlights + _texts(model.items),
-        subitems=subitems + tuple(() for _ in model.items) if subitems else (),
+        highlights=highlights + _texts(items),
+        subitems=subitems + tuple(() for _ in items) if subitems else (),
         source=source,
     )
     return entry, problems
 
 
 def _description(
-    value: Description,
+    value: str | list[str | dict[str, Any]] | None,
 ) -> tuple[str | None, tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """al-folio's description: a string (summary) or a list (highlights, maybe nested)."""
     if value is None or isinstance(value, str):
@@ -745,8 +733,8 @@ def _description(
             highlights.append(_text(item, html_to_rst) or "")
             subitems.append(())
         else:
-            highlights.append(_text(item.title, html_to_rst) or "")
-            subitems.append(_texts(item.contents))
+            highlights.append(_text(item["title"], html_to_rst) or "")
+            subitems.append(_texts(item["contents"]))
     return None, tuple(highlights), tuple(subitems) if any(subitems) else ()
 
 
