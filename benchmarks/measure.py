@@ -151,7 +151,10 @@ def measure(
     fast builds get more rounds (see ``FAST_BUILD``).
 
     The projects take turns (floor, bibtex, list, card, floor, ...), so that a busy
-    moment on the machine slows every project compared, not just one of them.
+    moment on the machine slows every project compared, not just one of them; each round
+    starts one project later than the one before (bibtex, list, card, floor, ...), so
+    that no project always runs just after the same one (after sphinxcontrib-bibtex's
+    long builds the machine may run slower for a moment).
     """
     series = [Series(project) for project in projects]
 
@@ -169,15 +172,23 @@ def measure(
 
     for kind, run in (("full", full), ("noop", noop), ("edit", edit)):
         for index in range(repeat):
-            for one in series:
+            for one in _rotated(series, index):
                 run(one, index)
         # Decided once, so that every project's rounds stay consecutive (edits build on
         # the one before).
         fast = [one for one in series if (Series.median(getattr(one, kind)) or 0) < FAST_BUILD]
         for index in range(repeat, repeat * extra_rounds):
-            for one in fast:
+            for one in _rotated(fast, index):
                 run(one, index)
     return series
+
+
+def _rotated(series: list[Series], index: int) -> list[Series]:
+    """The projects in turn, starting with number ``index`` (round robin)."""
+    if not series:
+        return series
+    start = index % len(series)
+    return series[start:] + series[:start]
 
 
 def _logged(project: Project, log: Callable[[str], None], what: str) -> Build:

@@ -25,7 +25,7 @@ from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.problems import Problem
 
 if TYPE_CHECKING:
-    # Speed: the readers (pybtex, PyYAML, pydantic) are imported when a file is read, and
+    # Speed: the readers (pybtex, PyYAML, pydantic-core) are imported when a file is read, and
     # the records when they are unpickled, so a build that reads none (a no-op rebuild)
     # imports neither.
     from sphinx_academic.model.profile_records import Profile

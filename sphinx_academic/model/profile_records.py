@@ -8,10 +8,9 @@ highlights, news text, ...) is reStructuredText *inline* markup; readers of othe
 convert their markup into it and escape the rest. URLs, e-mail addresses, phone numbers,
 image paths and usernames are plain.
 
-The validation models of the native format are in :mod:`sphinx_academic.model.profile`.
-They are kept apart for speed: pydantic and building the models take about a quarter of
-a second, which a build that reads no profile file (a no-op rebuild, a site without a
-profile) should not pay just to unpickle these records.
+The schemas that validate the native format are in :mod:`sphinx_academic.model.profile`.
+They are kept apart for speed: a build that reads no profile file (a no-op rebuild, a
+site without a profile) should not import pydantic-core just to unpickle these records.
 """
 
 from __future__ import annotations

@@ -143,7 +143,8 @@ def _field(schema: CoreSchema, required: bool) -> cs.TypedDictField:
 
 
 def _is_list(schema: CoreSchema) -> bool:
-    return any(member["type"] == "list" for member in _members(schema))
+    """Whether the value is always a list (not "a text or a list")."""
+    return [member["type"] for member in _members(schema)] == ["list"]
 
 
 # =========================================================================================

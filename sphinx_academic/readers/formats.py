@@ -1,6 +1,6 @@
 """Telling the profile formats apart, and RenderCV's section titles: kept apart from the
 readers of :mod:`sphinx_academic.readers.rendercv` so that reading a native profile does
-not import them (speed: their pydantic models take a tenth of a second to build)."""
+not import them, nor declare their schemas (speed)."""
 
 from __future__ import annotations
 

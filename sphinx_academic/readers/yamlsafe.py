@@ -2,7 +2,7 @@
 
 The result is a :class:`Document`: the plain Python data (dicts with string keys, lists,
 scalars) plus the 1-based line and column of every mapping key and value, addressed by
-their path (``("work", 0, "startDate")``), the same shape as pydantic's error ``loc``.
+their path (``("work", 0, "startDate")``), the same shape as pydantic-core's error ``loc``.
 
 Loading never raises on bad input. What could not be read becomes a
 :class:`~sphinx_academic.problems.Problem`:
@@ -45,7 +45,7 @@ __all__ = [
     "read_text",
 ]
 
-#: A path into the data: mapping keys and list indices, like pydantic's ``loc``.
+#: A path into the data: mapping keys and list indices, like pydantic-core's ``loc``.
 DocPath = tuple[str | int, ...]
 Format = Literal["yaml", "json"]
 
