@@ -82,6 +82,7 @@ def defer(document: nodes.document, output: list[nodes.Node]) -> list[nodes.Node
     if not elements or len(elements) != len(output):
         return output
     kept: list[nodes.Element] = []
+    blocks: list[nodes.TextElement] = []  # for SmartQuotes, found in the same walk
     stack: list[nodes.Node] = list(elements)
     while stack:  # speed: a plain stack, not findall's nested generators
         node = stack.pop()
@@ -91,9 +92,12 @@ def defer(document: nodes.document, output: list[nodes.Node]) -> list[nodes.Node
             if node.parent is None:  # nowhere to mark its place
                 return output
             kept.append(node)  # type: ignore[arg-type]
+        if isinstance(node, nodes.TextElement) and not isinstance(node.parent, nodes.TextElement):
+            blocks.append(node)
         if isinstance(node, nodes.Element):
             stack += node.children
-    educate_quotes(document, elements)
+    # Blocks are never nested, so the walk met them in reverse order of the page.
+    educate_quotes(document, blocks[::-1])
     placeholder = academic_deferred()
     placeholder.source, placeholder.line = elements[0].source, elements[0].line
     for index, node in enumerate(kept):
@@ -115,29 +119,28 @@ def _resolved_by_name(node: nodes.Node) -> bool:
 
 
 class _RenderedText:
-    """The document as SmartQuotes sees it: only the rendered blocks with something to
-    educate (SmartQuotes walks ``document.findall``)."""
+    """The document as SmartQuotes sees it: only the rendered blocks of text (paragraphs,
+    titles: text elements outside any other) with something to educate. SmartQuotes
+    walks ``document.findall(nodes.TextElement)`` and skips the nested ones."""
 
-    def __init__(self, document: nodes.document, roots: list[nodes.Element]) -> None:
+    def __init__(self, document: nodes.document, blocks: list[nodes.TextElement]) -> None:
         self.settings = document.settings
         self.reporter = document.reporter
-        self.roots = roots
+        self.blocks = blocks
 
     def findall(self, condition: type[nodes.TextElement]) -> Iterator[nodes.Element]:
-        for root in self.roots:
-            for node in root.findall(condition):
-                if not isinstance(node.parent, nodes.TextElement) and _SMARTQUOTABLE.search(
-                    node.astext()
-                ):
-                    yield node
+        for node in self.blocks:
+            if isinstance(node, condition) and _SMARTQUOTABLE.search(node.astext()):
+                yield node
 
 
-def educate_quotes(document: nodes.document, roots: list[nodes.Element]) -> None:
-    """SmartQuotes on the rendered text, as Sphinx applies it to the page's own text
-    (``smartquotes``, ``smartquotes_action``, ``smartquotes_excludes``, the language)."""
+def educate_quotes(document: nodes.document, blocks: list[nodes.TextElement]) -> None:
+    """SmartQuotes on the rendered blocks of text, in the page's order, as Sphinx applies
+    it to the page's own text (``smartquotes``, ``smartquotes_action``,
+    ``smartquotes_excludes``, the language)."""
     if not getattr(document.settings, "smart_quotes", False):  # docutils' default: off
         return
-    transform = SphinxSmartQuotes(_RenderedText(document, roots), None)  # type: ignore[arg-type]
+    transform = SphinxSmartQuotes(_RenderedText(document, blocks), None)  # type: ignore[arg-type]
     transform.apply()
 
 

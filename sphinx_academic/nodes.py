@@ -1,8 +1,11 @@
-"""The two custom nodes HTML needs (a disclosure and a button) and their visitors.
+"""The custom nodes HTML needs (a disclosure, a button, a source block, a link to an
+output file) and their visitors, and two standard nodes whose HTML start tag is written
+without docutils' generic one (:class:`academic_block`, :class:`academic_paragraph`).
 
-Everything else is standard docutils nodes with classes. These two only ever sit inside
-publication cards, which non-HTML builders replace with citation lines before writing
-(see :mod:`sphinx_academic.transforms`); the non-HTML visitors skip them to be safe.
+Everything else is standard docutils nodes with classes. The disclosure and the button
+only ever sit inside publication cards, which non-HTML builders replace with citation
+lines before writing (see :mod:`sphinx_academic.transforms`); the non-HTML visitors skip
+them to be safe.
 """
 
 from __future__ import annotations
@@ -88,6 +91,81 @@ def visit_button_html(translator: HTML5Translator, node: academic_button) -> Non
     raise nodes.SkipNode
 
 
+class academic_block(nodes.container):  # lower case: docutils node naming
+    """A container (a news item, a timeline entry) whose HTML start tag is written
+    directly: the ``<div class="... docutils container" id="...">`` docutils writes.
+
+    Speed: docutils' generic ``starttag`` sorts, merges and escapes the attributes of every
+    element anew, several microseconds each; a page of a thousand news items or timeline
+    entries has thousands of such elements, all with the same few classes. Every other
+    builder writes it as the container it is.
+    """
+
+
+class academic_paragraph(nodes.paragraph):  # lower case: docutils node naming
+    """A paragraph with classes whose HTML start tag is written directly (see
+    :class:`academic_block`); a paragraph for every other builder."""
+
+
+def start_tag(
+    translator: HTML5Translator,
+    node: nodes.Element,
+    tagname: str,
+    suffix: str = "\n",
+    extra: str = "",
+) -> str:
+    """What ``translator.starttag(node, tagname, suffix, CLASS=extra)`` writes (it writes
+    only the classes and ids of a node), for an element with at most one id and plain
+    classes; any other element goes through ``starttag`` itself."""
+    ids = node["ids"]
+    classes = _class_attribute(tuple(node["classes"]), extra, translator)
+    if classes is None or len(ids) > 1:
+        return translator.starttag(node, tagname, suffix, CLASS=extra)
+    anchor = f' id="{translator.attval(ids[0])}"' if ids else ""
+    return f"<{tagname}{classes}{anchor}>{suffix}"
+
+
+#: ``(classes, extra)`` -> the ``class`` attribute as ``starttag`` writes it, or ``None``
+#: for classes it treats specially (``language-*``, repeated ones; ``ins``/``del`` on
+#: containers), which are left to it. A page has only a few distinct sets.
+_CLASS_ATTRIBUTES: dict[tuple[tuple[str, ...], str], str | None] = {}
+
+
+def _class_attribute(
+    classes: tuple[str, ...], extra: str, translator: HTML5Translator
+) -> str | None:
+    key = (classes, extra)
+    if key not in _CLASS_ATTRIBUTES:
+        names = [*classes, *extra.split()]
+        plain = (
+            " ".join(names).split() == names
+            and len(set(names)) == len(names)
+            and not any(name.startswith("language-") or name in ("ins", "del") for name in names)
+        )
+        joined = f' class="{translator.attval(" ".join(names))}"' if names else ""
+        _CLASS_ATTRIBUTES[key] = joined if plain else None
+    return _CLASS_ATTRIBUTES[key]
+
+
+def visit_block_html(translator: HTML5Translator, node: academic_block) -> None:
+    tag = start_tag(translator, node, "div", extra="docutils container")
+    if tag.startswith("<div"):
+        translator.body.append(tag)
+    else:  # a class docutils turns into another element (``ins``, ``del``)
+        translator.visit_container(node)
+
+
+def depart_block_html(translator: HTML5Translator, node: academic_block) -> None:
+    if hasattr(node, "html5tagname"):  # written by docutils' visit_container
+        translator.depart_container(node)
+    else:
+        translator.body.append("</div>\n")
+
+
+def visit_paragraph_html(translator: HTML5Translator, node: academic_paragraph) -> None:
+    translator.body.append(start_tag(translator, node, "p", ""))
+
+
 def skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -98,3 +176,11 @@ def register(app: Sphinx) -> None:
     app.add_node(academic_button, html=(visit_button_html, None), **skipped)
     app.add_node(academic_source, html=(visit_source_html, None))
     app.add_node(academic_output_link, html=(visit_output_link_html, None), **skipped)
+    # Other builders find the visitors of ``container`` and ``paragraph`` (Sphinx looks
+    # visitors up along the node's classes).
+    app.add_node(academic_block, html=(visit_block_html, depart_block_html))
+    app.add_node(academic_paragraph, html=(visit_paragraph_html, _depart_paragraph_html))
+
+
+def _depart_paragraph_html(translator: HTML5Translator, node: academic_paragraph) -> None:
+    translator.depart_paragraph(node)

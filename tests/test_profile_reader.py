@@ -326,6 +326,25 @@ def test_python_tags_are_refused_and_the_rest_loads(tmp_path: Path) -> None:
     assert profile.basics.label == "Fine" and profile.basics.name is None
 
 
+@pytest.mark.parametrize(
+    ("value", "described"),
+    [
+        ("!!int", "the value '' tagged !!int"),
+        ("!!bool maybe", "the value 'maybe' tagged !!bool"),
+        ("!!float x", "the value 'x' tagged !!float"),
+        ("!!set [1]", "the list tagged !!set"),
+    ],
+)
+def test_values_that_do_not_fit_their_tag_are_located_and_the_rest_loads(
+    tmp_path: Path, value: str, described: str
+) -> None:
+    text = f"basics:\n  name: {value}\n  label: Fine\n"
+    profile, problems = read_text(tmp_path, text)
+    assert where(only(problems, "yaml")) == ("yaml", 2, 9)
+    assert problems[0].message == f"{described} does not fit its tag; ignored"
+    assert profile.basics.label == "Fine" and profile.basics.name is None
+
+
 def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for level in range(1, 12):  # 10**12 nodes once expanded

@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -42,6 +42,7 @@ __all__ = [
     "parse_json",
     "parse_text",
     "parse_yaml",
+    "parse_yaml_tree",
     "read_text",
 ]
 
@@ -107,12 +108,20 @@ class Document:
     #: :attr:`values` and :attr:`keys` (speed: most files need no position but those of
     #: their entries, and noting all of them took a third of reading a large file).
     root: Node | None = None
+    #: The YAML text of a document read from libyaml's events (see :func:`_stream`):
+    #: :attr:`values` then holds where each mapping and list starts, and the node tree
+    #: is composed from this text when any other position is asked for (a problem's).
+    text: str | None = None
 
     def value_at(self, path: DocPath) -> Position | None:
         """Where the value at ``path`` is, or else its nearest known ancestor."""
-        if self.root is not None:
-            return _position(_descend(self.root, path)[0])
-        for end in range(len(path), -1, -1):
+        noted = self.values.get(path)
+        if noted is not None:
+            return noted
+        root = self._tree()
+        if root is not None:
+            return _position(_descend(root, path)[0])
+        for end in range(len(path) - 1, -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
                 return found
@@ -120,10 +129,23 @@ class Document:
 
     def key_at(self, path: DocPath) -> Position | None:
         """Where the key of the value at ``path`` is, falling back to :meth:`value_at`."""
-        if self.root is not None:
-            node, key = _descend(self.root, path)
+        root = self._tree()
+        if root is not None:
+            node, key = _descend(root, path)
             return _position(key if key is not None else node)
         return self.keys.get(path) or self.value_at(path)
+
+    def _tree(self) -> Node | None:
+        if self.root is None and self.text is not None:
+            loader = PositionLoader(self.text, self.path, self.format)
+            try:  # the text was read once already: no error is expected
+                self.root = loader.get_single_node()
+            except (yaml.YAMLError, RecursionError):
+                pass
+            finally:
+                loader.dispose()
+            self.text = None
+        return self.root
 
     def problem(self, path: DocPath, message: str, subtype: str, *, key: bool = False) -> Problem:
         """A problem located at the value (or key) at ``path``."""
@@ -220,6 +242,18 @@ class PositionLoader(_SafeLoader):
             Problem(self.path, message, self.subtype, mark.line + 1, mark.column + 1)
         )
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        """PyYAML's construction, except that a value its explicit tag does not fit
+        (``!!int x``, ``!!bool maybe``, an empty ``!!float``) is a problem at its place
+        and is left out (``None``), rather than an error about the whole file."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, IndexError, KeyError):
+            self.recursive_objects.pop(node, None)
+            self.constructed_objects[node] = None  # an alias of it is not reported again
+            self.problem_at(node, f"{_described(node)} does not fit its tag; ignored")
+            return None
+
     #: Whether :meth:`construct_mapping` reports duplicate keys (when positions are not
     #: noted beforehand, which reports them too).
     check_duplicates = False
@@ -237,6 +271,66 @@ class PositionLoader(_SafeLoader):
         if isinstance(node, ScalarNode):
             return str(node.value)
         return str(self.construct_object(node, deep=True))
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of a node without one, as :class:`yaml.resolver.BaseResolver` finds it.
+
+        Speed: libyaml's parser asks this for every node it composes; PyYAML's own method
+        builds a list of candidates each time. Scalars are looked up in the candidates
+        gathered once per first character (:data:`_SCALAR_RESOLVERS`).
+        """
+        if (
+            kind is not ScalarNode
+            or self.yaml_path_resolvers
+            or self.yaml_implicit_resolvers is not _RESOLVERS_GATHERED
+        ):
+            return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        if implicit[0]:  # plain (unquoted) text: maybe a number, a date, null, a boolean
+            for tag, pattern in _SCALAR_RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+                if pattern.match(value):
+                    return tag
+        return str(self.DEFAULT_SCALAR_TAG)
+
+    def construct_plain(self, node: Node) -> Any:
+        """The data of a document without anchors or merge keys, as
+        :meth:`construct_document` gives it.
+
+        Speed: texts, lists and mappings, nearly every node of a profile, are built here
+        directly; PyYAML's generic path looks up each node's constructor, keeps a table of
+        what it built (for aliases, which such a document has none of) and finishes each
+        list and mapping through a generator. Every other tag (numbers, dates, null,
+        refused tags) goes through that generic path.
+        """
+        try:
+            return self._plain(node)
+        finally:
+            self.constructed_objects, self.recursive_objects = {}, {}
+
+    def _plain(self, node: Node) -> Any:
+        tag = node.tag
+        if tag == _STR_TAG and type(node) is ScalarNode:
+            return node.value
+        if tag == _SEQ_TAG and type(node) is SequenceNode:
+            return [self._plain(child) for child in node.value]
+        if tag == _MAP_TAG and type(node) is MappingNode:
+            self.flatten_mapping(node)  # only ``=`` value keys here: there is no ``<<``
+            mapping = {self._plain_key(key): self._plain(value) for key, value in node.value}
+            if self.check_duplicates and len(mapping) < len(node.value):
+                self.problems += _duplicate_keys(node.value, self.path, self.subtype)
+            return mapping
+        return self.construct_object(node, deep=True)
+
+    def _plain_key(self, node: Node) -> str:
+        if type(node) is ScalarNode:
+            return str(node.value)
+        return str(self._plain(node))
+
+
+def _described(node: Node) -> str:
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    if isinstance(node, ScalarNode):
+        return f"the value {node.value!r} tagged {tag}"
+    return f"the {'list' if isinstance(node, SequenceNode) else 'mapping'} tagged {tag}"
 
 
 def _refuse_tag(loader: PositionLoader, node: Node) -> None:
@@ -264,22 +358,54 @@ PositionLoader.add_implicit_resolver(
     _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+# The implicit resolvers for a plain scalar, by its first character ("" for an empty
+# one), the ones for any first character included, in PyYAML's order.
+_Resolvers = tuple[tuple[str, re.Pattern[str]], ...]
+_RESOLVERS_GATHERED = PositionLoader.yaml_implicit_resolvers  # a subclass may add its own
+_WILDCARD_RESOLVERS: _Resolvers = tuple(_RESOLVERS_GATHERED.get(None, []))
+_SCALAR_RESOLVERS: dict[str, _Resolvers] = {
+    first: (*resolvers, *_WILDCARD_RESOLVERS)
+    for first, resolvers in _RESOLVERS_GATHERED.items()
+    if first is not None
+}
+
 
 def parse_yaml(
     text: str, path: str = "<string>", subtype: Format = "yaml"
 ) -> tuple[Document | None, list[Problem]]:
-    """Parse YAML text into a :class:`Document`; ``None`` when nothing could be read."""
+    """Parse YAML text into a :class:`Document`; ``None`` when nothing could be read.
+
+    Most files are read from libyaml's parsing events (:func:`_stream`); the rest (and
+    every file with a syntax error) through PyYAML's node tree (:func:`parse_yaml_tree`).
+    """
     text, problems = _replace_non_printable(text.removeprefix("\ufeff"), path, subtype)
+    streamed = _stream(text, path, subtype)
+    if streamed is not None:
+        return streamed[0], problems + streamed[1]
+    document, found = parse_yaml_tree(text, path, subtype)
+    return document, problems + found
+
+
+def parse_yaml_tree(
+    text: str, path: str = "<string>", subtype: Format = "yaml", *, note_all: bool = False
+) -> tuple[Document | None, list[Problem]]:
+    """:func:`parse_yaml` through the node tree, whatever the text (control characters
+    already replaced). Positions are looked up in the tree, or with ``note_all`` (and
+    for files with merge keys, which change the tree) noted for every key and value:
+    the ways must agree, which the tests check."""
     loader = PositionLoader(text, path, subtype)
     try:
-        document, found = _load(loader, path, subtype, text)
+        document, found = _load(loader, path, subtype, text, note_all or "<<" in text)
     finally:
         loader.dispose()
-    return document, problems + found + loader.problems
+    return document, found + loader.problems
 
 
 def _load(
-    loader: PositionLoader, path: str, subtype: Format, text: str
+    loader: PositionLoader, path: str, subtype: Format, text: str, note_all: bool
 ) -> tuple[Document | None, list[Problem]]:
     try:
         node = loader.get_single_node()
@@ -290,11 +416,13 @@ def _load(
         if bomb is not None:
             return None, [bomb]
         document = Document(path, None, subtype)
-        if "<<" in text:  # merge keys change the tree as it is constructed
+        if note_all:
             duplicates = _record_positions(node, (), document, path, subtype)
         else:
             document.root, duplicates, loader.check_duplicates = node, [], True
-        document.data = loader.construct_document(node)
+        # Without anchors or merge keys, every node is built once and nothing is shared.
+        plain = "&" not in text and "<<" not in text
+        document.data = loader.construct_plain(node) if plain else loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, path, subtype, text)]
     except RecursionError:
@@ -324,6 +452,134 @@ def _char_at(text: str, line: int, column: int) -> str:
     """The character at a 0-based line and column of ``text`` ("" past its end)."""
     lines = text.split("\n", line + 1)
     return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+# -- reading from libyaml's events -----------------------------------------------------------
+
+
+class _NeedsTree(Exception):
+    """Something :func:`_stream` leaves to the node tree (which reports it precisely)."""
+
+
+def _stream(text: str, path: str, subtype: Format) -> tuple[Document, list[Problem]] | None:
+    """The document built straight from libyaml's parsing events, or ``None`` when it
+    needs the node tree: an anchor, an alias or a merge key (``<<``), any syntax error,
+    several documents, a duplicate key, a key that is not text, a tag on a mapping or
+    list.
+
+    Speed and memory: composing the node tree first made, for a 300 kB profile, some
+    fifteen thousand nodes with two marks each, several megabytes that were touched once
+    and thrown away. Here only where each mapping and list starts is noted (an entry's
+    place); the tree is composed from the text when a problem asks for another position.
+    Texts become the data as they are; other scalars are built by the loader's own
+    constructors, from a node made for them alone.
+    """
+    loader = PositionLoader(text, path, subtype)
+    try:
+        data, starts = _data_from_events(loader)
+    except (_NeedsTree, yaml.YAMLError, RecursionError, ValueError, TypeError):
+        return None
+    finally:
+        loader.dispose()
+    return Document(path, data, subtype, values=starts, text=text), loader.problems
+
+
+def _data_from_events(loader: PositionLoader) -> tuple[Any, dict[DocPath, Position]]:
+    # Speed: names looked up once; this loop runs for every key and value of the file.
+    # Any: the kind of event is told by ``type(event) is ...``, which mypy does not narrow.
+    get_event: Callable[[], Any] = loader.get_event
+    resolve = loader.resolve
+    scalar, mapping_start, sequence_start = _SCALAR, _MAPPING_START, _SEQUENCE_START
+    mapping_end, sequence_end = _MAPPING_END, _SEQUENCE_END
+    starts: dict[DocPath, Position] = {}
+    # Open mappings and lists, innermost last: [container, its path, the key waiting
+    # for its value (``_NOTHING`` when a key comes next)].
+    open_: list[list[Any]] = []
+    top: list[Any] | None = None
+    root: Any = _NOTHING
+    if type(get_event()) is not _STREAM_START:
+        raise _NeedsTree
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar:
+            if event.anchor is not None:
+                raise _NeedsTree
+            if top is not None and top[2] is _NOTHING and type(top[0]) is dict:
+                if event.value == "<<":
+                    raise _NeedsTree  # maybe a merge key
+                top[2] = event.value  # a key: the text written, as ``_key`` has it
+                continue
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(ScalarNode, event.value, event.implicit)
+            value = event.value if tag == _STR_TAG else _scalar(loader, event, tag)
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or not event.implicit:
+                raise _NeedsTree  # an anchor, or a tag such as !!set or !!omap
+            if top is None:
+                where: DocPath = ()
+            elif type(top[0]) is dict:
+                if top[2] is _NOTHING:
+                    raise _NeedsTree  # a mapping or list as a key
+                where = (*top[1], top[2])
+            else:
+                where = (*top[1], len(top[0]))
+            mark = event.start_mark
+            starts[where] = Position(mark.line + 1, mark.column + 1)
+            top = [{} if kind is mapping_start else [], where, _NOTHING]
+            open_.append(top)
+            if len(open_) > _MAX_STREAMED_DEPTH:
+                raise _NeedsTree  # which says whether it is nested too deeply to use
+            continue
+        elif kind is mapping_end or kind is sequence_end:
+            value = open_.pop()[0]
+            top = open_[-1] if open_ else None
+        elif kind is _DOCUMENT_START:
+            if root is not _NOTHING:
+                raise _NeedsTree  # a second document: the tree path refuses it
+            continue
+        elif kind is _DOCUMENT_END:
+            continue
+        elif kind is _STREAM_END and root is not _NOTHING:
+            return root, starts
+        else:  # an alias, or a stream with no data (the tree path says so)
+            raise _NeedsTree
+        if top is None:
+            root = value
+        elif type(top[0]) is list:
+            top[0].append(value)
+        else:
+            container, _, key = top
+            if key in container:
+                raise _NeedsTree  # a duplicate key: the tree path reports both places
+            container[key] = value
+            top[2] = _NOTHING
+
+
+_SCALAR, _MAPPING_START, _SEQUENCE_START = (
+    yaml.ScalarEvent,
+    yaml.MappingStartEvent,
+    yaml.SequenceStartEvent,
+)
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_STREAM_START, _STREAM_END = yaml.StreamStartEvent, yaml.StreamEndEvent
+_DOCUMENT_START, _DOCUMENT_END = yaml.DocumentStartEvent, yaml.DocumentEndEvent
+_NOTHING: Any = object()
+#: Deeper data is left to the node tree, whose recursive construction reports what is
+#: nested too deeply for the rest of the build (pickling, validation) to handle.
+_MAX_STREAMED_DEPTH = 100
+
+
+def _scalar(loader: PositionLoader, event: yaml.ScalarEvent, tag: str) -> Any:
+    """A scalar that is not text (a number, a date, null, a refused tag), built by the
+    loader's constructors from a node made for it alone."""
+    marks: tuple[Any, Any] = (event.start_mark, event.end_mark)  # libyaml's marks
+    node = ScalarNode(tag, event.value, *marks, event.style)
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.constructed_objects.pop(node, None)
 
 
 # -- alias bombs -------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from sphinx_academic.model.profile_records import Entry
+from sphinx_academic.nodes import academic_block, academic_paragraph
 from sphinx_academic.render.dates import period_paragraph, period_parts
 from sphinx_academic.render.profilecontext import (
     ProfileContext,
@@ -49,13 +50,13 @@ DETAIL_LABELS: dict[str, str] = {
 
 def timeline(entries: Iterable[Entry], ctx: ProfileContext) -> nodes.container:
     """Entries in the order given (see :func:`~sphinx_academic.query.profile.order_entries`)."""
-    box = nodes.container(classes=["academic-timeline"])
+    box = academic_block(classes=["academic-timeline"])
     box.extend(timeline_entry(entry, ctx) for entry in entries)
     return box
 
 
 def timeline_entry(entry: Entry, ctx: ProfileContext) -> nodes.container:
-    node = nodes.container(classes=["academic-timeline-entry"])
+    node = academic_block(classes=["academic-timeline-entry"])
     when = date_paragraph(entry, ctx)
     if when is not None:
         node += when
@@ -100,7 +101,9 @@ def heading(entry: Entry, ctx: ProfileContext, url: str | None) -> nodes.paragra
         if parts:
             parts.append(nodes.Text(", "))
         parts.append(nodes.inline("", "", *subtitle, classes=["academic-timeline-subtitle"]))
-    return nodes.paragraph("", "", *parts, classes=["academic-timeline-heading"]) if parts else None
+    if not parts:
+        return None
+    return academic_paragraph("", "", *parts, classes=["academic-timeline-heading"])
 
 
 def place(entry: Entry, ctx: ProfileContext, url: str | None) -> nodes.paragraph | None:
@@ -114,13 +117,15 @@ def place(entry: Entry, ctx: ProfileContext, url: str | None) -> nodes.paragraph
         parts.append([nodes.inline("", "", *where, classes=["academic-timeline-location"])])
     if not parts:
         return None
-    return nodes.paragraph("", "", *joined(parts, ", "), classes=["academic-timeline-place"])
+    return academic_paragraph("", "", *joined(parts, ", "), classes=["academic-timeline-place"])
 
 
 def authors(entry: Entry, ctx: ProfileContext) -> nodes.paragraph | None:
     names = [rich(ctx, name, entry.source) for name in entry.authors]
     found = joined(names, ", ")
-    return nodes.paragraph("", "", *found, classes=["academic-timeline-authors"]) if found else None
+    if not found:
+        return None
+    return academic_paragraph("", "", *found, classes=["academic-timeline-authors"])
 
 
 def highlights(entry: Entry, ctx: ProfileContext, css: str) -> nodes.bullet_list | None:

@@ -16,6 +16,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
+from sphinx_academic.nodes import start_tag
+
 
 class academic_time(nodes.inline):  # lower case: docutils node naming
     """A date or the end of a period; ``datetime`` is its ISO 8601 value."""
@@ -35,8 +37,7 @@ class academic_date_paragraph(nodes.paragraph):  # lower case: docutils node nam
 
 
 def visit_date_paragraph_html(translator: HTML5Translator, node: academic_date_paragraph) -> None:
-    # starttag escapes the attribute values and adds the node's ids and classes.
-    out = [translator.starttag(node, "p", "")]
+    out = [start_tag(translator, node, "p", "")]
     for index, (label, iso) in enumerate(node["dates"]):
         if index:
             out.append(translator.encode(node["separator"]))
