@@ -18,7 +18,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 7  # 7: the profile store keeps no Basics record
+ENV_VERSION = 8  # 8: problems and file stamps are named tuples
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

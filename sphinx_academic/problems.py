@@ -6,11 +6,10 @@ Readers never raise on bad input: they return what they could read plus a list o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a data file, at a place a user can find."""
 
     #: Path of the data file, as given to the reader.

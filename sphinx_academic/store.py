@@ -15,7 +15,7 @@ import pickle
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO, Generic, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Generic, NamedTuple, TypeVar
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -41,8 +41,7 @@ PUBLICATIONS_FILE = "academic-publications.pickle"
 PROFILE_FILE = "academic-profile.pickle"
 
 
-@dataclass(frozen=True, slots=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     """What tells a file changed: its size and modification time (ns)."""
 
     size: int

@@ -1,4 +1,9 @@
-"""The model's records pickle to field-value tuples and come back equal."""
+"""The model's records pickle to field-value tuples and come back equal.
+
+The entries of a bib file (and their names, spans and dates) are slotted dataclasses with
+:func:`~sphinx_academic.model.pickling.compact_pickling`; the profile's records and the
+problems are named tuples, which pickle as their values natively.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ import pickle
 import pytest
 
 from sphinx_academic.model import dates, names, profile_records, publication, richtext
+from sphinx_academic.problems import Problem
 from sphinx_academic.readers.bibtex import read_bibtex
 from sphinx_academic.readers.profile import read_profile
+from sphinx_academic.store import FileStamp
 
 from conftest import CORPUS
 
@@ -19,6 +26,10 @@ COMPACT = [
     names.NameKey,
     richtext.Span,
     dates.PartialDate,
+]
+
+#: Named tuples: no compact_pickling, and nothing to check of a state of their own.
+NAMED_TUPLES = [
     profile_records.Source,
     profile_records.Link,
     profile_records.Basics,
@@ -26,6 +37,8 @@ COMPACT = [
     profile_records.NewsItem,
     profile_records.Section,
     profile_records.Profile,
+    Problem,
+    FileStamp,
 ]
 
 
@@ -46,6 +59,7 @@ def test_profiles_round_trip(path: object) -> None:
 
 @pytest.mark.parametrize("cls", COMPACT, ids=lambda cls: cls.__name__)
 def test_state_is_the_field_values_in_order(cls: type) -> None:
+    assert dataclasses.is_dataclass(cls)
     names_in_order = [field.name for field in dataclasses.fields(cls)]
     assert cls.__getstate__ is not object.__getstate__
     sample = _sample(cls)
@@ -59,6 +73,19 @@ def test_state_is_the_field_values_in_order(cls: type) -> None:
         cls.__new__(cls).__setstate__(state[:-1])
 
 
+@pytest.mark.parametrize("cls", NAMED_TUPLES, ids=lambda cls: cls.__name__)
+def test_named_tuples_pickle_as_their_values(cls: type) -> None:
+    assert issubclass(cls, tuple) and not dataclasses.is_dataclass(cls)
+    assert "__getstate__" not in vars(cls) and "__setstate__" not in vars(cls)
+    sample = _sample(cls)
+    values = tuple(getattr(sample, name) for name in cls._fields)  # type: ignore[attr-defined]
+    assert tuple(sample) == values  # type: ignore[call-overload]
+    # Made again from the values alone: no state of its own beside them.
+    assert sample.__reduce_ex__(pickle.HIGHEST_PROTOCOL)[1:3] == ((cls, *values), None)
+    restored = pickle.loads(pickle.dumps(sample, pickle.HIGHEST_PROTOCOL))
+    assert type(restored) is cls and restored == sample
+
+
 def _sample(cls: type) -> object:
     samples: dict[type, object] = {
         publication.Publication: read_bibtex(
@@ -70,6 +97,8 @@ def _sample(cls: type) -> object:
         dates.PartialDate: dates.PartialDate(2020, 5),
         profile_records.Source: profile_records.Source("profile.yaml", 3, 5),
         profile_records.Link: profile_records.Link("GitHub", "ada", "https://github.com/ada"),
+        Problem: Problem("refs.bib", "oops", "bibtex", 3, 5),
+        FileStamp: FileStamp(120, 1_700_000_000_000_000_000),
     }
     if cls in samples:
         return samples[cls]

@@ -967,12 +967,14 @@ def test_alfolio_detection() -> None:
 # =========================================================================================
 
 
-def test_records_are_frozen_slotted_and_picklable() -> None:
+def test_records_are_immutable_named_tuples_and_picklable() -> None:
     entry = Entry("work", "Postdoc", start=PartialDate(2020), end=PartialDate(present=True))
     with pytest.raises(AttributeError):
         entry.title = "x"  # type: ignore[misc]
     assert not hasattr(entry, "__dict__")
     assert pickle.loads(pickle.dumps(entry)) == entry
+    assert entry._replace(title="x").title == "x" and entry.title == "Postdoc"
+    assert hash(entry) == hash(Entry(*entry))
     assert entry.ongoing and entry.sort_date == PartialDate(present=True)
     assert Entry("x", date=PartialDate(2020)).sort_date == PartialDate(2020)
 

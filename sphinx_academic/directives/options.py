@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from docutils.parsers.rst import directives
 
@@ -22,8 +21,7 @@ from docutils.parsers.rst import directives
 Converter = Callable[[str], Any]
 
 
-@dataclass(frozen=True, slots=True)
-class OptionProblem:
+class OptionProblem(NamedTuple):
     """An option that cannot be used; ``message`` says why."""
 
     message: str

@@ -2,11 +2,16 @@
 :class:`Section`, :class:`Entry`, :class:`NewsItem`, :class:`Basics`, :class:`Link`,
 :class:`Source`.
 
-Frozen, slotted, picklable dataclasses holding only plain values, so they can live in
-Sphinx's pickled environment. Every human text field (names, titles, summaries,
-highlights, news text, ...) is reStructuredText *inline* markup; readers of other formats
-convert their markup into it and escape the rest. URLs, e-mail addresses, phone numbers,
-image paths and usernames are plain.
+Immutable named tuples holding only plain values, so they can live in Sphinx's pickled
+environment. Every human text field (names, titles, summaries, highlights, news text,
+...) is reStructuredText *inline* markup; readers of other formats convert their markup
+into it and escape the rest. URLs, e-mail addresses, phone numbers, image paths and
+usernames are plain.
+
+Speed: they are :class:`typing.NamedTuple` classes, not frozen dataclasses. Such a class
+is made several times faster when the module is imported (a dataclass compiles each of
+its generated methods), a record is made without a ``__setattr__`` call per field, and
+records pickle as plain tuples.
 
 The schemas that validate the native format are in :mod:`sphinx_academic.model.profile`.
 They are kept apart for speed: a build that reads no profile file (a no-op rebuild, a
@@ -17,12 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 from urllib.parse import quote
 
 from sphinx_academic.model.dates import PartialDate
-from sphinx_academic.model.pickling import compact_pickling
 
 #: How the renderer shows a section:
 #:
@@ -37,9 +40,7 @@ SectionKind = Literal["timeline", "keywords", "pairs", "text", "numbered", "reve
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 
-@compact_pickling
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a record was written: file, 1-based line and column."""
 
     path: str
@@ -47,9 +48,7 @@ class Source:
     column: int | None = None
 
 
-@compact_pickling
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """An online profile: ``Link("GitHub", "octocat", "https://github.com/octocat")``."""
 
     #: Network name as the user wrote it (``GitHub``, ``ORCID``, ...).
@@ -60,9 +59,7 @@ class Link:
     url: str | None = None
 
 
-@compact_pickling
-@dataclass(frozen=True, slots=True)
-class Basics:
+class Basics(NamedTuple):
     """Who the profile is about. All fields are optional."""
 
     name: str | None = None
@@ -80,9 +77,7 @@ class Basics:
     source: Source | None = None
 
 
-@compact_pickling
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One item of a section: a job, a degree, an award, a skill, a line of text...
 
     Which fields are used depends on the section; see the module documentation of
@@ -135,9 +130,7 @@ class Entry:
         return next((value for key, value in self.details if key == name), None)
 
 
-@compact_pickling
-@dataclass(frozen=True, slots=True)
-class NewsItem:
+class NewsItem(NamedTuple):
     """A dated piece of news; ``text`` is RST inline markup."""
 
     date: PartialDate
@@ -147,9 +140,7 @@ class NewsItem:
     source: Source | None = None
 
 
-@compact_pickling
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A titled list of entries shown one way (see :data:`SectionKind`)."""
 
     #: Key used in directives (``.. timeline:: work``) and for merging files.
@@ -160,9 +151,7 @@ class Section:
     source: Source | None = None
 
 
-@compact_pickling
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """Everything read from one or more profile files."""
 
     basics: Basics = Basics()

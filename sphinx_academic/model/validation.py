@@ -19,8 +19,7 @@ import copy
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic_core import (
     CoreSchema,
@@ -214,8 +213,7 @@ def _step(schema: CoreSchema, part: str | int) -> CoreSchema | None:
 # =========================================================================================
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     """Something wrong at ``path`` (a path into the validated data)."""
 
     path: Loc

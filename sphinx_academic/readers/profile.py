@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import fields, replace
 from typing import Any
 
 from sphinx_academic.model.dates import PartialDate
@@ -140,9 +139,9 @@ def merge_profiles(profiles: Iterable[Profile]) -> Profile:
 
 def _merge_basics(first: Basics, later: Basics) -> Basics:
     filled = {
-        field.name: getattr(first, field.name) or getattr(later, field.name)
-        for field in fields(Basics)
-        if field.name != "profiles"
+        name: getattr(first, name) or getattr(later, name)
+        for name in Basics._fields
+        if name != "profiles"
     }
     links = first.profiles + tuple(link for link in later.profiles if link not in first.profiles)
     return Basics(**filled, profiles=links)
@@ -158,8 +157,8 @@ def _merge_sections(first: tuple[Section, ...], later: tuple[Section, ...]) -> t
             merged.append(section)
             continue
         key = merged[n].key
-        moved = tuple(replace(entry, section=key) for entry in section.entries)
-        merged[n] = replace(merged[n], entries=merged[n].entries + moved)
+        moved = tuple(entry._replace(section=key) for entry in section.entries)
+        merged[n] = merged[n]._replace(entries=merged[n].entries + moved)
     return tuple(merged)
 
 
@@ -266,7 +265,7 @@ def _read_news_item(
         if refused:
             n = refused[0]
             said = problems[n].message.removesuffix("; ignored")
-            problems[n] = replace(problems[n], message=f"{said}; the news item is left out")
+            problems[n] = problems[n]._replace(message=f"{said}; the news item is left out")
             return None, problems
         return None, [*problems, document.problem(path, message, "news")]
     source = _source(document, path)

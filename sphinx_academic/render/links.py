@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -45,8 +45,7 @@ def is_url(value: str) -> bool:
     return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value.strip())) or value.startswith("//")
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectFile:
+class ProjectFile(NamedTuple):
     """A file inside the source directory: its path from there (``/``-separated)."""
 
     relative: str

@@ -12,16 +12,15 @@ not know goes through Sphinx, which warns and uses English.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import DateTimePattern, parse_pattern
 from sphinx.util.i18n import date_format_mappings, format_date
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     locale: Locale
     medium: DateTimePattern
     month: DateTimePattern
