@@ -380,6 +380,34 @@ def test_positions_looked_up_equal_positions_noted_on_real_files() -> None:
         _positions_both_ways(path.read_text(encoding="utf-8"))
 
 
+# -- HTML start tags written directly == docutils' starttag ---------------------------------
+
+_CLASS_NAMES = ["academic-news-item", "x", "language-en", "ins", "del", "docutils", "a b", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CLASS_NAMES), max_size=4),
+    st.lists(st.sampled_from(["news-1", "x&y", 'q"']), max_size=3),
+    st.sampled_from(["", "docutils container"]),
+)
+def test_start_tags_written_directly_equal_docutils_start_tags(
+    classes: list[str], ids: list[str], extra: str
+) -> None:
+    from docutils.frontend import get_default_settings
+    from docutils.utils import new_document
+    from docutils.writers.html5_polyglot import HTMLTranslator, Writer
+
+    from sphinx_academic.nodes import academic_block, academic_paragraph, start_tag
+
+    translator = HTMLTranslator(new_document("x", get_default_settings(Writer)))
+    for kind in (academic_block, academic_paragraph):
+        # Two nodes: starttag adds to the list of ids it is given.
+        expected = translator.starttag(kind(classes=classes, ids=[*ids]), "p", "", CLASS=extra)
+        found = start_tag(translator, kind(classes=classes, ids=[*ids]), "p", "", extra)
+        assert found == expected
+
+
 # -- work that is skipped -------------------------------------------------------------------
 
 
