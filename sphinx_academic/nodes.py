@@ -148,11 +148,11 @@ def _class_attribute(
 
 
 def visit_block_html(translator: HTML5Translator, node: academic_block) -> None:
-    tag = start_tag(translator, node, "div", extra="docutils container")
-    if tag.startswith("<div"):
-        translator.body.append(tag)
-    else:  # a class docutils turns into another element (``ins``, ``del``)
+    element_classes: set[str] = getattr(translator, "supported_block_tags", set())
+    if element_classes.intersection(node["classes"]):  # ``ins``, ``del``: other elements
         translator.visit_container(node)
+    else:
+        translator.body.append(start_tag(translator, node, "div", extra="docutils container"))
 
 
 def depart_block_html(translator: HTML5Translator, node: academic_block) -> None:

@@ -408,6 +408,22 @@ def test_start_tags_written_directly_equal_docutils_start_tags(
         assert found == expected
 
 
+def test_blocks_with_ins_or_del_classes_are_written_as_docutils_writes_them() -> None:
+    from docutils.frontend import get_default_settings
+    from docutils.utils import new_document
+    from docutils.writers.html5_polyglot import HTMLTranslator, Writer
+
+    from sphinx_academic.nodes import academic_block, depart_block_html, visit_block_html
+
+    translator = HTMLTranslator(new_document("x", get_default_settings(Writer)))
+    for classes, expected in ((["a", "ins"], "<ins"), (["a"], '<div class="a docutils')):
+        node = academic_block(classes=classes)
+        visit_block_html(translator, node)  # type: ignore[arg-type]
+        depart_block_html(translator, node)  # type: ignore[arg-type]
+        assert translator.body[-2].startswith(expected)
+        assert translator.body[-1] == f"</{expected[1:4].strip()}>\n"
+
+
 # -- work that is skipped -------------------------------------------------------------------
 
 
