@@ -416,12 +416,15 @@ def test_blocks_with_ins_or_del_classes_are_written_as_docutils_writes_them() ->
     from sphinx_academic.nodes import academic_block, depart_block_html, visit_block_html
 
     translator = HTMLTranslator(new_document("x", get_default_settings(Writer)))
-    for classes, expected in ((["a", "ins"], "<ins"), (["a"], '<div class="a docutils')):
+    cases = [
+        (["a", "ins"], '<ins class="a docutils container">\n', "</ins>\n"),
+        (["a"], '<div class="a docutils container">\n', "</div>\n"),
+    ]
+    for classes, start, end in cases:
         node = academic_block(classes=classes)
         visit_block_html(translator, node)  # type: ignore[arg-type]
         depart_block_html(translator, node)  # type: ignore[arg-type]
-        assert translator.body[-2].startswith(expected)
-        assert translator.body[-1] == f"</{expected[1:4].strip()}>\n"
+        assert translator.body[-2:] == [start, end]
 
 
 # -- work that is skipped -------------------------------------------------------------------

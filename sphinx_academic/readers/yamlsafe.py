@@ -529,7 +529,7 @@ def _data_from_events(loader: PositionLoader) -> tuple[Any, dict[DocPath, Positi
             top = [{} if kind is mapping_start else [], where, _NOTHING]
             open_.append(top)
             if len(open_) > _MAX_STREAMED_DEPTH:
-                raise _NeedsTree  # which says whether it is nested too deeply to use
+                raise _NeedsTree  # the tree path reports data nested too deeply
             continue
         elif kind is mapping_end or kind is sequence_end:
             value = open_.pop()[0]
