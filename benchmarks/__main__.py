@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import data
-from benchmarks.measure import EXTRA_ROUNDS, FAST_BUILD, Series, compile_package, measure
+from benchmarks.measure import (
+    EXTRA_ROUNDS,
+    FAST_BUILD,
+    LEAST_EXTRA_ROUNDS,
+    MEASURED_SECONDS,
+    Series,
+    compile_package,
+    measure,
+)
 from benchmarks.projects import (
     PROFILE_VARIANTS,
     PUBLICATION_VARIANTS,
@@ -70,7 +78,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--fast-rounds",
         type=int,
         default=EXTRA_ROUNDS,
-        help=f"builds under {FAST_BUILD:g} s run this many times --repeat ({EXTRA_ROUNDS})",
+        help=(
+            f"builds under {FAST_BUILD:g} s run as many rounds as take about "
+            f"{MEASURED_SECONDS:g} s, {LEAST_EXTRA_ROUNDS} to this many times --repeat "
+            f"({EXTRA_ROUNDS})"
+        ),
     )
     parser.add_argument(
         "--out",

@@ -16,6 +16,7 @@ would keep every build compiling it again), and the builds may write bytecode.
 from __future__ import annotations
 
 import compileall
+import math
 import os
 import shutil
 import statistics
@@ -133,11 +134,29 @@ def build(project: Project) -> Build:
     return Build(cpu, wall, peak, reread, warnings)
 
 
-#: Builds whose median is under this many seconds get more rounds, up to ``EXTRA_ROUNDS``
-#: times ``repeat`` (``--fast-rounds``): a one-second build varies by a fifth from one run
-#: to the next on a shared machine, and more of them steady the median at little cost.
+#: Builds whose median is under this many seconds get more rounds: a one-second build
+#: varies by a fifth from one run to the next on a shared machine, and the ratio of two
+#: medians of fifteen such builds still moved by a tenth from one run of the benchmark to
+#: the next (about twice the spread of a median of forty-five).
 FAST_BUILD = 4.0
-EXTRA_ROUNDS = 5
+#: The most rounds of a fast build, as a multiple of ``repeat`` (``--fast-rounds``).
+EXTRA_ROUNDS = 15
+#: The fewest rounds of a fast build, as a multiple of ``repeat`` (at most the most).
+LEAST_EXTRA_ROUNDS = 5
+#: Between those, fast builds run as many rounds as take about this many seconds: the
+#: shorter the build, the more rounds its median needs and the less they cost.
+MEASURED_SECONDS = 60.0
+
+
+def rounds_for(median: float, repeat: int, extra_rounds: int = EXTRA_ROUNDS) -> int:
+    """How many builds of one kind each project of a group gets, when the slowest of the
+    group's builds of that kind has taken ``median`` seconds so far."""
+    if median >= FAST_BUILD:
+        return repeat
+    most = repeat * extra_rounds
+    least = min(repeat * LEAST_EXTRA_ROUNDS, most)
+    wanted = math.ceil(MEASURED_SECONDS / median) if median > 0 else most
+    return max(least, min(most, wanted))
 
 
 def measure(
@@ -148,7 +167,7 @@ def measure(
 ) -> list[Series]:
     """For each project: ``repeat`` full builds (fresh output folders), then ``repeat``
     no-op rebuilds, then ``repeat`` rebuilds each after editing one entry of the data;
-    fast builds get more rounds (see ``FAST_BUILD``).
+    fast builds get more rounds (see ``FAST_BUILD`` and :func:`rounds_for`).
 
     The projects take turns (floor, bibtex, list, card, floor, ...), so that a busy
     moment on the machine slows every project compared, not just one of them; each round
@@ -175,9 +194,14 @@ def measure(
             for one in _rotated(series, index):
                 run(one, index)
         # Decided once, so that every project's rounds stay consecutive (edits build on
-        # the one before).
-        fast = [one for one in series if (Series.median(getattr(one, kind)) or 0) < FAST_BUILD]
-        for index in range(repeat, repeat * extra_rounds):
+        # the one before), and for the whole group, so that the projects compared have as
+        # many builds each.
+        medians = {id(one): Series.median(getattr(one, kind)) or 0.0 for one in series}
+        fast = [one for one in series if medians[id(one)] < FAST_BUILD]
+        total = (
+            rounds_for(max(medians[id(one)] for one in fast), repeat, extra_rounds) if fast else 0
+        )
+        for index in range(repeat, total):
             for one in _rotated(fast, index):
                 run(one, index)
     return series

@@ -242,8 +242,8 @@ class Report:
         lines = [
             f"Sphinx {meta['sphinx']}, docutils {meta['docutils']}, Python {meta['python']}, "
             f"theme {meta['theme']}, {meta['cpus']} CPUs. Median of {meta['repeat']} builds "
-            f"of each kind (of {meta['repeat'] * meta.get('fast rounds', 1)} for builds under "
-            f"{FAST_BUILD:g} s): CPU seconds of the build process (user + system); peak "
+            f"of each kind, more for builds under {FAST_BUILD:g} s (column *builds*: full / "
+            "no-op / edit): CPU seconds of the build process (user + system); peak "
             "resident memory of the build process in MiB.",
             "",
         ]
@@ -256,6 +256,7 @@ class Report:
                 "edit one entry",
                 "peak MiB",
                 "re-read (no-op / edit)",
+                "builds",
             ],
             [
                 [
@@ -266,6 +267,7 @@ class Report:
                     _num(row["edit"]),
                     _num(row["peak_mib"], 0),
                     f"{len(row['noop_reread'])} / {', '.join(row['edit_reread']) or '–'}",
+                    " / ".join(str(len(row["runs"][kind])) for kind in KINDS),
                 ]
                 for row in self.builds()
             ],

@@ -112,3 +112,62 @@ def test_floor_shows_the_same_text(
     written = _texts(work / floor / "build" / "html" / f"{document}.html", "section p, li")
     assert shown
     assert written == shown
+
+
+@pytest.mark.parametrize(
+    ("median", "repeat", "extra", "expected"),
+    [
+        (4.0, 3, 15, 3),  # not a fast build: --repeat only
+        (12.0, 3, 15, 3),
+        (3.9, 3, 15, 16),  # a minute of builds
+        (2.0, 3, 15, 30),
+        (1.3, 3, 15, 45),  # at most --fast-rounds times --repeat
+        (0.2, 3, 15, 45),
+        (3.9, 3, 5, 15),  # at most 5 times 3
+        (1.0, 3, 5, 15),
+        (3.9, 1, 15, 15),
+        (1.0, 1, 1, 1),  # --fast-rounds 1: no more than --repeat
+        (1.0, 2, 3, 6),  # the fewest is never more than the most
+        (0.0, 3, 15, 45),
+    ],
+)
+def test_rounds_for(median: float, repeat: int, extra: int, expected: int) -> None:
+    from benchmarks.measure import rounds_for
+
+    assert rounds_for(median, repeat, extra) == expected
+
+
+def test_compared_projects_get_as_many_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The group's slowest fast build sets the rounds of every fast project in it; a slow
+    project keeps --repeat; the projects still take turns."""
+    from benchmarks import measure as measuring
+    from benchmarks.projects import Project
+
+    seconds = {"quick": 0.5, "slower": 2.5, "slow": 9.0}
+    order: list[str] = []
+
+    def build(project: Project) -> measuring.Build:
+        order.append(project.variant)
+        return measuring.Build(seconds[project.variant], seconds[project.variant], 1.0, ())
+
+    class NoEdit:
+        def apply(self, number: int) -> None:
+            pass
+
+    monkeypatch.setattr(measuring, "build", build)
+    monkeypatch.setattr("benchmarks.measure.time.sleep", lambda _: None)
+    projects = [Project(name, 1, Path("/nonexistent"), NoEdit()) for name in seconds]  # type: ignore[arg-type]
+    series = measuring.measure(projects, 3, lambda _: None, 15)
+    counts = {
+        one.project.variant: [len(getattr(one, k)) for k in ("full", "noop", "edit")]
+        for one in series
+    }
+    wanted = measuring.rounds_for(2.5, 3, 15)
+    assert wanted == 24
+    assert counts == {"quick": [wanted] * 3, "slower": [wanted] * 3, "slow": [3, 3, 3]}
+    # After the first three rounds (all three projects), the two fast ones alternate.
+    extra_full = order[9 : 9 + 2 * (wanted - 3)]
+    assert extra_full[:4] in (
+        ["slower", "quick", "quick", "slower"],
+        ["quick", "slower", "slower", "quick"],
+    )

@@ -143,6 +143,9 @@ def test_feed_keeps_the_newest_items(tmp_path: Path, limit: int, expected: int) 
     assert ids == [*everything, "news-2022"][:expected]
     # The page still shows every item.
     assert len(page(app, "news").select(".academic-news-item")) == 5
+    # The environment keeps the place and words of the feed's items only.
+    kept = app.env.domaindata["academic"]["news"]
+    assert {key for table in kept.values() for key in table} == set(ids)
 
 
 def test_feed_linked_from_every_page(site: SphinxTestApp) -> None:

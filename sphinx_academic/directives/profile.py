@@ -23,6 +23,7 @@ from sphinx_academic.directives.common import (
 )
 from sphinx_academic.directives.lazy import NEWS_OPTIONS, PROFILE_OPTIONS, TIMELINE_OPTIONS
 from sphinx_academic.domain import get_domain
+from sphinx_academic.feed import newest_items
 from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.locale import _
 from sphinx_academic.model.dates import DateError, PartialDate
@@ -202,6 +203,7 @@ class NewsDirective(ProfileDirectiveBase):
         node = news(items, self.context())
         node["classes"].extend(self.options.get("class", []))
         anchors = news_anchors(profile.news)
+        in_feed = _feed_keys(profile.news, anchors, self.env.config.academic_feed_limit)
         domain = get_domain(self.env)
         full = not any(name in self.options for name in ("limit", "since"))
         rendered = [
@@ -210,10 +212,12 @@ class NewsDirective(ProfileDirectiveBase):
             if isinstance(child, nodes.Element) and "academic-news-item" in child["classes"]
         ]
         for item, child in zip(items, rendered, strict=False):
-            anchor = unique_anchor(self.state.document, anchors[id(item)], prefix="")
+            key = anchors[id(item)]
+            anchor = unique_anchor(self.state.document, key, prefix="")
             child["ids"].append(anchor)
             register_anchor(self.state.document, child, anchor)
-            domain.note_news(self.env.docname, anchors[id(item)], anchor, _news_text(child), full)
+            if in_feed is None or key in in_feed:
+                domain.note_news(self.env.docname, key, anchor, _news_text(child), full)
         self.set_source_info(node)
         return [node]
 
@@ -233,6 +237,21 @@ class NewsDirective(ProfileDirectiveBase):
             )
             return None
         return since
+
+
+def _feed_keys(
+    news: Sequence[NewsItem], anchors: dict[int, str], limit: int
+) -> frozenset[str] | None:
+    """The anchors of the items the Atom feed holds (``None``: all of them), the only ones
+    the feed needs the page's place and words of.
+
+    Speed and memory: the environment kept the words of every item shown, a thousand for
+    a long news page, pickled with it on every build and read back on every rebuild. A
+    changed ``academic_feed_limit`` reads every page again, so the set stays right.
+    """
+    if limit <= 0:
+        return None
+    return frozenset(anchors[id(item)] for item in newest_items(news, limit))
 
 
 def _news_text(item: nodes.Element) -> str:

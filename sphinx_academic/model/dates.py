@@ -101,12 +101,16 @@ class PartialDate:
 
     @classmethod
     def _from_text(cls, text: str) -> PartialDate | None:
-        text = " ".join(text.split())
-        if not text:
-            return None
-        if text.casefold() in PRESENT_WORDS:
-            return cls(present=True)
-        match = _ISO.fullmatch(_TIME_OF_DAY.sub("", text))
+        # Speed: most dates are plain ISO ones (a profile has thousands), which the steps
+        # below would leave as they are.
+        match = _ISO.fullmatch(text)
+        if match is None:
+            text = " ".join(text.split())
+            if not text:
+                return None
+            if text.casefold() in PRESENT_WORDS:
+                return cls(present=True)
+            match = _ISO.fullmatch(_TIME_OF_DAY.sub("", text))
         if match is None:
             return cls(label=text)
         year, month, day = (int(part) if part else None for part in match.groups())
