@@ -9,10 +9,13 @@ project is built here too.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -114,6 +117,13 @@ def test_floor_shows_the_same_text(
     assert written == shown
 
 
+@pytest.fixture
+def measuring(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """``benchmarks.measure``, from the checkout (the benchmark is not installed)."""
+    monkeypatch.syspath_prepend(str(ROOT))
+    return importlib.import_module("benchmarks.measure")
+
+
 @pytest.mark.parametrize(
     ("median", "repeat", "extra", "expected"),
     [
@@ -131,22 +141,23 @@ def test_floor_shows_the_same_text(
         (0.0, 3, 15, 45),
     ],
 )
-def test_rounds_for(median: float, repeat: int, extra: int, expected: int) -> None:
-    from benchmarks.measure import rounds_for
+def test_rounds_for(
+    measuring: ModuleType, median: float, repeat: int, extra: int, expected: int
+) -> None:
+    assert measuring.rounds_for(median, repeat, extra) == expected
 
-    assert rounds_for(median, repeat, extra) == expected
 
-
-def test_compared_projects_get_as_many_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compared_projects_get_as_many_rounds(
+    measuring: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The group's slowest fast build sets the rounds of every fast project in it; a slow
     project keeps --repeat; the projects still take turns."""
-    from benchmarks import measure as measuring
     from benchmarks.projects import Project
 
     seconds = {"quick": 0.5, "slower": 2.5, "slow": 9.0}
     order: list[str] = []
 
-    def build(project: Project) -> measuring.Build:
+    def build(project: Project) -> Any:
         order.append(project.variant)
         return measuring.Build(seconds[project.variant], seconds[project.variant], 1.0, ())
 
