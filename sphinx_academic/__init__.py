@@ -12,13 +12,20 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from sphinx_academic import config, domain, feed, locale, nodes, pages, transforms
+from sphinx_academic.directives.cv import CVDirective
+from sphinx_academic.directives.page import PublicationPageDirective
+from sphinx_academic.directives.profile import NewsDirective, ProfileDirective, TimelineDirective
+from sphinx_academic.directives.publications import PublicationDirective, PublicationsDirective
+from sphinx_academic.roles import PubRole
+
 __version__ = "0.1.0"
 
 STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 8  # 8: problems and file stamps are named tuples
+ENV_VERSION = 9
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -29,46 +36,36 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # Speed: these modules are light; the directives, the role and the handlers import
-    # the readers and the rendering code when a build needs them (see directives.lazy).
-    from sphinx_academic import (
-        config,
-        deferred,
-        domain,
-        feed,
-        gcpause,
-        locale,
-        nodes,
-        pages,
-        store,
-    )
-    from sphinx_academic.directives.lazy import DIRECTIVES, lazy_directive, pub_role
-    from sphinx_academic.render import timenode
-    from sphinx_academic.transforms import AdaptPublicationsToBuilder
-
     config.register(app)
     locale.register(app)
     nodes.register(app)
-    timenode.register(app)
-    deferred.register(app)
     app.add_domain(domain.AcademicDomain)
-    for name in DIRECTIVES:
-        app.add_directive(name, lazy_directive(name))
-    app.add_role("pub", pub_role)
-    app.add_post_transform(AdaptPublicationsToBuilder)
+
+    app.add_directive("publications", PublicationsDirective)
+    app.add_directive("publication", PublicationDirective)
+    app.add_directive("publication-page", PublicationPageDirective)
+    app.add_directive("profile", ProfileDirective)
+    app.add_directive("news", NewsDirective)
+    app.add_directive("timeline", TimelineDirective)
+    app.add_directive("cv", CVDirective)
+    app.add_role("pub", PubRole())
+
+    app.add_post_transform(transforms.HTMLOutput)
+    app.add_post_transform(transforms.NoRemoteImages)
+    app.add_post_transform(transforms.PrintedOutput)
+    app.add_post_transform(transforms.LaTeXImages)
 
     app.connect("config-inited", _add_static_path)
-    app.connect("builder-inited", store.load)
+    app.connect("builder-inited", domain.load_data)
     app.connect("builder-inited", feed.check_feed_settings)
     app.connect("builder-inited", pages.generate_stubs)
-    app.connect("builder-inited", gcpause.freeze_loaded_data, priority=900)
+    app.connect("env-get-outdated", domain.pages_to_reread)
     app.connect("env-updated", domain.docs_with_moved_targets)
-    app.connect("env-updated", store.release, priority=900)
+    app.connect("warn-missing-reference", domain.warn_unresolved)
     app.connect("html-page-context", feed.add_head_elements)
     app.connect("html-page-context", pages.add_page_metadata)
     app.connect("build-finished", feed.write_feed)
     app.connect("build-finished", pages.write_exports)
-    app.connect("build-finished", gcpause.unfreeze, priority=900)
     app.add_css_file("academic.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {

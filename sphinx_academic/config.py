@@ -89,9 +89,10 @@ CONFIG_VALUES = (
     ),
     ConfigValue(
         "academic_inventory",
-        False,
+        True,
         (bool,),
-        "List the publications in the HTML build's objects.inv inventory.",
+        "List the publications in the HTML build's objects.inv inventory, so other "
+        "projects can cite them through intersphinx.",
         rebuild="",
     ),
 )

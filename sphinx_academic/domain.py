@@ -1,24 +1,43 @@
-"""The ``academic`` domain: where each entry is rendered, and ``:pub:`` cross-references.
+"""The ``academic`` domain: all state the extension keeps between builds.
+
+- The parsed data files (:class:`~sphinx_academic.store.PublicationStore` and
+  :class:`~sphinx_academic.store.ProfileStore`), loaded at ``builder-inited`` by
+  :func:`load_data` before any page is read, read-only afterwards.
+- Per page: where each entry is shown, which entries its ``:pub:`` roles cite, its news
+  items (for the Atom feed), whether it has a profile card, which entry it is the page of,
+  and which data files it shows (so a changed file re-reads exactly those pages).
+- ``:pub:`` cross-references, also from other projects through intersphinx
+  (``:external+NAME:academic:pub:`KEY```): every shown entry is an object of type
+  ``publication`` in the inventory.
 
 An entry can appear on several pages (selected papers on the home page, all of them on
-the publications page). ``:pub:`` links to one place, chosen by priority: a full list
-first, then a filtered or limited list, then a single ``publication`` directive; ties
-go to the first page in name order, so the choice never depends on reading order.
+the publications page). ``:pub:`` links to one place, chosen by priority: its own page,
+then a full list, then a filtered or limited list, then a single ``publication``
+directive; ties go to the first page in name order, so the choice never depends on
+reading order.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Set
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from sphinx_academic import diagnostics
+from sphinx_academic.render.context import RenderContext, Warn
+from sphinx_academic.roles import PubRole
+from sphinx_academic.store import ProfileStore, PublicationStore, bib_paths, profile_paths
+
+if TYPE_CHECKING:
+    from sphinx_academic.model.names import OwnerMatcher
 
 #: Priorities of a place an entry is shown (lower wins): its own page (when
 #: ``academic_publication_pages`` is on), then a full list, a filtered or limited one,
@@ -26,21 +45,31 @@ from sphinx_academic import diagnostics
 PAGE, FULL_LIST, PARTIAL_LIST, SINGLE = -1, 0, 2, 4
 CITATION_LINE = 1
 
-
-#: The per-document tables of the domain's data.
-TABLES = ("shown", "cited", "news", "profile", "pages")
+#: The per-page tables of the domain's data.
+TABLES = ("shown", "cited", "news", "profile", "pages", "data_files")
 
 
 class Target(NamedTuple):
+    """Where ``:pub:`` links to for one entry."""
+
     docname: str
     anchor: str
     priority: int
+    #: The entry's key as written in the bib file and its title as plain text.
+    key: str
+    title: str
 
 
 class AcademicDomain(Domain):
     name = "academic"
     label = "Academic"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "publication": ObjType("publication", "pub"),
+    }
+    roles: ClassVar[dict[str, Any]] = {"pub": PubRole()}
     initial_data: ClassVar[dict[str, Any]] = {
+        "publications": PublicationStore(),
+        "profile_data": ProfileStore(),
         # docname -> {key (lower case) -> (anchor, priority)}
         "shown": {},
         # docname -> set of keys its :pub: roles name
@@ -51,33 +80,56 @@ class AcademicDomain(Domain):
         "profile": {},
         # docname -> key of the publication its page is about
         "pages": {},
+        # docname -> data files it shows
+        "data_files": {},
+        # key (lower case) -> Target, as the pages were linked in the last build
+        "targets": {},
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._targets: dict[str, Target] | None = None
-        #: Whether a page noted, dropped or merged entries in this build.
-        self.changed = False
+        #: The data files whose content changed in this build (set by :func:`load_data`).
+        self.changed_data_files: set[str] = set()
+        #: The data problems already reported in this build (see :meth:`warn_once`).
+        self._warned: set[tuple[str, str]] = set()
+
+    def warn_once(self, message: str, location: str, subtype: str) -> None:
+        """Report a problem of the data once per build, however many pages show it."""
+        if (message, location) not in self._warned:
+            self._warned.add((message, location))
+            diagnostics.warn(message, location, subtype)
+
+    # -- the data files ---------------------------------------------------------------
 
     @property
-    def shown(self) -> dict[str, dict[str, tuple[str, int]]]:
-        shown: dict[str, dict[str, tuple[str, int]]] = self.data.setdefault("shown", {})
-        return shown
+    def publications(self) -> PublicationStore:
+        store: PublicationStore = self.data["publications"]
+        return store
 
     @property
-    def cited(self) -> dict[str, set[str]]:
-        cited: dict[str, set[str]] = self.data.setdefault("cited", {})
-        return cited
+    def profile(self) -> ProfileStore:
+        store: ProfileStore = self.data["profile_data"]
+        return store
+
+    def note_data_file(self, docname: str, path: str) -> None:
+        self.data["data_files"].setdefault(docname, set()).add(path)
+
+    def pages_using(self, paths: Set[str]) -> list[str]:
+        """The pages that show any of the data files ``paths``."""
+        return sorted(doc for doc, used in self.data["data_files"].items() if used & paths)
+
+    # -- what pages show ----------------------------------------------------------------
 
     def note_shown(self, docname: str, key: str, anchor: str, priority: int) -> None:
-        self._targets, self.changed = None, True
-        places = self.shown.setdefault(docname, {})
+        self._targets = None
+        places = self.data["shown"].setdefault(docname, {})
         if key.lower() not in places or places[key.lower()][1] > priority:
             places[key.lower()] = (anchor, priority)
 
     def note_cited(self, docname: str, key: str) -> None:
-        self.cited.setdefault(docname, set()).add(key.lower())
+        self.data["cited"].setdefault(docname, set()).add(key.lower())
 
     def note_news(self, docname: str, key: str, anchor: str, text: str, full: bool) -> None:
         self.data["news"].setdefault(docname, {})[key] = (anchor, text, full)
@@ -108,33 +160,36 @@ class AcademicDomain(Domain):
         return {key: (doc, anchor, text) for key, (_, doc, anchor, text) in best.items()}
 
     def clear_doc(self, docname: str) -> None:
-        self._targets, self.changed = None, True
+        self._targets = None
         for table in TABLES:
             self.data[table].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        self._targets, self.changed = None, True
+        self._targets = None
         for table in TABLES:
             for docname in docnames:
                 if docname in otherdata[table]:
                     self.data[table][docname] = otherdata[table][docname]
 
+    # -- cross-references ---------------------------------------------------------------
+
     def targets(self) -> dict[str, Target]:
         """The place ``:pub:`` links to, for every entry shown somewhere."""
-        if self._targets is not None:
-            return self._targets
-        if not self.changed and hasattr(self.env, PREVIOUS_TARGETS):
-            # Speed: nothing read or removed in this build (a no-op rebuild), so the
-            # targets are those of the last build, which the environment kept.
-            self._targets = getattr(self.env, PREVIOUS_TARGETS)
-            return self._targets
-        best: dict[str, Target] = {}
-        for docname in sorted(self.shown):
-            for key, (anchor, priority) in self.shown[docname].items():
-                if key not in best or priority < best[key].priority:
-                    best[key] = Target(docname, anchor, priority)
-        self._targets = best
-        return best
+        if self._targets is None:
+            best: dict[str, tuple[str, str, int]] = {}
+            for docname in sorted(self.data["shown"]):
+                for key, (anchor, priority) in self.data["shown"][docname].items():
+                    if key not in best or priority < best[key][2]:
+                        best[key] = (docname, anchor, priority)
+            self._targets = {
+                key: Target(docname, anchor, priority, *self._described(key))
+                for key, (docname, anchor, priority) in best.items()
+            }
+        return self._targets
+
+    def _described(self, key: str) -> tuple[str, str]:
+        pub = self.publications.get(key)
+        return (pub.key, pub.title_text) if pub is not None else (key, key)
 
     def resolve_xref(
         self,
@@ -148,12 +203,7 @@ class AcademicDomain(Domain):
     ) -> nodes.reference | None:
         place = self.targets().get(target.lower())
         if place is None:
-            diagnostics.warn(
-                f":pub: {target!r}: no page shows this entry, so the reference has no target",
-                node,
-                "ref",
-            )
-            return None
+            return None  # intersphinx may still find it in another project's inventory
         return make_refnode(builder, fromdocname, place.docname, place.anchor, contnode)
 
     def resolve_any_xref(
@@ -165,17 +215,19 @@ class AcademicDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        return []
+        place = self.targets().get(target.lower())
+        if place is None:
+            return []
+        ref = make_refnode(builder, fromdocname, place.docname, place.anchor, contnode)
+        return [("academic:pub", ref)]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        # Only with academic_inventory: thousands of keys made every build, no-op ones
-        # included, write a larger inventory (and whoever reads it download it).
-        # Never in the search index (priority -1): the entries' text is indexed with
-        # their pages.
+        # Priority -1: not in the search index (the entries' text is indexed with their
+        # pages), but in objects.inv for intersphinx.
         if not self.env.config.academic_inventory:
             return
-        for key, place in sorted(self.targets().items()):
-            yield key, key, "publication", place.docname, place.anchor, -1
+        for place in sorted(self.targets().values()):
+            yield place.key, place.title, "publication", place.docname, place.anchor, -1
 
 
 def get_domain(env: BuildEnvironment) -> AcademicDomain:
@@ -184,20 +236,106 @@ def get_domain(env: BuildEnvironment) -> AcademicDomain:
     return domain
 
 
-PREVIOUS_TARGETS = "academic_previous_targets"
+def load_data(app: Sphinx) -> None:
+    """``builder-inited`` (before Sphinx looks for outdated pages, so that generated pages
+    can still be written): bring the stores up to date and report the files' problems."""
+    domain = get_domain(app.env)
+    changed = domain.publications.refresh(bib_paths(app))
+    changed |= domain.profile.refresh(profile_paths(app))
+    domain.changed_data_files = changed
+    diagnostics.report(domain.publications.problems)
+    diagnostics.report(domain.profile.problems)
 
 
-def docs_with_moved_targets(app: Any, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: pages whose ``:pub:`` links point somewhere else now."""
+def pages_to_reread(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: the pages that show a data file whose content changed, also
+    when its modification time did not (Sphinx's own check compares times only)."""
     domain = get_domain(env)
-    if not domain.changed and hasattr(env, PREVIOUS_TARGETS):
-        return []  # speed: nothing read or removed (a no-op rebuild), so nothing moved
-    targets = domain.targets()
-    previous: dict[str, Target] = getattr(env, PREVIOUS_TARGETS, {})
-    setattr(env, PREVIOUS_TARGETS, targets)
+    return domain.pages_using(domain.changed_data_files)
+
+
+def docs_with_moved_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the pages whose ``:pub:`` links point somewhere else now."""
+    domain = get_domain(env)
+    targets = {key: (t.docname, t.anchor) for key, t in domain.targets().items()}
+    previous: dict[str, tuple[str, str]] = domain.data["targets"]
+    domain.data["targets"] = targets
     moved = {
         key for key in targets.keys() | previous.keys() if targets.get(key) != previous.get(key)
     }
     if not moved:
         return []
-    return sorted(doc for doc, keys in domain.cited.items() if keys & moved)
+    return sorted(doc for doc, keys in domain.data["cited"].items() if keys & moved)
+
+
+def warn_unresolved(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: a ``:pub:`` that neither this project nor an inventory
+    resolves gets a located warning saying why (references made through intersphinx get
+    Sphinx's own)."""
+    if not isinstance(domain, AcademicDomain) or node.get("intersphinx"):
+        return None
+    key = node["reftarget"]
+    if domain.publications.get(key) is None:
+        diagnostics.warn(f":pub: unknown publication key {key!r}", node, "key")
+    else:
+        diagnostics.warn(
+            f":pub: {key!r}: no page shows this entry, so the reference has no target",
+            node,
+            "ref",
+        )
+    return True
+
+
+def publications_for_page(env: BuildEnvironment) -> PublicationStore:
+    """The publications, after noting that the current page depends on the bib files (and
+    on the profile, whose name marks the owner in author lists)."""
+    domain = get_domain(env)
+    _note_use(env, domain, (*domain.publications.paths, *domain.profile.paths))
+    return domain.publications
+
+
+def profile_for_page(env: BuildEnvironment) -> ProfileStore:
+    """The profile, after noting that the current page depends on its files."""
+    domain = get_domain(env)
+    _note_use(env, domain, domain.profile.paths)
+    return domain.profile
+
+
+def _note_use(env: BuildEnvironment, domain: AcademicDomain, paths: Iterable[str]) -> None:
+    for path in paths:
+        env.note_dependency(path)
+        domain.note_data_file(env.docname, path)
+
+
+def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderContext:
+    """What rendering publications needs from the project's configuration and profile;
+    data problems are reported once per build unless ``warn`` is given."""
+    config = env.config
+    domain = get_domain(env)
+    return RenderContext(
+        owner=_owner_matcher(owner_spellings(env)),
+        max_authors=config.academic_max_authors,
+        srcdir=str(env.srcdir),
+        preview_dir=config.academic_preview_dir,
+        files_dir=config.academic_files_dir,
+        language=config.language or "en",
+        warn=warn or domain.warn_once,
+        link_pages=config.academic_publication_pages,
+    )
+
+
+def owner_spellings(env: BuildEnvironment) -> tuple[str, ...]:
+    """Every spelling of the site owner's name: the aliases and the profile's name."""
+    name = get_domain(env).profile.profile.basics.name
+    aliases = tuple(env.config.academic_author_aliases)
+    # The name field is inline markup: drop escaping backslashes.
+    return (*aliases, name.replace("\\", "")) if name else aliases
+
+
+@functools.lru_cache(maxsize=32)
+def _owner_matcher(spellings: tuple[str, ...]) -> OwnerMatcher:
+    from sphinx_academic.model.names import OwnerMatcher
+
+    return OwnerMatcher(spellings)

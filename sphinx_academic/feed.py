@@ -18,9 +18,7 @@ from sphinx.application import Sphinx
 from sphinx_academic import diagnostics
 from sphinx_academic.domain import get_domain
 from sphinx_academic.freshness import outputs_current
-from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.render.plaintext import markup_text
-from sphinx_academic.store import get_profile_store
 
 if TYPE_CHECKING:  # speed: a no-op rebuild writes no feed and needs no records
     from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
@@ -40,7 +38,7 @@ def base_url(app: Sphinx) -> str:
 def check_feed_settings(app: Sphinx) -> None:
     """``builder-inited`` (after the stores are loaded): news without ``html_baseurl``
     cannot have a feed; say so once per build."""
-    if feed_wanted(app) and not app.config.html_baseurl and get_profile_store(app.env).has_news:
+    if feed_wanted(app) and not app.config.html_baseurl and get_domain(app.env).profile.has_news:
         # A setting, not a data line: the message names conf.py itself.
         diagnostics.warn(
             "conf.py: the profile has news but html_baseurl is not set, so no Atom feed is "
@@ -50,12 +48,11 @@ def check_feed_settings(app: Sphinx) -> None:
         )
 
 
-@gc_paused_call
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the feed into the output folder."""
     if exception is not None or not feed_wanted(app) or not app.config.html_baseurl:
         return
-    store = get_profile_store(app.env)
+    store = get_domain(app.env).profile
     path = os.path.join(app.outdir, app.config.academic_feed)
     if not store.has_news or outputs_current(app, [path], store.paths):
         return
@@ -134,7 +131,7 @@ def add_head_elements(
 ) -> None:
     """``html-page-context``: the feed link on every page, JSON-LD on the profile's page."""
     tags = []
-    store = get_profile_store(app.env)
+    store = get_domain(app.env).profile
     if feed_wanted(app) and app.config.html_baseurl and store.has_news:
         href = base_url(app) + app.config.academic_feed
         title = f"News – {store.owner_name or app.config.project}"

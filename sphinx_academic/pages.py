@@ -27,8 +27,6 @@ from sphinx_academic import diagnostics
 from sphinx_academic.domain import get_domain
 from sphinx_academic.feed import SITE_BUILDERS, json_ld_script
 from sphinx_academic.freshness import outputs_current
-from sphinx_academic.gcpause import gc_paused_call
-from sphinx_academic.store import get_store
 
 if TYPE_CHECKING:
     from sphinx_academic.model.publication import Publication
@@ -61,10 +59,10 @@ def generate_stubs(app: Sphinx) -> None:
     config = app.config
     wanted: dict[str, str] = {}
     if config.academic_publication_pages:
-        from sphinx_academic.directives.common import owner_spellings
+        from sphinx_academic.domain import owner_spellings
 
         digest_extra = repr(owner_spellings(app.env))
-        for pub in get_store(app.env).entries:
+        for pub in get_domain(app.env).publications.entries:
             docname = page_docname(config.academic_publication_page_path, pub.key)
             wanted[_stub_path(app, docname)] = _stub(pub, digest_extra)
     for path, text in wanted.items():
@@ -138,7 +136,7 @@ def add_page_metadata(
 ) -> None:
     """``html-page-context``: Scholar tags, JSON-LD and OpenGraph on publication pages."""
     key = get_domain(app.env).page_key(pagename)
-    pub = get_store(app.env).get(key) if key else None
+    pub = get_domain(app.env).publications.get(key) if key else None
     if pub is None:
         return
     from sphinx_academic.export.scholar import citation_tags, open_graph, scholarly_article
@@ -209,12 +207,11 @@ def _pdf_beside_page(app: Sphinx, pagename: str, pub: Publication) -> tuple[str 
 # -- exports --------------------------------------------------------------------------------
 
 
-@gc_paused_call
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the bib and CSL-JSON exports, per-page files."""
     if exception is not None or app.builder.name not in _HTML_BUILDERS:
         return
-    store = get_store(app.env)
+    store = get_domain(app.env).publications
     if not app.config.academic_exports or not store.paths:
         return
     current = outputs_current(

@@ -1,135 +1,144 @@
-"""Per-builder adjustments made after reading, so the pickled doctrees stay builder-neutral.
+"""Post-transforms that adapt the extension's output to the builder, so the pickled
+doctrees stay builder-neutral. Each declares the builders or formats it is for, as
+Sphinx's own post-transforms do.
 
-Non-HTML builders (LaTeX, text, man, ...) get a clean citation list: each card becomes its
-citation line, with a target keeping the anchor for ``:pub:`` links; timeline entries
-become one line each (date, title, place) followed by their details, as in a printed CV.
-HTML builders that cannot show remote images (epub) lose remote thumbnails instead of
-Sphinx downloading them: a build never touches the network. Images from the data in a
-format the builder cannot use (an SVG photo in LaTeX) are left out rather than breaking
-the build.
+- HTML: MathJax is told to leave text from data alone (only the formulas the extension
+  checked are typeset).
+- Builders that would download remote images (epub, LaTeX, Texinfo) lose remote images
+  from data instead: a build never touches the network.
+- Printed formats (LaTeX, text, man, Texinfo): each card becomes its citation line (with
+  a target keeping its anchor for ``:pub:`` links); timeline entries become one line each
+  (date, title, place) followed by their details, as in a printed CV; links to files only
+  HTML builds write are dropped; images LaTeX cannot include (SVG, GIF) are left out
+  rather than breaking the build.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.images import guess_mimetype
 
-# Speed: the rendering code a transform uses is imported when it runs, so a build that
-# writes no page (a no-op rebuild) does not import it.
-
-
-def _quiet(message: str, location: str, subtype: str) -> None:
-    """Problems were already reported when the page was read."""
-
+from sphinx_academic.domain import get_domain, render_context
+from sphinx_academic.render.links import is_url
+from sphinx_academic.render.publication import citation_line
 
 #: MathJax's class names (version 3 and 4, and 2) for "skip this" and "but do this".
 MATHJAX_IGNORE = ["mathjax_ignore", "tex2jax_ignore"]
 MATHJAX_PROCESS = ["mathjax_process", "tex2jax_process"]
+#: The image types LaTeX includes.
+LATEX_IMAGE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
 
 
-def _academic(node: nodes.Element) -> bool:
-    classes: list[str] = node.get("classes", [])
-    return any(name.startswith("academic-") for name in classes)
+def academic_roots(document: nodes.document) -> Iterator[nodes.Element]:
+    """The outermost elements the extension rendered (``academic-*`` classes)."""
+    for node in document.findall(nodes.Element):
+        classes: list[str] = node.get("classes", [])
+        if any(name.startswith("academic-") for name in classes) and not any(
+            name.startswith("academic-") for name in _ancestor_classes(node)
+        ):
+            yield node
 
 
-def _academic_roots(document: nodes.document) -> list[nodes.Element]:
-    """The outermost elements the extension rendered (not looking inside them)."""
-    roots: list[nodes.Element] = []
-    stack: list[nodes.Element] = [document]
-    while stack:
-        for child in stack.pop().children:
-            if isinstance(child, nodes.Element):
-                (roots if _academic(child) else stack).append(child)
-    return roots
+def _ancestor_classes(node: nodes.Element) -> Iterator[str]:
+    parent = node.parent
+    while parent is not None:
+        yield from parent.get("classes", [])
+        parent = parent.parent
 
 
-def _images_and_formulas(
-    roots: list[nodes.Element],
-) -> tuple[list[nodes.image], list[nodes.math]]:
-    """The images and formulas in ``roots``, found in one walk.
-
-    Speed: a plain stack, not ``findall``, whose nested generators hand every node up
-    through all its ancestors (a news page of a thousand items has 8,500 nodes).
-    """
-    images: list[nodes.image] = []
-    formulas: list[nodes.math] = []
-    stack: list[nodes.Node] = list(roots)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, nodes.image):
-            images.append(node)
-        elif isinstance(node, nodes.math):
-            formulas.append(node)
-        if isinstance(node, nodes.Element):
-            stack += node.children
-    return images, formulas
+def _with_class(document: nodes.document, kind: type[nodes.Element], name: str) -> list[Any]:
+    return [node for node in document.findall(kind) if name in node["classes"]]
 
 
-class AdaptPublicationsToBuilder(SphinxPostTransform):
-    # Before Sphinx's image downloader (priority 100) sees remote thumbnails.
+def _quiet(message: str, location: str, subtype: str) -> None:
+    """Problems of the data were reported when the page was read."""
+
+
+class HTMLOutput(SphinxPostTransform):
+    """MathJax typesets any ``\\(...\\)`` in a page's text, so text from data could become
+    math (``\\(\\href{javascript:...}{x}\\)`` a link): what the extension renders is ignored
+    by MathJax, except the formulas it made (already checked)."""
+
+    formats = ("html",)
     default_priority = 50
 
     def run(self, **kwargs: Any) -> None:
-        roots = _academic_roots(self.document)
-        if not roots:  # speed: most pages show nothing of ours
-            return
-        builder = self.builder_class()
-        images, formulas = _images_and_formulas(roots)
-        images = self.drop_unusable_images(images, builder.supported_image_types)
-        if builder.format == "html":
-            if not builder.supported_remote_images:
-                self.drop_remote_thumbnails(images)
-            self.keep_mathjax_to_formulas(roots, formulas)
-            return
+        for root in list(academic_roots(self.document)):
+            root["classes"] += MATHJAX_IGNORE
+            for formula in root.findall(nodes.math):
+                formula["classes"] += MATHJAX_PROCESS
+
+
+class NoRemoteImages(SphinxPostTransform):
+    """Remote images from data are left out where Sphinx would download them."""
+
+    builders = ("epub", "latex", "texinfo")
+    # Before Sphinx's image downloader (priority 100).
+    default_priority = 50
+
+    def run(self, **kwargs: Any) -> None:
+        for root in list(academic_roots(self.document)):
+            for image in list(root.findall(nodes.image)):
+                if is_url(image["uri"]):
+                    _remove_with_wrapper(image)
+
+
+def _remove_with_wrapper(image: nodes.image) -> None:
+    """Remove the image, and the container that holds nothing else (a thumbnail's)."""
+    parent = image.parent
+    parent.remove(image)
+    if isinstance(parent, nodes.container) and not parent.children and parent.parent:
+        parent.parent.remove(parent)
+
+
+class PrintedOutput(SphinxPostTransform):
+    """Cards, timelines and HTML-only links made fit for a printed CV."""
+
+    formats = ("latex", "text", "man", "texinfo")
+    # Before references are resolved (priority 10): citation lines may hold title links.
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
         self.cards_to_citation_lines()
         self.anchors_to_targets()
         self.compact_timeline_entries()
-        self.drop_html_only_paragraphs()
+        for para in _with_class(self.document, nodes.paragraph, "academic-exports"):
+            para.parent.remove(para)
         self.owner_names_in_roles()
 
-    def keep_mathjax_to_formulas(
-        self, roots: list[nodes.Element], formulas: list[nodes.math]
-    ) -> None:
-        """MathJax typesets any ``\\(...\\)`` in a page's text, so text from data could
-        become math (``\\(\\href{javascript:...}{x}\\)`` a link): what the extension
-        renders is ignored by MathJax, except the formulas it made (already checked)."""
-        for root in roots:
-            root["classes"] += MATHJAX_IGNORE
-        for formula in formulas:
-            formula["classes"] += MATHJAX_PROCESS
+    def cards_to_citation_lines(self) -> None:
+        cards = _with_class(self.document, nodes.container, "academic-pub-card")
+        if not cards:
+            return
+        store = get_domain(self.env).publications
+        ctx = render_context(self.env, warn=_quiet)
+        for card in cards:
+            pub = store.get(card["academic_key"])
+            if pub is None:
+                card.parent.remove(card)
+                continue
+            line = citation_line(pub, ctx)
+            line["ids"] = list(card["ids"])
+            card.replace_self(line)
 
-    def drop_html_only_paragraphs(self) -> None:
-        """The export links point at files only HTML builds write."""
-        for para in list(self.document.findall(nodes.paragraph)):
-            if "academic-exports" in para["classes"]:
-                para.parent.remove(para)
-
-    def owner_names_in_roles(self) -> None:
-        """The LaTeX writer shows classes only on inline nodes (``\\DUrole``): the owner's
-        name goes back into one, the documented hook for restyling it in the PDF."""
-        for strong in list(self.document.findall(nodes.strong)):
-            if "academic-self" in strong["classes"]:
-                strong["classes"].remove("academic-self")
-                wrapper = nodes.inline(classes=["academic-self"])
-                strong.replace_self(wrapper)
-                wrapper += strong
+    def anchors_to_targets(self) -> None:
+        """LaTeX labels come from targets, so anchors move onto one before each line."""
+        for line in _with_class(self.document, nodes.paragraph, "academic-pub-line"):
+            if line["ids"]:
+                target = nodes.target("", "", ids=line["ids"])
+                line["ids"] = []
+                line.parent.insert(line.parent.index(line), target)
 
     def compact_timeline_entries(self) -> None:
-        for entry in list(self.document.findall(nodes.container)):
-            if "academic-timeline-entry" not in entry["classes"]:
-                continue
+        """Date — heading — place as one line, the details below."""
+        parts = {"academic-timeline-date", "academic-timeline-heading", "academic-timeline-place"}
+        for entry in _with_class(self.document, nodes.container, "academic-timeline-entry"):
             lines = [
-                node
-                for node in entry.findall(nodes.paragraph)
-                if {
-                    "academic-timeline-date",
-                    "academic-timeline-heading",
-                    "academic-timeline-place",
-                }
-                & set(node["classes"])
+                node for node in entry.findall(nodes.paragraph) if parts & set(node["classes"])
             ]
             if len(lines) < 2:
                 continue
@@ -141,54 +150,26 @@ class AdaptPublicationsToBuilder(SphinxPostTransform):
                 line.parent.remove(line)
             entry.insert(0, merged)
 
-    def drop_unusable_images(
-        self, images: list[nodes.image], supported: list[str]
-    ) -> list[nodes.image]:
-        """Leave out images of a type the builder cannot use; the images kept."""
-        kept: list[nodes.image] = []
-        for image in images:
-            candidates: dict[str, str] = dict(image.get("candidates", {}))
-            if "*" in candidates:  # one file: its type is what its name says
-                candidates[guess_mimetype(candidates["*"]) or "?"] = candidates["*"]
-            if "?" in candidates or any(kind in candidates for kind in supported):
-                kept.append(image)
-            else:
-                image.parent.remove(image)
-        return kept
+    def owner_names_in_roles(self) -> None:
+        """The LaTeX writer shows classes only on inline nodes (``\\DUrole``): the owner's
+        name goes into one, the documented hook for restyling it in the PDF."""
+        for strong in _with_class(self.document, nodes.strong, "academic-self"):
+            strong["classes"].remove("academic-self")
+            wrapper = nodes.inline(classes=["academic-self"])
+            strong.replace_self(wrapper)
+            wrapper += strong
 
-    def builder_class(self) -> Any:
-        # Sphinx 9 exposes the builder class on the environment; 8.2 only through app.
-        return getattr(self.env, "_builder_cls", None) or type(self.app.builder)
 
-    def drop_remote_thumbnails(self, images: list[nodes.image]) -> None:
-        from sphinx_academic.render.links import is_url
+class LaTeXImages(SphinxPostTransform):
+    """Images from data in a type LaTeX cannot include (an SVG photo) are left out."""
 
-        for image in images:
-            if "academic-pub-thumbnail" in image["classes"] and is_url(image["uri"]):
-                image.parent.parent.remove(image.parent)
+    formats = ("latex",)
+    default_priority = 50
 
-    def cards_to_citation_lines(self) -> None:
-        from sphinx_academic.directives.common import render_context
-        from sphinx_academic.render.publication import citation_line
-        from sphinx_academic.store import get_store
-
-        store = get_store(self.env)
-        ctx = render_context(self.env, warn=_quiet)
-        for card in list(self.document.findall(nodes.container)):
-            if "academic-pub-card" not in card["classes"]:
-                continue
-            pub = store.get(card["academic_key"])
-            if pub is None:
-                card.parent.remove(card)
-                continue
-            line = citation_line(pub, ctx)
-            line["ids"] = list(card["ids"])
-            card.replace_self(line)
-
-    def anchors_to_targets(self) -> None:
-        """LaTeX labels come from targets, so anchors move onto one before each line."""
-        for line in list(self.document.findall(nodes.paragraph)):
-            if "academic-pub-line" in line["classes"] and line["ids"]:
-                target = nodes.target("", "", ids=line["ids"])
-                line["ids"] = []
-                line.parent.insert(line.parent.index(line), target)
+    def run(self, **kwargs: Any) -> None:
+        for root in list(academic_roots(self.document)):
+            for image in list(root.findall(nodes.image)):
+                candidates: dict[str, str] = image.get("candidates", {})
+                kinds = {guess_mimetype(path) for path in candidates.values()} | set(candidates)
+                if not kinds & LATEX_IMAGE_TYPES and "?" not in candidates:
+                    _remove_with_wrapper(image)

@@ -258,11 +258,12 @@ def _inventory(app: SphinxTestApp) -> Any:
 
 
 @pytest.mark.sphinx("html", testroot="basic")
-def test_publications_not_in_inventory_by_default(built: SphinxTestApp) -> None:
+@pytest.mark.sphinx("html", testroot="basic", confoverrides={"academic_inventory": False})
+def test_publications_left_out_of_inventory_on_request(built: SphinxTestApp) -> None:
     assert "academic:publication" not in _inventory(built)
 
 
-@pytest.mark.sphinx("html", testroot="basic", confoverrides={"academic_inventory": True})
+@pytest.mark.sphinx("html", testroot="basic")
 def test_publications_in_inventory_not_in_search_objects(built: SphinxTestApp) -> None:
     entry = _inventory(built)["academic:publication"]["harutyunyan2020improving"]
     uri = getattr(entry, "uri", None) or entry[2]  # Sphinx 8.2 has tuples

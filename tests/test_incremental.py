@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import zlib
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.environment import BuildEnvironment
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_academic.pages import EXPORT_BIB
-from sphinx_academic.store import PROFILE_FILE, PUBLICATIONS_FILE, PublicationStore, get_store
+from sphinx_academic.store import PublicationStore
 
 from conftest import ROOTS
 
@@ -54,7 +53,6 @@ def test_noop_rebuild_reads_nothing(site: Path) -> None:
 
 def test_noop_rebuild_keeps_the_inventory(site: Path) -> None:
     """A no-op rebuild takes the entries' places from the last build's environment."""
-    (site / "conf.py").write_text((site / "conf.py").read_text() + "\nacademic_inventory = True\n")
     app, _ = _build(site)
     assert b"other2018report academic:publication" in zlib.decompress(
         (app.outdir / "objects.inv").read_bytes().split(b"\n", 4)[4]
@@ -112,67 +110,58 @@ def test_pub_links_follow_moved_entries(site: Path) -> None:
     assert "cv.html#pub-other2018report" in (app.outdir / "index.html").read_text()
 
 
-def _side_files(app: SphinxTestApp) -> list[Path]:
-    return [app.doctreedir / name for name in (PUBLICATIONS_FILE, PROFILE_FILE)]
+def _keeping_mtime(path: Path, text: str) -> None:
+    """Write ``text`` and give the file its old modification time back, as ``cp -p``,
+    ``rsync -a`` or ``tar`` do."""
+    stat = path.stat()
+    path.write_text(text)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
 
 
-def test_parsed_data_kept_beside_the_environment_not_in_it(site: Path) -> None:
-    app, _ = _build(site)
-    publications, profile = _side_files(app)
-    assert not profile.exists()  # this site has no profile
-    environment = (app.doctreedir / "environment.pickle").read_bytes()
-    assert b"A report" in publications.read_bytes()
-    assert b"A report" not in environment  # only the side file's name and token
+def test_bib_changed_with_its_old_mtime_is_read_again(site: Path) -> None:
+    _build(site)
+    bib = site / "more.bib"
+    _keeping_mtime(bib, bib.read_text().replace("A report", "A copied report"))
+    app, status = _build(site)
+    assert "0 added, 3 changed, 0 removed" in status  # index, publications, cv; not other
+    assert "A copied report" in (app.outdir / "publications.html").read_text()
 
 
-def test_profile_kept_beside_the_environment(tmp_path: Path) -> None:
+def test_profile_changed_with_its_old_mtime_is_read_again(tmp_path: Path) -> None:
     srcdir = tmp_path / "profile"
     shutil.copytree(ROOTS / "test-profile", srcdir)
-    app, _ = _build(srcdir)
-    assert _side_files(app)[1].is_file()
-    first = _pages(app)
-    for page in srcdir.glob("*.rst"):
-        page.touch()
-        _touch_later(page)
-    app, status = _build(srcdir)  # every page read again, the profile from its side file
+    _build(srcdir)
+    (profile,) = [path for path in srcdir.glob("*.y*ml")]
+    text = profile.read_text()
+    name = text.split("name:", 1)[1].split("\n", 1)[0].strip().strip('"')
+    _keeping_mtime(profile, text.replace(name, "Renamed Person"))
+    app, status = _build(srcdir)
     assert "0 added, 0 changed" not in status
-    assert _pages(app) == first
+    assert any("Renamed Person" in page.decode() for page in _pages(app).values())
 
 
-@pytest.mark.parametrize("damage", ["delete", "replace"])
-def test_lost_side_file_means_reading_the_data_again(site: Path, damage: str) -> None:
-    """A side file that was deleted, or rewritten by a build that never pickled its
-    environment, is not trusted: the data files are read again and the site is right."""
+def test_bib_moved_away_and_back(site: Path) -> None:
+    """Moved away (a warning, the entries gone), then back with its old mtime."""
     app, _ = _build(site)
     expected = (app.outdir / "publications.html").read_text()
-    publications = _side_files(app)[0]
-    if damage == "delete":
-        publications.unlink()
-    else:
-        stale = PublicationStore()
-        stale.refresh([str(site / "more.bib")], str(publications))  # another build's data
-    (site / "publications.rst").touch()
-    _touch_later(site / "publications.rst")
-    app, status = _build(site)
-    assert "1 changed" in status
+    bib, aside = site / "more.bib", site.parent / "more.bib.away"
+    shutil.move(bib, aside)
+    app, _ = _build(site)
+    assert "more.bib" in app.warning.getvalue()
+    assert "A report" not in (app.outdir / "publications.html").read_text()
+    shutil.move(aside, bib)
+    app, _ = _build(site)
     assert (app.outdir / "publications.html").read_text() == expected
-    assert publications.stat().st_size > 1000
 
 
-def test_data_let_go_after_reading_and_read_back_for_the_exports(site: Path) -> None:
-    released: list[bool] = []
-
-    def watch(app: object, env: BuildEnvironment) -> None:
-        released.append(get_store(env).parsed._value is None)
-
-    app = _app(site)
-    app.connect("env-updated", watch, priority=999)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert released == [True]
-    assert "A report" in (app.outdir / EXPORT_BIB).read_text()
+def test_data_lives_in_the_domain(site: Path) -> None:
+    """The parsed entries are the domain's data, pickled with the environment."""
+    app, _ = _build(site)
+    with open(app.doctreedir / "environment.pickle", "rb") as stream:
+        env = pickle.load(stream)
+    store = env.domaindata["academic"]["publications"]
+    assert isinstance(store, PublicationStore)
+    assert store.get("other2018report") is not None
 
 
 def _pages(app: SphinxTestApp) -> dict[str, bytes]:
@@ -201,21 +190,3 @@ def test_two_clean_builds_byte_identical(root: str, tmp_path: Path) -> None:
         app, _ = _build(srcdir)
         outputs.append(_pages(app))
     assert outputs[0] == outputs[1]
-
-
-def test_side_file_round_trip_keeps_entries_shared(tmp_path: Path) -> None:
-    """Entries are pickled in chunks; reading them back gives the same entries, each one
-    object whether reached from its file, the merged list or the key index."""
-    bibs = [str(ROOTS / "test-basic" / name) for name in ("refs.bib", "more.bib")]
-    store = PublicationStore()
-    store.refresh(bibs, str(tmp_path / PUBLICATIONS_FILE))
-    before = store.parsed.get()
-    store.parsed.release()
-    after = store.parsed.get()
-    assert after is not before
-    assert after.entries == before.entries and after.fields == before.fields
-    assert after.files == before.files
-    for entry in after.entries:
-        assert after.by_key[entry.key.lower()] is entry
-    first_file = after.files[bibs[0]]
-    assert all(any(entry is merged for merged in after.entries) for entry in first_file.entries)

@@ -7,14 +7,12 @@ import ast
 import codecs
 import contextlib
 import datetime
-import gc
 import os
 import re
 import shutil
 import subprocess
 import sys
 import unicodedata
-from io import StringIO
 from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec for the reference)
@@ -380,53 +378,6 @@ def test_positions_looked_up_equal_positions_noted_on_real_files() -> None:
         _positions_both_ways(path.read_text(encoding="utf-8"))
 
 
-# -- HTML start tags written directly == docutils' starttag ---------------------------------
-
-_CLASS_NAMES = ["academic-news-item", "x", "language-en", "ins", "del", "docutils", "a b", ""]
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.sampled_from(_CLASS_NAMES), max_size=4),
-    st.lists(st.sampled_from(["news-1", "x&y", 'q"']), max_size=3),
-    st.sampled_from(["", "docutils container"]),
-)
-def test_start_tags_written_directly_equal_docutils_start_tags(
-    classes: list[str], ids: list[str], extra: str
-) -> None:
-    from docutils.frontend import get_default_settings
-    from docutils.utils import new_document
-    from docutils.writers.html5_polyglot import HTMLTranslator, Writer
-
-    from sphinx_academic.nodes import academic_block, academic_paragraph, start_tag
-
-    translator = HTMLTranslator(new_document("x", get_default_settings(Writer)))
-    for kind in (academic_block, academic_paragraph):
-        # Two nodes: starttag adds to the list of ids it is given.
-        expected = translator.starttag(kind(classes=classes, ids=[*ids]), "p", "", CLASS=extra)
-        found = start_tag(translator, kind(classes=classes, ids=[*ids]), "p", "", extra)
-        assert found == expected
-
-
-def test_blocks_with_ins_or_del_classes_are_written_as_docutils_writes_them() -> None:
-    from docutils.frontend import get_default_settings
-    from docutils.utils import new_document
-    from docutils.writers.html5_polyglot import HTMLTranslator, Writer
-
-    from sphinx_academic.nodes import academic_block, depart_block_html, visit_block_html
-
-    translator = HTMLTranslator(new_document("x", get_default_settings(Writer)))
-    cases = [
-        (["a", "ins"], '<ins class="a docutils container">\n', "</ins>\n"),
-        (["a"], '<div class="a docutils container">\n', "</div>\n"),
-    ]
-    for classes, start, end in cases:
-        node = academic_block(classes=classes)
-        visit_block_html(translator, node)  # type: ignore[arg-type]
-        depart_block_html(translator, node)  # type: ignore[arg-type]
-        assert translator.body[-2:] == [start, end]
-
-
 # -- work that is skipped -------------------------------------------------------------------
 
 
@@ -476,19 +427,6 @@ _RENDERING_MODULES = {
     "sphinx_academic.readers.bibtex",
     "sphinx_academic.roles",
 }
-
-
-@pytest.mark.parametrize("root", ["test-basic", "test-profile"])
-def test_noop_rebuild_imports_no_rendering_code(tmp_path: Path, root: str) -> None:
-    """The directives, the role and the records are imported when a page or an output
-    needs them; a no-op rebuild imports only the light modules registered in setup."""
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / root, srcdir)
-    first = _modules_after_build(srcdir, tmp_path)
-    assert _RENDERING_MODULES & first  # the full build uses some
-    noop = _modules_after_build(srcdir, tmp_path)
-    assert "sphinx_academic.directives.lazy" in noop
-    assert _RENDERING_MODULES.isdisjoint(noop)
 
 
 def test_profiles_are_validated_without_the_pydantic_package(tmp_path: Path) -> None:
@@ -543,48 +481,6 @@ def test_noop_rebuild_leaves_the_feed_alone(tmp_path: Path) -> None:
 # -- the garbage collector ------------------------------------------------------------------
 
 
-def test_gc_paused_restores_the_collector() -> None:
-    from sphinx_academic.gcpause import gc_paused
-
-    assert gc.isenabled()
-    with contextlib.suppress(ValueError), gc_paused():
-        assert not gc.isenabled()
-        with gc_paused():  # nested: the outer block turns it back on
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-        raise ValueError
-    assert gc.isenabled()
-
-
-def test_gc_left_alone_when_the_user_turned_it_off() -> None:
-    from sphinx_academic.gcpause import gc_paused
-
-    gc.disable()
-    try:
-        with gc_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_loaded_data_frozen_during_the_build_only(tmp_path: Path) -> None:
-    srcdir = tmp_path / "basic"
-    shutil.copytree(ROOTS / "test-basic", srcdir)
-    frozen_while_reading: list[int] = []
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())  # type: ignore[arg-type]
-    app.connect(
-        "doctree-read", lambda app, doctree: frozen_while_reading.append(gc.get_freeze_count())
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert frozen_while_reading and min(frozen_while_reading) > 0
-    assert gc.get_freeze_count() == 0
-    assert gc.isenabled()
-
-
 # -- short cuts in names --------------------------------------------------------------------
 
 
@@ -621,30 +517,3 @@ def test_names_with_markers_lose_them() -> None:
     assert without_markers("Yuan*, Zhihang and Lindqvist, Sofia\\textsuperscript{\\dag}") == (
         "Yuan, Zhihang and Lindqvist, Sofia"
     )
-
-
-def test_news_and_timeline_pages_import_no_publication_code(tmp_path: Path) -> None:
-    """Only ``.. cv::`` and the publication directives render entries of the bib files:
-    a site of profile pages loads none of that code (nor the name matching)."""
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-profile", srcdir)
-    for name in ("cv.rst", "publications.rst", "papers.bib"):
-        (srcdir / name).unlink()
-    conf = srcdir / "conf.py"
-    settings = conf.read_text(encoding="utf-8").replace('academic_bibfiles = ["papers.bib"]', "")
-    conf.write_text(settings, encoding="utf-8")
-    (srcdir / "index.rst").write_text(
-        "Home\n====\n\n.. toctree::\n\n   news\n   timelines\n", encoding="utf-8"
-    )
-    loaded = _modules_after_build(srcdir, tmp_path)
-    assert "sphinx_academic.directives.profile" in loaded  # the pages were rendered
-    publication_code = {
-        "sphinx_academic.directives.publications",
-        "sphinx_academic.directives.cv",
-        "sphinx_academic.model.publication",
-        "sphinx_academic.model.names",
-        "sphinx_academic.model.richtext",
-        "sphinx_academic.render.publication",
-        "sphinx_academic.query.filter",
-    }
-    assert publication_code.isdisjoint(loaded)

@@ -16,7 +16,6 @@ from sphinx_academic.model import dates, names, profile_records, publication, ri
 from sphinx_academic.problems import Problem
 from sphinx_academic.readers.bibtex import read_bibtex
 from sphinx_academic.readers.profile import read_profile
-from sphinx_academic.store import FileStamp
 
 from conftest import CORPUS
 
@@ -38,7 +37,6 @@ NAMED_TUPLES = [
     profile_records.Section,
     profile_records.Profile,
     Problem,
-    FileStamp,
 ]
 
 
@@ -98,7 +96,6 @@ def _sample(cls: type) -> object:
         profile_records.Source: profile_records.Source("profile.yaml", 3, 5),
         profile_records.Link: profile_records.Link("GitHub", "ada", "https://github.com/ada"),
         Problem: Problem("refs.bib", "oops", "bibtex", 3, 5),
-        FileStamp: FileStamp(120, 1_700_000_000_000_000_000),
     }
     if cls in samples:
         return samples[cls]

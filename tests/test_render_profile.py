@@ -11,6 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.profile import Basics, Entry, Link, NewsItem, Section, Source
+from sphinx_academic.nodes import academic_time
 from sphinx_academic.readers.profile import read_profile
 from sphinx_academic.render.dates import (
     format_date,
@@ -28,7 +29,6 @@ from sphinx_academic.render.profile import (
     section_block,
     timeline,
 )
-from sphinx_academic.render.timenode import academic_date_paragraph, academic_time
 
 from conftest import make_inline, parse_html
 
@@ -234,10 +234,9 @@ def test_timeline_entry_parts(rec: Recorder) -> None:
     assert node["classes"] == ["academic-timeline-entry", "academic-timeline-ongoing"]
     date = one(node, "academic-timeline-date")
     assert date.astext() == "Oct 2022 – present"
-    # One node for the whole period; HTML makes the <time> from ``dates``.
-    assert isinstance(date, academic_date_paragraph)
-    assert date["dates"] == [("Oct 2022", "2022-10"), ("present", "")]
-    assert [type(child) for child in date.children] == [nodes.Text]
+    # A <time> for the start; "present" has no machine-readable value.
+    assert [type(child) for child in date.children] == [academic_time, nodes.Text]
+    assert date.children[0]["datetime"] == "2022-10"
     # No wrapper around the entry's text: one level less for every pass over the page.
     assert [child["classes"][0] for child in kids(node)] == [
         "academic-timeline-date",
@@ -343,10 +342,10 @@ def test_news_items_and_time(rec: Recorder) -> None:
     # The directive pairs items with children: only items, in order.
     assert [child["classes"] for child in kids(tree)] == [["academic-news-item"]] * 3
     first, second, third = kids(tree)
-    # The date paragraph carries the <time> value itself: one node, not two.
     date = one(first, "academic-news-date")
-    assert isinstance(date, academic_date_paragraph)
-    assert (date["dates"], date.astext()) == ([("May 2024", "2024-05")], "May 2024")
+    (time,) = date.children
+    assert isinstance(time, academic_time)
+    assert (time["datetime"], date.astext()) == ("2024-05", "May 2024")
     assert [child["classes"][0] for child in kids(first)] == [
         "academic-news-date",
         "academic-news-text",
@@ -361,7 +360,7 @@ def test_news_items_and_time(rec: Recorder) -> None:
     assert not classed(second, "academic-news-more")
     label = one(third, "academic-news-date")
     assert label.astext() == "Fall 2022"
-    assert not isinstance(label, academic_date_paragraph) and "dates" not in label
+    assert [type(child) for child in label.children] == [nodes.Text]
 
 
 def test_news_more_label_and_bad_url() -> None:
@@ -595,7 +594,7 @@ from docutils.parsers.rst import Directive
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.profile import Entry, NewsItem
 from sphinx_academic.render.profile import ProfileContext, news, timeline
-from sphinx_academic.render.timenode import register
+from sphinx_academic.nodes import register
 
 
 class NewsTest(Directive):

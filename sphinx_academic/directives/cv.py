@@ -7,18 +7,15 @@ news or timeline page does not import the publication code).
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
-from sphinx_academic.directives.common import (
-    publication_store,
+from sphinx_academic.directives.base import (
     register_anchor,
-    render_context,
     unique_anchor,
 )
-from sphinx_academic.directives.lazy import CV_OPTIONS
 from sphinx_academic.directives.profile import ProfileDirectiveBase
 from sphinx_academic.directives.publications import PublicationDirectiveBase
-from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST
-from sphinx_academic.gcpause import gc_paused_call
+from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, publications_for_page, render_context
 from sphinx_academic.query.order import parse_sort, sort_publications
 from sphinx_academic.render.profile import profile_card, section_block
 
@@ -31,16 +28,18 @@ CV_NOT_SECTIONS = ("news",)
 class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
     """The whole CV in the conventional order, or the sections named in ``:sections:``."""
 
-    option_spec = CV_OPTIONS
+    option_spec = {
+        "sections": directives.unchanged,
+        "class": directives.class_option,
+    }
 
-    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         box = nodes.container(classes=["academic-cv", *self.options.get("class", [])])
         ctx = self.context()
         for key in self.section_keys():
             if key == "profile":
                 box += profile_card(self.profile().basics, ctx)
-            elif key == "publications" and publication_store(self.env).entries:
+            elif key == "publications" and publications_for_page(self.env).entries:
                 box += self.publications()
             else:
                 section = self.find_section(key)
@@ -54,7 +53,7 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
             return [key.strip() for key in self.options["sections"].split(",") if key.strip()]
         profile = self.profile()
         present = [s.key for s in profile.sections if s.key not in CV_NOT_SECTIONS]
-        if publication_store(self.env).entries and "publications" not in present:
+        if publications_for_page(self.env).entries and "publications" not in present:
             present.append("publications")
         first = [key for key in CV_FIRST if key in present]
         last = [key for key in CV_LAST if key in present]
@@ -72,7 +71,7 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
 
     def publications(self) -> list[nodes.Node]:
         """The bib files' entries as a numbered list, newest first (a CV bibliography)."""
-        store = publication_store(self.env)
+        store = publications_for_page(self.env)
         section = self.profile().section("publications")
         title = section.title if section is not None else "Publications"
         entries = sort_publications(store.entries, parse_sort("-year, -month", store.fields))

@@ -4,26 +4,25 @@
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
-from sphinx_academic.directives.common import register_anchor, render_context
-from sphinx_academic.directives.lazy import PAGE_OPTIONS
+from sphinx_academic.directives.base import register_anchor
 from sphinx_academic.directives.publications import PublicationDirectiveBase
-from sphinx_academic.domain import PAGE, get_domain
+from sphinx_academic.domain import PAGE, get_domain, publications_for_page, render_context
 from sphinx_academic.pages import page_anchor
 from sphinx_academic.render.publication import page_body
 from sphinx_academic.render.text import rich_nodes
-from sphinx_academic.store import get_store
 
 
 class PublicationPageDirective(PublicationDirectiveBase):
     """The whole page of one entry."""
 
     required_arguments = 1
-    option_spec = PAGE_OPTIONS
+    option_spec = {"class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
         key = self.arguments[0].strip()
-        pub = get_store(self.env).get(key)
+        pub = publications_for_page(self.env).get(key)
         if pub is None:
             self.warn(f"unknown publication key {key!r}", "key")
             return []

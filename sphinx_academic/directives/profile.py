@@ -11,20 +11,17 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from docutils.parsers.rst.languages import get_language
 from docutils.parsers.rst.states import Inliner
 
-from sphinx_academic.directives.base import AcademicDirective
-from sphinx_academic.directives.common import (
-    page_warner,
-    profile_store,
+from sphinx_academic.directives.base import (
+    AcademicDirective,
     register_anchor,
     unique_anchor,
 )
-from sphinx_academic.directives.lazy import NEWS_OPTIONS, PROFILE_OPTIONS, TIMELINE_OPTIONS
-from sphinx_academic.domain import get_domain
+from sphinx_academic.domain import get_domain, profile_for_page
 from sphinx_academic.feed import newest_items
-from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.locale import _
 from sphinx_academic.model.dates import DateError, PartialDate
 from sphinx_academic.model.profile_records import NewsItem, Profile, Section, Source
@@ -50,13 +47,12 @@ class ProfileDirectiveBase(AcademicDirective):
     """Options, the profile and inline-markup parsing shared by the profile directives."""
 
     def profile(self) -> Profile:
-        return profile_store(self.env).profile
+        return profile_for_page(self.env).profile
 
-    @functools.cached_property
+    @property
     def page_warn(self) -> Warn:
-        """Warns once per page, however often an entry is shown. Made once per directive
-        (speed: it was made again for every text field of every entry)."""
-        return page_warner(self.env)
+        """Reports a data problem once per build, however often the data is shown."""
+        return get_domain(self.env).warn_once
 
     def context(self) -> ProfileContext:
         return ProfileContext(
@@ -158,7 +154,7 @@ class ProfileDirectiveBase(AcademicDirective):
             hint = difflib.get_close_matches(key, known, n=1)
             # The sections of a file that could not be read are unknown, and that file's
             # warning says why: one mistake, one warning. A likely typo is still reported.
-            if not hint and profile_store(self.env).unread:
+            if not hint and profile_for_page(self.env).unread:
                 return None
             suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
             listing = ", ".join(known) or "none"
@@ -177,9 +173,12 @@ class TimelineDirective(ProfileDirectiveBase):
 
     required_arguments = 1
     optional_arguments = 20
-    option_spec = TIMELINE_OPTIONS
+    option_spec = {
+        "limit": directives.unchanged,
+        "order": directives.unchanged,
+        "class": directives.class_option,
+    }
 
-    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         sections = [s for s in map(self.find_section, self.arguments) if s is not None]
         entries = [entry for section in sections for entry in section.entries]
@@ -194,9 +193,12 @@ class TimelineDirective(ProfileDirectiveBase):
 class NewsDirective(ProfileDirectiveBase):
     """News items, newest first; each has a stable anchor the Atom feed links to."""
 
-    option_spec = NEWS_OPTIONS
+    option_spec = {
+        "limit": directives.unchanged,
+        "since": directives.unchanged,
+        "class": directives.class_option,
+    }
 
-    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
         items = news_items(profile.news, self.positive_int("limit"), self.since())
@@ -284,9 +286,8 @@ def news_anchors(items: Sequence[NewsItem]) -> dict[int, str]:
 class ProfileDirective(ProfileDirectiveBase):
     """The profile card: photo, name, position, contact and profile links, summary."""
 
-    option_spec = PROFILE_OPTIONS
+    option_spec = {"class": directives.class_option}
 
-    @gc_paused_call
     def run(self) -> list[nodes.Node]:
         node = profile_card(self.profile().basics, self.context())
         node["classes"].extend(self.options.get("class", []))

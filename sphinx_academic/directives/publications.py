@@ -6,17 +6,22 @@ import functools
 from collections.abc import Sequence
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
-from sphinx_academic.directives.base import AcademicDirective
-from sphinx_academic.directives.common import (
-    publication_store,
+from sphinx_academic.directives.base import (
+    AcademicDirective,
     register_anchor,
-    render_context,
     unique_anchor,
 )
-from sphinx_academic.directives.lazy import PUBLICATION_OPTIONS, PUBLICATIONS_OPTIONS
-from sphinx_academic.domain import CITATION_LINE, FULL_LIST, PARTIAL_LIST, SINGLE, get_domain
-from sphinx_academic.gcpause import gc_paused_call
+from sphinx_academic.domain import (
+    CITATION_LINE,
+    FULL_LIST,
+    PARTIAL_LIST,
+    SINGLE,
+    get_domain,
+    publications_for_page,
+    render_context,
+)
 from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.nodes import academic_output_link
@@ -48,7 +53,6 @@ class PublicationDirectiveBase(AcademicDirective):
             return "card"
         return value  # type: ignore[return-value,no-any-return]
 
-    @gc_paused_call
     def render_entries(
         self,
         entries: Sequence[Publication],
@@ -75,10 +79,19 @@ class PublicationDirectiveBase(AcademicDirective):
 class PublicationsDirective(PublicationDirectiveBase):
     """Entries of the configured bib files, filtered, sorted, grouped and limited."""
 
-    option_spec = PUBLICATIONS_OPTIONS
+    option_spec = {
+        "filter": directives.unchanged_required,
+        "sort": directives.unchanged,
+        "group-by": directives.unchanged,
+        "limit": directives.unchanged,
+        "style": directives.unchanged,
+        "reversed": directives.flag,
+        "no-index": directives.flag,
+        "class": directives.class_option,
+    }
 
     def run(self) -> list[nodes.Node]:
-        store = publication_store(self.env)
+        store = publications_for_page(self.env)
         entries = self.selected(store.entries)
         if entries is None:
             return []
@@ -99,7 +112,7 @@ class PublicationsDirective(PublicationDirectiveBase):
         except FilterError as error:
             self.warn(f":filter: {source!r}: {error}; nothing is shown", "filter")
             return None
-        unknown = sorted(check.names - SPECIAL_NAMES - publication_store(self.env).fields)
+        unknown = sorted(check.names - SPECIAL_NAMES - publications_for_page(self.env).fields)
         if unknown:
             self.warn(
                 f":filter: {source!r}: no entry has a field {', '.join(map(repr, unknown))}"
@@ -201,11 +214,15 @@ class PublicationDirective(PublicationDirectiveBase):
     """One entry, by key."""
 
     required_arguments = 1
-    option_spec = PUBLICATION_OPTIONS
+    option_spec = {
+        "style": directives.unchanged,
+        "no-index": directives.flag,
+        "class": directives.class_option,
+    }
 
     def run(self) -> list[nodes.Node]:
         key = self.arguments[0].strip()
-        pub = publication_store(self.env).get(key)
+        pub = publications_for_page(self.env).get(key)
         if pub is None:
             self.warn(f"unknown publication key {key!r}", "key")
             return []

@@ -14,9 +14,9 @@ from datetime import date as calendar_date
 from docutils import nodes
 
 from sphinx_academic.model.dates import PartialDate
+from sphinx_academic.nodes import academic_time
 from sphinx_academic.render.localdates import medium_date
 from sphinx_academic.render.text import month_year
-from sphinx_academic.render.timenode import academic_date_paragraph, academic_time
 
 #: Between the start and the end of a period (an en dash with spaces).
 PERIOD_SEPARATOR = " – "
@@ -92,23 +92,20 @@ def date_paragraph(date: PartialDate, language: str, present: str, css: str) -> 
 def period_paragraph(
     parts: list[PartialDate], language: str, present: str, css: str
 ) -> nodes.paragraph | None:
-    """A paragraph of the dates of :func:`period_parts`, one node whatever their number
-    (see :class:`academic_date_paragraph`); ``None`` when there are none."""
+    """A paragraph of the dates of :func:`period_parts` (``<time>`` for each that has a
+    machine-readable value); ``None`` when there are none."""
     return _dates_paragraph(parts, language, present, css) if parts else None
 
 
 def _dates_paragraph(
     parts: list[PartialDate], language: str, present: str, css: str
 ) -> nodes.paragraph:
-    """An :class:`academic_date_paragraph`, or a plain paragraph when no date has a
-    machine-readable value."""
-    dates = [(format_date(part, language, present), iso_value(part) or "") for part in parts]
-    text = PERIOD_SEPARATOR.join(label for label, _ in dates)
-    if not any(iso for _, iso in dates):
-        return nodes.paragraph(text, text, classes=[css])
-    return academic_date_paragraph(
-        text, text, dates=dates, separator=PERIOD_SEPARATOR, classes=[css]
-    )
+    children: list[nodes.Node] = []
+    for index, part in enumerate(parts):
+        if index:
+            children.append(nodes.Text(PERIOD_SEPARATOR))
+        children.append(time_node(part, language, present))
+    return nodes.paragraph("", "", *_merge_text(children), classes=[css])
 
 
 def period_nodes(

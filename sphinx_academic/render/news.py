@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from sphinx_academic.model.profile_records import NewsItem
-from sphinx_academic.nodes import academic_block, academic_paragraph
 from sphinx_academic.render.dates import date_paragraph
 from sphinx_academic.render.profilecontext import (
     ProfileContext,
@@ -34,13 +33,13 @@ from sphinx_academic.render.profilecontext import (
 
 def news(items: Iterable[NewsItem], ctx: ProfileContext) -> nodes.container:
     """Items in the order given (see :func:`~sphinx_academic.query.profile.news_items`)."""
-    box = academic_block(classes=["academic-news"])
+    box = nodes.container(classes=["academic-news"])
     box.extend(news_item(item, ctx) for item in items)
     return box
 
 
 def news_item(item: NewsItem, ctx: ProfileContext) -> nodes.container:
-    node = academic_block(classes=["academic-news-item"])
+    node = nodes.container(classes=["academic-news-item"])
     node += date_paragraph(item.date, ctx.language, ctx.present, "academic-news-date")
     node.extend(_body(item, ctx))
     return node
@@ -53,12 +52,12 @@ def _body(item: NewsItem, ctx: ProfileContext) -> list[nodes.Node]:
     if title:
         inner: list[nodes.Node] = [linked(title, url, "academic-news-link")] if url else title
         heading = nodes.strong("", "", *inner)
-        body.append(academic_paragraph("", "", heading, classes=["academic-news-title"]))
+        body.append(nodes.paragraph("", "", heading, classes=["academic-news-title"]))
     text = rich(ctx, item.text, item.source)
     if url and not title:
         # Without a title to carry the link, a "more" link follows the text.
         more = nodes.reference(ctx.more, ctx.more, refuri=url, classes=["academic-news-more"])
         text = merged([*text, nodes.Text(" "), more]) if text else [more]
     if text:
-        body.append(academic_paragraph("", "", *text, classes=["academic-news-text"]))
+        body.append(nodes.paragraph("", "", *text, classes=["academic-news-text"]))
     return body

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from sphinx_academic.model.profile_records import Source
-from sphinx_academic.nodes import academic_paragraph
 from sphinx_academic.render.context import Warn
 from sphinx_academic.render.dates import PRESENT
 from sphinx_academic.render.links import safe_url
@@ -65,7 +64,7 @@ def paragraphs(
     """A longer text (summary) as paragraphs: blank lines separate them."""
     parts = _BLANK_LINE.split(text or "")
     found = (rich(ctx, part, source) for part in parts)
-    return [academic_paragraph("", "", *children, classes=[css]) for children in found if children]
+    return [nodes.paragraph("", "", *children, classes=[css]) for children in found if children]
 
 
 def checked_url(
@@ -120,7 +119,7 @@ def label_line(label: str, value: Sequence[nodes.Node], css: str) -> nodes.parag
     """A compact ``Label: value`` paragraph; the label is emphasised so it stands out in
     builders without CSS too."""
     term = nodes.emphasis(f"{label}:", f"{label}:", classes=["academic-label"])
-    return academic_paragraph("", "", term, *merged([nodes.Text(" "), *value]), classes=[css])
+    return nodes.paragraph("", "", term, *merged([nodes.Text(" "), *value]), classes=[css])
 
 
 def css_slug(text: str) -> str:

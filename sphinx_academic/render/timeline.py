@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from sphinx_academic.model.profile_records import Entry
-from sphinx_academic.nodes import academic_block, academic_paragraph
 from sphinx_academic.render.dates import period_paragraph, period_parts
 from sphinx_academic.render.profilecontext import (
     ProfileContext,
@@ -50,13 +49,13 @@ DETAIL_LABELS: dict[str, str] = {
 
 def timeline(entries: Iterable[Entry], ctx: ProfileContext) -> nodes.container:
     """Entries in the order given (see :func:`~sphinx_academic.query.profile.order_entries`)."""
-    box = academic_block(classes=["academic-timeline"])
+    box = nodes.container(classes=["academic-timeline"])
     box.extend(timeline_entry(entry, ctx) for entry in entries)
     return box
 
 
 def timeline_entry(entry: Entry, ctx: ProfileContext) -> nodes.container:
-    node = academic_block(classes=["academic-timeline-entry"])
+    node = nodes.container(classes=["academic-timeline-entry"])
     when = date_paragraph(entry, ctx)
     if when is not None:
         node += when
@@ -103,7 +102,7 @@ def heading(entry: Entry, ctx: ProfileContext, url: str | None) -> nodes.paragra
         parts.append(nodes.inline("", "", *subtitle, classes=["academic-timeline-subtitle"]))
     if not parts:
         return None
-    return academic_paragraph("", "", *parts, classes=["academic-timeline-heading"])
+    return nodes.paragraph("", "", *parts, classes=["academic-timeline-heading"])
 
 
 def place(entry: Entry, ctx: ProfileContext, url: str | None) -> nodes.paragraph | None:
@@ -117,7 +116,7 @@ def place(entry: Entry, ctx: ProfileContext, url: str | None) -> nodes.paragraph
         parts.append([nodes.inline("", "", *where, classes=["academic-timeline-location"])])
     if not parts:
         return None
-    return academic_paragraph("", "", *joined(parts, ", "), classes=["academic-timeline-place"])
+    return nodes.paragraph("", "", *joined(parts, ", "), classes=["academic-timeline-place"])
 
 
 def authors(entry: Entry, ctx: ProfileContext) -> nodes.paragraph | None:
@@ -125,7 +124,7 @@ def authors(entry: Entry, ctx: ProfileContext) -> nodes.paragraph | None:
     found = joined(names, ", ")
     if not found:
         return None
-    return academic_paragraph("", "", *found, classes=["academic-timeline-authors"])
+    return nodes.paragraph("", "", *found, classes=["academic-timeline-authors"])
 
 
 def highlights(entry: Entry, ctx: ProfileContext, css: str) -> nodes.bullet_list | None:
