@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
@@ -18,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx_academic import diagnostics
 from sphinx_academic.domain import get_domain
 from sphinx_academic.freshness import outputs_current
+from sphinx_academic.query.profile import newest_items, news_anchors
 from sphinx_academic.render.plaintext import markup_text
 
 if TYPE_CHECKING:  # speed: a no-op rebuild writes no feed and needs no records
@@ -65,8 +65,6 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
 def atom_feed(app: Sphinx, profile: Profile) -> bytes:
     from feedgen.feed import FeedGenerator
 
-    from sphinx_academic.directives.profile import news_anchors
-
     base = base_url(app)
     places = get_domain(app.env).news_places()
     items = newest_items(profile.news, app.config.academic_feed_limit)
@@ -85,13 +83,6 @@ def atom_feed(app: Sphinx, profile: Profile) -> bytes:
         _add_entry(app, feed, item, anchors[id(item)], places, base)
     result: bytes = feed.atom_str(pretty=True)
     return result
-
-
-def newest_items(news: Sequence[NewsItem], limit: int) -> list[NewsItem]:
-    """The ``limit`` newest items, newest first (all of them for a limit of 0 or less);
-    items on one date keep their order in the file."""
-    items = sorted(news, key=lambda item: item.date.sort_key, reverse=True)
-    return items[:limit] if limit > 0 else items
 
 
 def _add_entry(

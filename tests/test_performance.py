@@ -24,13 +24,12 @@ from hypothesis import strategies as st
 from pybtex.database.input.bibtex import month_names
 from pybtex.utils import CaseInsensitiveDict
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.i18n import format_date
 
 from sphinx_academic.directives import profile as profile_directives
 from sphinx_academic.model import richtext
 from sphinx_academic.readers import bibtex, yamlsafe
 from sphinx_academic.readers.bibscan import scan
-from sphinx_academic.render import links, localdates
+from sphinx_academic.render import links
 
 from conftest import CORPUS, ROOTS, build_app, make_inline
 
@@ -241,18 +240,6 @@ def test_markup_characters_are_noticed(text: str) -> None:
 
 
 # -- dates: Babel's patterns, looked up once == Sphinx's format_date ------------------------
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.dates(min_value=datetime.date(1000, 1, 1), max_value=datetime.date(2999, 12, 31)),
-    st.sampled_from(["en", "fr", "de", "ja", "pt_BR", "zh_CN", "ru", "ar", "en_GB", "xx", ""]),
-)
-def test_dates_formatted_as_sphinx_formats_them(day: datetime.date, language: str) -> None:
-    expected = format_date("%x", date=day, language=language)  # type: ignore[arg-type]
-    assert localdates.medium_date(day, language) == expected
-    expected = format_date("%b %Y", date=day, language=language)  # type: ignore[arg-type]
-    assert localdates.month_and_year(day, language) == expected
 
 
 # -- YAML: read from events == through the node tree; positions looked up == noted ---------

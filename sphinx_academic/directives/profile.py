@@ -21,19 +21,12 @@ from sphinx_academic.directives.base import (
     unique_anchor,
 )
 from sphinx_academic.domain import get_domain, profile_for_page
-from sphinx_academic.feed import newest_items
 from sphinx_academic.locale import _
 from sphinx_academic.model.dates import DateError, PartialDate
 from sphinx_academic.model.profile_records import NewsItem, Profile, Section, Source
+from sphinx_academic.query.profile import newest_items, news_anchors, news_items, order_entries
 from sphinx_academic.render.context import Warn
-from sphinx_academic.render.profile import (
-    ProfileContext,
-    news,
-    news_items,
-    order_entries,
-    profile_card,
-    timeline,
-)
+from sphinx_academic.render.profile import ProfileContext, news, profile_card, timeline
 from sphinx_academic.render.sanitize import sanitize
 
 ORDERS = ("newest", "oldest", "source")
@@ -269,18 +262,6 @@ def _news_text(item: nodes.Element) -> str:
         if not (isinstance(child, nodes.Element) and "academic-news-more" in child["classes"])
     )
     return " ".join(words.split())
-
-
-def news_anchors(items: Sequence[NewsItem]) -> dict[int, str]:
-    """``news-2024-05`` (``-2``, ``-3`` for more items on the same date): stable across
-    pages and builds, so feed readers keep their place."""
-    anchors: dict[int, str] = {}
-    seen: dict[str, int] = {}
-    for item in items:
-        base = f"news-{item.date.isoformat() or 'undated'}"
-        seen[base] = seen.get(base, 0) + 1
-        anchors[id(item)] = base if seen[base] == 1 else f"{base}-{seen[base]}"
-    return anchors
 
 
 class ProfileDirective(ProfileDirectiveBase):

@@ -6,7 +6,7 @@ Entries without any date come last in every order, in file order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal, get_args
 
 from sphinx_academic.model.dates import PartialDate, SortKey
@@ -65,3 +65,22 @@ def news_items(
     chosen = [item for item in items if since is None or item.date >= since]
     chosen.sort(key=lambda item: item.date.sort_key, reverse=True)
     return chosen if limit is None else chosen[: max(limit, 0)]
+
+
+def newest_items(news: Sequence[NewsItem], limit: int) -> list[NewsItem]:
+    """The ``limit`` newest items, newest first (all of them for a limit of 0 or less);
+    items on one date keep their order in the file."""
+    items = sorted(news, key=lambda item: item.date.sort_key, reverse=True)
+    return items[:limit] if limit > 0 else items
+
+
+def news_anchors(items: Sequence[NewsItem]) -> dict[int, str]:
+    """``news-2024-05`` (``-2``, ``-3`` for more items on the same date): stable across
+    pages and builds, so feed readers keep their place."""
+    anchors: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for item in items:
+        base = f"news-{item.date.isoformat() or 'undated'}"
+        seen[base] = seen.get(base, 0) + 1
+        anchors[id(item)] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return anchors

@@ -3,7 +3,7 @@
 A date is shown at the precision it was written with: ``2018``, ``Aug 2018`` or the
 locale's medium date (``May 2, 2023``, ``2 mai 2023``); labels such as ``Fall 2019`` are
 kept as written. Month and day names are those of :func:`sphinx.util.i18n.format_date` in
-the project's language (see :mod:`~sphinx_academic.render.localdates`).
+the project's language.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import functools
 from datetime import date as calendar_date
 
 from docutils import nodes
+from sphinx.util.i18n import format_date as sphinx_format_date
 
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.nodes import academic_time
-from sphinx_academic.render.localdates import medium_date
 from sphinx_academic.render.text import month_year
 
 #: Between the start and the end of a period (an en dash with spaces).
@@ -38,7 +38,7 @@ def format_date(date: PartialDate, language: str, present: str = PRESENT) -> str
 @functools.lru_cache(maxsize=4096)
 def _day(year: int, month: int, day: int, language: str) -> str:
     # %x is the locale's medium date: "May 2, 2023", "2 mai 2023", "02.05.2023".
-    return medium_date(calendar_date(year, month, day), language)
+    return sphinx_format_date("%x", date=calendar_date(year, month, day), language=language)  # type: ignore[arg-type]
 
 
 def iso_value(date: PartialDate) -> str | None:

@@ -7,8 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-
-from sphinx_academic.render.localdates import month_and_year
+from sphinx.util.i18n import format_date
 
 if TYPE_CHECKING:  # speed: the profile's text has no BibTeX spans to import
     from sphinx_academic.model.richtext import RichText
@@ -78,6 +77,6 @@ def month_year(year: int, month: int | None, language: str) -> str:
     if month is None:
         return str(year)
     try:
-        return month_and_year(date(year, month, 1), language)
+        return format_date("%b %Y", date=date(year, month, 1), language=language)  # type: ignore[arg-type]
     except (ValueError, OverflowError):
         return str(year)
