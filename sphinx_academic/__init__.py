@@ -12,11 +12,12 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from sphinx_academic import config, domain, feed, locale, nodes, pages, transforms
+from sphinx_academic import config, domain, locale, nodes, transforms
 from sphinx_academic.directives.cv import CVDirective
 from sphinx_academic.directives.page import PublicationPageDirective
 from sphinx_academic.directives.profile import NewsDirective, ProfileDirective, TimelineDirective
 from sphinx_academic.directives.publications import PublicationDirective, PublicationsDirective
+from sphinx_academic.export import feed, files, pages
 from sphinx_academic.roles import PubRole
 
 __version__ = "0.1.0"
@@ -65,7 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", feed.add_head_elements)
     app.connect("html-page-context", pages.add_page_metadata)
     app.connect("build-finished", feed.write_feed)
-    app.connect("build-finished", pages.write_exports)
+    app.connect("build-finished", files.write_exports)
     app.add_css_file("academic.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_academic.pages import MARKER
+from sphinx_academic.export.pages import MARKER
 
 from conftest import ROOTS, academic_warnings, build_app, parse_html
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from sphinx_academic.directives.base import register_anchor
+from sphinx_academic.directives.base import register_anchor, unique_anchor
 from sphinx_academic.directives.publications import PublicationDirectiveBase
 from sphinx_academic.domain import PAGE, get_domain, publications_for_page, render_context
-from sphinx_academic.pages import page_anchor
 from sphinx_academic.render.publication import page_body
 from sphinx_academic.render.text import rich_nodes
 
@@ -26,7 +25,7 @@ class PublicationPageDirective(PublicationDirectiveBase):
         if pub is None:
             self.warn(f"unknown publication key {key!r}", "key")
             return []
-        anchor = page_anchor(pub.key)
+        anchor = unique_anchor(self.state.document, pub.key)
         section = nodes.section(ids=[anchor], classes=["academic-pub-page-section"])
         section += nodes.title("", "", *rich_nodes(pub.title or ()))
         section += page_body(pub, render_context(self.env), self.env.docname + ".bib")

@@ -8,6 +8,7 @@ page that shows the full news list.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import os
 from typing import TYPE_CHECKING, Any
@@ -16,15 +17,12 @@ from sphinx.application import Sphinx
 
 from sphinx_academic import diagnostics
 from sphinx_academic.domain import get_domain
-from sphinx_academic.freshness import outputs_current
+from sphinx_academic.export import SITE_BUILDERS, outputs_current
 from sphinx_academic.query.profile import newest_items, news_anchors
 from sphinx_academic.render.plaintext import markup_text
 
 if TYPE_CHECKING:  # speed: a no-op rebuild writes no feed and needs no records
     from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
-
-#: The builders that publish a site (epub and the like are HTML too, but not a site).
-SITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 
 def feed_wanted(app: Sphinx) -> bool:
@@ -127,8 +125,8 @@ def add_head_elements(
         href = base_url(app) + app.config.academic_feed
         title = f"News – {store.owner_name or app.config.project}"
         tags.append(
-            f'<link rel="alternate" type="application/atom+xml" title="{_attr(title)}" '
-            f'href="{_attr(href)}">'
+            f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
+            f'href="{html.escape(href)}">'
         )
     if pagename in get_domain(app.env).profile_pages and store.owner_name:
         profile = store.profile
@@ -178,7 +176,3 @@ def json_ld_script(data: dict[str, Any]) -> str:
     # "<" escaped so no text from the data can close the script element.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     return f'<script type="application/ld+json">{text}</script>'
-
-
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

@@ -1,0 +1,85 @@
+"""Files the HTML build writes beside the pages: ``publications.bib`` (every entry,
+cleaned) and ``publications.json`` (CSL-JSON), and on each publication page's behalf its
+entry's ``.bib`` and a copy of its PDF (for ``citation_pdf_url``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from sphinx.application import Sphinx
+
+from sphinx_academic.domain import get_domain
+from sphinx_academic.export import SITE_BUILDERS, outputs_current
+from sphinx_academic.export.pages import pdf_beside_page
+
+if TYPE_CHECKING:
+    from sphinx_academic.model.publication import Publication
+
+EXPORT_BIB = "publications.bib"
+EXPORT_CSL = "publications.json"
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the bib and CSL-JSON exports, per-page files."""
+    if exception is not None or app.builder.name not in SITE_BUILDERS:
+        return
+    store = get_domain(app.env).publications
+    if not app.config.academic_exports or not store.paths:
+        return
+    current = outputs_current(
+        app, [os.path.join(app.outdir, name) for name in _EXPORTS], store.paths
+    )
+    pages = sorted(get_domain(app.env).data["pages"].items())
+    if (current and not pages) or not store.entries:  # speed: entries left unpickled
+        return
+    if not current:
+        from sphinx_academic.export.csl import csl_item
+
+        # Speed and memory: written entry by entry, never as one string.
+        _write(app, EXPORT_BIB, _joined((pub.cleaned_bibtex() for pub in store.entries), "\n\n"))
+        _write(app, EXPORT_CSL, _csl_json(csl_item(pub) for pub in store.entries))
+    for pagename, key in pages:
+        pub = store.get(key)
+        if pub is not None:
+            if not current:
+                _write(app, pagename + ".bib", [pub.cleaned_bibtex(), "\n"])
+            _copy_pdf(app, pagename, pub)
+
+
+_EXPORTS = (EXPORT_BIB, EXPORT_CSL)
+
+
+def _csl_json(items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One item per line. Speed: ``indent`` would make ``json`` use its pure-Python
+    encoder, several times slower than the C one used for each line here."""
+    yield "[\n"
+    yield from _joined((json.dumps(item, ensure_ascii=False) for item in items), ",\n")
+    yield "]\n"
+
+
+def _joined(texts: Iterable[str], separator: str) -> Iterator[str]:
+    """``separator.join(texts) + "\\n"``, piece by piece."""
+    for index, text in enumerate(texts):
+        if index:
+            yield separator
+        yield text
+    yield "\n"
+
+
+def _write(app: Sphinx, path: str, chunks: Iterable[str]) -> None:
+    target = os.path.join(app.outdir, path)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as stream:
+        stream.writelines(chunks)
+
+
+def _copy_pdf(app: Sphinx, pagename: str, pub: Publication) -> None:
+    source, target = pdf_beside_page(app, pagename, pub)
+    if source and target:
+        destination = os.path.join(app.outdir, target)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        shutil.copyfile(source, destination)
