@@ -13,7 +13,7 @@ import pickle
 import pytest
 
 from sphinx_academic.model import dates, names, profile_records, publication, richtext
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.readers.bibtex import read_bibtex
 from sphinx_academic.readers.profile import read_profile
 from sphinx_academic.store import FileStamp

@@ -25,7 +25,7 @@ from sphinx_academic.model.profile import (
     json_schema,
     profile_url,
 )
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.readers import rendercv
 from sphinx_academic.readers.profile import (
     merge_profiles,

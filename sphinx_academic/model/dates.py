@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sphinx_academic.model.pickling import compact_pickling
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 
 __all__ = ["PRESENT_WORDS", "DateError", "PartialDate", "Precision", "parse_date"]
 

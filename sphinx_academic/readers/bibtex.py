@@ -34,7 +34,7 @@ from sphinx_academic.model.publication import (
     parse_year,
 )
 from sphinx_academic.model.richtext import math_problems, rich
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.readers.bibscan import flatten_fields, scan
 
 PERSON_FIELDS = ("author", "editor")

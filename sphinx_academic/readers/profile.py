@@ -12,7 +12,7 @@ Three formats are recognised by their content:
 
 JSON is told from YAML by the extension (``.json`` / ``.yaml``, ``.yml``), else by the
 first character. Reading never raises; what is wrong becomes a located
-:class:`~sphinx_academic.problems.Problem`, and the rest of the file still loads. A bad
+:class:`~sphinx_academic.diagnostics.Problem`, and the rest of the file still loads. A bad
 field is left out of its entry; an entry is only left out when nothing meaningful is left.
 
 Native fields, by section (``title`` / ``subtitle`` / ``organisation`` of :class:`Entry`):
@@ -67,7 +67,7 @@ from sphinx_academic.model.profile import (
     section_key,
 )
 from sphinx_academic.model.validation import Record, validate_partial
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.readers.formats import is_alfolio_cv, is_rendercv, section_title
 from sphinx_academic.readers.yamlsafe import DocPath, Document, load_file
 

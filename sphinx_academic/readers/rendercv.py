@@ -55,7 +55,7 @@ from sphinx_academic.model.validation import (
     texts,
     validate_partial,
 )
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.readers.formats import is_alfolio_cv, is_rendercv, section_title
 from sphinx_academic.readers.yamlsafe import DocPath, Document
 

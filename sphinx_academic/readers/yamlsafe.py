@@ -5,7 +5,7 @@ scalars) plus the 1-based line and column of every mapping key and value, addres
 their path (``("work", 0, "startDate")``), the same shape as pydantic-core's error ``loc``.
 
 Loading never raises on bad input. What could not be read becomes a
-:class:`~sphinx_academic.problems.Problem`:
+:class:`~sphinx_academic.diagnostics.Problem`:
 
 - ``file``: the file is missing, a directory or unreadable.
 - ``yaml`` / ``json``: bytes that are not UTF-8, control characters, syntax errors, tabs
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 
 __all__ = [
     "MAX_ALIAS_EXPANSION",
