@@ -378,6 +378,36 @@ def test_small_aliases_and_merge_keys_work(tmp_path: Path) -> None:
     ]
 
 
+def test_only_true_and_false_are_booleans() -> None:
+    document, problems = parse_yaml("a: [yes, no, on, off, Y, NO, true, False, TRUE]\n")
+    assert document is not None and not problems
+    assert document.data["a"] == ["yes", "no", "on", "off", "Y", "NO", True, False, True]
+
+
+def test_every_key_and_value_is_located() -> None:
+    text = (
+        'basics:\n  name: A\nnews:\n  - date: 2024-01-02\n    text: "x"\n'
+        "  - {date: 2023, text: y}\n"
+        "a: 1\na: 2\n"
+        "base: &b {city: Porto}\nplace:\n  <<: *b\n  city: Braga\n"
+    )
+    document, problems = parse_yaml(text)
+    assert document is not None
+    assert [where(problem) for problem in problems] == [("yaml", 8, 1)]  # the second "a"
+    assert document.value_at(()) == (1, 1)
+    assert document.value_at(("basics",)) == (2, 3)
+    assert document.key_at(("basics", "name")) == (2, 3)
+    assert document.value_at(("basics", "name")) == (2, 9)
+    assert document.value_at(("news", 1)) == (6, 5)
+    assert document.value_at(("news", 1, "text")) == (6, 24)
+    assert document.key_at(("news", 0, "text")) == (5, 5)
+    assert document.value_at(("a",)) == (8, 4)  # the last duplicate, as in the data
+    assert document.value_at(("place", "city")) == (12, 9)  # explicit beats merged
+    # A path the data lacks is located at its nearest ancestor.
+    assert document.value_at(("news", 1, "missing", 3)) == (6, 5)
+    assert document.key_at(("news", 7)) == document.value_at(("news",))
+
+
 def test_utf8_bom(tmp_path: Path) -> None:
     profile, problems = read_text(tmp_path, "\ufeffbasics:\n  name: Zoë\n".encode())
     assert problems == [] and profile.basics.name == "Zoë"
