@@ -15,6 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.profile import (
     Basics,
@@ -25,21 +26,15 @@ from sphinx_academic.model.profile import (
     json_schema,
     profile_url,
 )
-from sphinx_academic.diagnostics import Problem
-from sphinx_academic.readers import rendercv
+from sphinx_academic.readers.alfolio import is_alfolio_cv
+from sphinx_academic.readers.markup import escape_rst, html_to_rst, markdown_to_rst
 from sphinx_academic.readers.profile import (
     merge_profiles,
     read_document,
     read_profile,
     read_profiles,
 )
-from sphinx_academic.readers.rendercv import (
-    entry_type,
-    escape_rst,
-    html_to_rst,
-    markdown_to_rst,
-    section_title,
-)
+from sphinx_academic.readers.rendercv import entry_type, section_title
 from sphinx_academic.readers.yamlsafe import parse_json, parse_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
@@ -986,10 +981,10 @@ def test_alfolio_periods(tmp_path: Path, year: str, start: Any, end: Any, date: 
 
 
 def test_alfolio_detection() -> None:
-    assert rendercv.is_alfolio_cv([{"title": "A", "type": "list", "contents": []}])
-    assert not rendercv.is_alfolio_cv([{"title": "A"}])
-    assert not rendercv.is_alfolio_cv([])
-    assert not rendercv.is_alfolio_cv({"title": "A"})
+    assert is_alfolio_cv([{"title": "A", "type": "list", "contents": []}])
+    assert not is_alfolio_cv([{"title": "A"}])
+    assert not is_alfolio_cv([])
+    assert not is_alfolio_cv({"title": "A"})
 
 
 # =========================================================================================

@@ -42,6 +42,7 @@ __all__ = [
     "describe_path",
     "either",
     "list_of",
+    "loose_record",
     "one_or_more",
     "record",
     "text",
@@ -129,6 +130,13 @@ def record(
         extra_behavior=extra,
         ref=name,
     )
+
+
+def loose_record(
+    name: str, fields: Mapping[str, CoreSchema], required: tuple[str, ...] = ()
+) -> Record:
+    """A :class:`Record` that drops unknown keys, as RenderCV and al-folio do."""
+    return Record(record(name, fields, required=required, extra="ignore"))
 
 
 def _field(schema: CoreSchema, required: bool) -> cs.TypedDictField:

@@ -26,6 +26,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 from pybtex.utils import CaseInsensitiveDict
 
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.names import Author, author_from_parts
 from sphinx_academic.model.publication import (
     KNOWN_TYPES,
@@ -34,7 +35,6 @@ from sphinx_academic.model.publication import (
     parse_year,
 )
 from sphinx_academic.model.richtext import math_problems, rich
-from sphinx_academic.diagnostics import Problem
 from sphinx_academic.readers.bibscan import flatten_fields, scan
 
 PERSON_FIELDS = ("author", "editor")

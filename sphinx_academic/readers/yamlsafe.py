@@ -28,6 +28,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sphinx_academic.diagnostics import Problem
+from sphinx_academic.model.profile_records import Source
 
 if TYPE_CHECKING:
     from sphinx_academic.model.validation import Issue
@@ -102,6 +103,13 @@ class Document(NamedTuple):
     def key_at(self, path: DocPath) -> Position | None:
         """Where the key of the value at ``path`` is, falling back to :meth:`value_at`."""
         return self.keys.get(path) or self.value_at(path)
+
+    def source(self, path: DocPath) -> Source:
+        """Where the value at ``path`` is, as a record's :class:`Source`."""
+        where = self.value_at(path)
+        if where is None:
+            return Source(self.path)
+        return Source(self.path, where.line, where.column)
 
     def problem(self, path: DocPath, message: str, subtype: str, *, key: bool = False) -> Problem:
         """A problem located at the value (or key) at ``path``."""
