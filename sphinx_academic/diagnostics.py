@@ -10,7 +10,8 @@ has ``type="academic"`` and one of :data:`SUBTYPES`, so users can silence a kind
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from sphinx.util import logging
 
@@ -19,7 +20,8 @@ logger = logging.getLogger("sphinx_academic")
 WARNING_TYPE = "academic"
 
 
-class Problem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Problem:
     """One thing wrong with a data file, at a place a user can find."""
 
     #: Path of the data file, as given to the reader.

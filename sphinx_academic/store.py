@@ -21,8 +21,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
-from sphinx_academic.gcpause import gc_paused_call
 from sphinx_academic.diagnostics import Problem
+from sphinx_academic.gcpause import gc_paused_call
 
 if TYPE_CHECKING:
     # Speed: the readers (pybtex, PyYAML, pydantic-core) are imported when a file is read, and

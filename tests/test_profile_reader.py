@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 import time
@@ -35,7 +36,7 @@ from sphinx_academic.readers.profile import (
     read_profiles,
 )
 from sphinx_academic.readers.rendercv import entry_type, section_title
-from sphinx_academic.readers.yamlsafe import parse_json, parse_yaml
+from sphinx_academic.readers.yamlsafe import Position, parse_json, parse_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "profiles"
@@ -389,17 +390,17 @@ def test_every_key_and_value_is_located() -> None:
     document, problems = parse_yaml(text)
     assert document is not None
     assert [where(problem) for problem in problems] == [("yaml", 8, 1)]  # the second "a"
-    assert document.value_at(()) == (1, 1)
-    assert document.value_at(("basics",)) == (2, 3)
-    assert document.key_at(("basics", "name")) == (2, 3)
-    assert document.value_at(("basics", "name")) == (2, 9)
-    assert document.value_at(("news", 1)) == (6, 5)
-    assert document.value_at(("news", 1, "text")) == (6, 24)
-    assert document.key_at(("news", 0, "text")) == (5, 5)
-    assert document.value_at(("a",)) == (8, 4)  # the last duplicate, as in the data
-    assert document.value_at(("place", "city")) == (12, 9)  # explicit beats merged
+    assert document.value_at(()) == Position(1, 1)
+    assert document.value_at(("basics",)) == Position(2, 3)
+    assert document.key_at(("basics", "name")) == Position(2, 3)
+    assert document.value_at(("basics", "name")) == Position(2, 9)
+    assert document.value_at(("news", 1)) == Position(6, 5)
+    assert document.value_at(("news", 1, "text")) == Position(6, 24)
+    assert document.key_at(("news", 0, "text")) == Position(5, 5)
+    assert document.value_at(("a",)) == Position(8, 4)  # the last duplicate, as in the data
+    assert document.value_at(("place", "city")) == Position(12, 9)  # explicit beats merged
     # A path the data lacks is located at its nearest ancestor.
-    assert document.value_at(("news", 1, "missing", 3)) == (6, 5)
+    assert document.value_at(("news", 1, "missing", 3)) == Position(6, 5)
     assert document.key_at(("news", 7)) == document.value_at(("news",))
 
 
@@ -992,14 +993,14 @@ def test_alfolio_detection() -> None:
 # =========================================================================================
 
 
-def test_records_are_immutable_named_tuples_and_picklable() -> None:
+def test_records_are_immutable_and_picklable() -> None:
     entry = Entry("work", "Postdoc", start=PartialDate(2020), end=PartialDate(present=True))
     with pytest.raises(AttributeError):
         entry.title = "x"  # type: ignore[misc]
     assert not hasattr(entry, "__dict__")
     assert pickle.loads(pickle.dumps(entry)) == entry
-    assert entry._replace(title="x").title == "x" and entry.title == "Postdoc"
-    assert hash(entry) == hash(Entry(*entry))
+    assert dataclasses.replace(entry, title="x").title == "x" and entry.title == "Postdoc"
+    assert hash(entry) == hash(dataclasses.replace(entry))
     assert entry.ongoing and entry.sort_date == PartialDate(present=True)
     assert Entry("x", date=PartialDate(2020)).sort_date == PartialDate(2020)
 

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sphinx_academic.model.pickling import compact_pickling
 from sphinx_academic.diagnostics import Problem
 
 __all__ = ["PRESENT_WORDS", "DateError", "PartialDate", "Precision", "parse_date"]
@@ -44,7 +43,6 @@ class DateError(ValueError):
     """A value that looks like a date but is not a possible one (``2020-02-30``)."""
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the year, month or day; or "present"; or a free-text label.

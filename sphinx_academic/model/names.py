@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sphinx_academic.model.pickling import compact_pickling
 from sphinx_academic.model.richtext import decode
 
 #: Contribution markers written after a name (equal contribution, corresponding, ...).
@@ -28,7 +27,6 @@ _WORD_SPLIT = re.compile(r"[\s~]+")
 _SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{([^{}]*)\}|\$\^\{?([^${}]*)\}?\$")
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Author:
     """One author as shown: decoded given and family names plus markers."""
@@ -54,7 +52,6 @@ class Author:
         return NameKey.of(self.given, self.family)
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class NameKey:
     """Normalised name words: ``given`` words then ``family`` words, lower case, no accents."""

@@ -16,13 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from sphinx_academic.model.pickling import compact_pickling
 from sphinx_academic.model.texmath import math_problem
 
 SpanKind = Literal["text", "em", "strong", "math"]
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Span:
     """A run of text with one kind of formatting."""

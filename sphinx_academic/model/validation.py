@@ -19,7 +19,8 @@ import copy
 import difflib
 import re
 from collections.abc import Mapping
-from typing import Any, Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic_core import (
     CoreSchema,
@@ -221,7 +222,8 @@ def _step(schema: CoreSchema, part: str | int) -> CoreSchema | None:
 # =========================================================================================
 
 
-class Issue(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Issue:
     """Something wrong at ``path`` (a path into the validated data)."""
 
     path: Loc

@@ -46,6 +46,7 @@ Warning subtypes (``suppress_warnings = ["academic.<subtype>"]``):
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -137,7 +138,7 @@ def merge_profiles(profiles: Iterable[Profile]) -> Profile:
 def _merge_basics(first: Basics, later: Basics) -> Basics:
     filled = {
         name: getattr(first, name) or getattr(later, name)
-        for name in Basics._fields
+        for name in (field.name for field in dataclasses.fields(Basics))
         if name != "profiles"
     }
     links = first.profiles + tuple(link for link in later.profiles if link not in first.profiles)
@@ -154,8 +155,8 @@ def _merge_sections(first: tuple[Section, ...], later: tuple[Section, ...]) -> t
             merged.append(section)
             continue
         key = merged[n].key
-        moved = tuple(entry._replace(section=key) for entry in section.entries)
-        merged[n] = merged[n]._replace(entries=merged[n].entries + moved)
+        moved = tuple(dataclasses.replace(entry, section=key) for entry in section.entries)
+        merged[n] = dataclasses.replace(merged[n], entries=merged[n].entries + moved)
     return tuple(merged)
 
 
@@ -255,7 +256,9 @@ def _read_news_item(
         if refused:
             n = refused[0]
             said = problems[n].message.removesuffix("; ignored")
-            problems[n] = problems[n]._replace(message=f"{said}; the news item is left out")
+            problems[n] = dataclasses.replace(
+                problems[n], message=f"{said}; the news item is left out"
+            )
             return None, problems
         return None, [*problems, document.problem(path, message, "news")]
     source = document.source(path)

@@ -21,8 +21,9 @@ import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -71,14 +72,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-class Position(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Position:
     """A 1-based line and column in a data file."""
 
     line: int
     column: int
 
 
-class Document(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Document:
     """Data read from one file, with the position of each key and value in it."""
 
     #: Path of the file as given to the loader.
@@ -200,8 +203,8 @@ class PositionLoader(_SafeLoader):
         self.problems: list[Problem] = []
 
     def problem_at(self, node: Node, message: str) -> None:
-        where = _position(node)
-        self.problems.append(Problem(self.path, message, self.subtype, *where))
+        line, column = _line_and_column(node)
+        self.problems.append(Problem(self.path, message, self.subtype, line, column))
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         """PyYAML's construction, except that a value its explicit tag does not fit
@@ -259,8 +262,12 @@ def _key_text(node: Node) -> str:
     return str(node.value) if isinstance(node, ScalarNode) else "?"
 
 
+def _line_and_column(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 def _position(node: Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    return Position(*_line_and_column(node))
 
 
 # -- parsing YAML ------------------------------------------------------------------------
@@ -340,7 +347,7 @@ def _alias_bomb(root: Node, path: str, subtype: str) -> Problem | None:
     try:
         _expanded_size(root, {}, set())
     except _TooBig as error:
-        return Problem(path, str(error), subtype, *_position(error.node))
+        return Problem(path, str(error), subtype, *_line_and_column(error.node))
     return None
 
 
@@ -399,7 +406,8 @@ class _Positions:
                 message = (
                     f"duplicate key {key!r} (first at line {seen[key].line}); the last one is used"
                 )
-                self.duplicates.append(Problem(self.path, message, self.subtype, *where))
+                problem = Problem(self.path, message, self.subtype, where.line, where.column)
+                self.duplicates.append(problem)
             seen[key] = where
             self.keys[(*path, key)] = where
             self.values.pop((*path, key), None)  # the last duplicate wins, as in the data
