@@ -99,8 +99,7 @@ class PartialDate:
 
     @classmethod
     def _from_text(cls, text: str) -> PartialDate | None:
-        # Speed: most dates are plain ISO ones (a profile has thousands), which the steps
-        # below would leave as they are.
+        # A plain ISO date needs none of the normalising steps below.
         match = _ISO.fullmatch(text)
         if match is None:
             text = " ".join(text.split())

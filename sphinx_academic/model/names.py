@@ -105,11 +105,11 @@ def split_markers(raw: str) -> tuple[str, str]:
 _MAY_HAVE_MARKERS = re.compile(r"[*&^†‡§¶‖]|\\d?dag|\\textsuperscript")
 
 
-@functools.lru_cache(maxsize=4096)  # speed: a card and the exports both copy the entry
+@functools.lru_cache(maxsize=4096)  # a card and the exports both copy the entry
 def without_markers(names: str) -> str:
     """A BibTeX name list with contribution markers removed (for copying)."""
     if not _MAY_HAVE_MARKERS.search(names):
-        return names  # speed: most lists have none, and splitting them is slow
+        return names
     from pybtex.bibtex.utils import split_name_list
 
     cleaned = []
@@ -175,8 +175,7 @@ class OwnerMatcher:
 
     def __init__(self, spellings: Iterable[str]) -> None:
         self._owners = tuple(parse_name(s) for s in spellings if s and s.strip())
-        # Speed: keyed by the author, not by the normalised name, so that asking again
-        # (every name of every entry on every page) does not normalise the name again.
+        # Keyed by the author: asking again does not normalise the name again.
         self._cache: dict[Author, bool] = {}
 
     def __bool__(self) -> bool:

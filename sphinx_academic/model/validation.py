@@ -5,12 +5,8 @@ a pydantic-core schema built with the helpers below (:func:`record`, :func:`text
 :func:`date`, :func:`texts`...). It validates to a plain ``dict`` holding every field it
 declares (missing ones get their default), which the readers turn into records.
 
-Speed: the readers use pydantic v2's validation engine, pydantic-core, directly. Importing
-the ``pydantic`` package and building model classes and their validators took about a
-tenth of a second of every build that reads a profile, more than validating a thousand
-entries; a pydantic-core validator is built in well under a millisecond, on first use.
-The ``pydantic`` package is still what writes the JSON Schema
-(:func:`sphinx_academic.model.profile.json_schema`), from these same schemas.
+The JSON Schema for editors (:func:`sphinx_academic.model.profile.json_schema`) is written
+by pydantic from these same schemas.
 """
 
 from __future__ import annotations
