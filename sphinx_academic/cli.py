@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sphinx_academic import __version__
-from sphinx_academic.diagnostics import WARNING_TYPE
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import WARNING_TYPE, Problem
 from sphinx_academic.readers.bibtex import merge_files, read_bibtex
 from sphinx_academic.readers.profile import read_profiles
 

@@ -1,22 +1,48 @@
-"""Warnings: one place that knows the documented subtypes and how locations are written.
+"""Warnings: the problems readers find, the documented subtypes, how locations are written.
 
-Every warning has ``type="academic"`` and one of :data:`SUBTYPES`, so users can silence a
-kind with ``suppress_warnings = ["academic.link"]``; each is documented in
+Readers never raise on bad input: they return what they could read plus a list of
+:class:`Problem` records, which :func:`report` turns into Sphinx warnings. Every warning
+has ``type="academic"`` and one of :data:`SUBTYPES`, so users can silence a kind with
+``suppress_warnings = ["academic.link"]``; each is documented in
 ``docs/reference/warnings.rst``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sphinx.util import logging
 
-from sphinx_academic.problems import Problem
-
 logger = logging.getLogger("sphinx_academic")
 
 WARNING_TYPE = "academic"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a data file, at a place a user can find."""
+
+    #: Path of the data file, as given to the reader.
+    path: str
+    #: The message shown to the user.
+    message: str
+    #: Documented warning subtype, e.g. ``"bibtex"`` (see docs/reference/warnings).
+    subtype: str
+    #: 1-based line, when the reader knows it.
+    line: int | None = None
+    #: 1-based column, when the reader knows it.
+    column: int | None = None
+
+    @property
+    def location(self) -> str:
+        """``path:line`` (or ``path:line:column``), the form Sphinx prints."""
+        parts = [self.path, str(self.line or 1)]
+        if self.column:
+            parts.append(str(self.column))
+        return ":".join(parts)
+
 
 #: Subtype -> what it reports (the docs' troubleshooting table is checked against this).
 SUBTYPES: dict[str, str] = {

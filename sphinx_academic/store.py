@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 
 if TYPE_CHECKING:
     from sphinx_academic.model.profile_records import Profile

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import codecs
 import contextlib
-import datetime
 import os
 import re
 import shutil
@@ -17,7 +16,6 @@ from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec for the reference)
 import pytest
-import yaml
 from docutils import nodes
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -27,7 +25,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_academic.directives import profile as profile_directives
 from sphinx_academic.model import richtext
-from sphinx_academic.readers import bibtex, yamlsafe
+from sphinx_academic.readers import bibtex
 from sphinx_academic.readers.bibscan import scan
 from sphinx_academic.render import links
 
@@ -237,132 +235,6 @@ def test_text_without_markup_characters_parses_to_itself(text: str) -> None:
 @pytest.mark.parametrize("text", ["a *b*", "see https://x.org", "a@b.org", "x_", "`y`", "a\\b"])
 def test_markup_characters_are_noticed(text: str) -> None:
     assert profile_directives._MAY_HOLD_MARKUP.search(text) is not None
-
-
-# -- dates: Babel's patterns, looked up once == Sphinx's format_date ------------------------
-
-
-# -- YAML: read from events == through the node tree; positions looked up == noted ---------
-
-_YAML_PIECES = ["a", "b", ": ", "- ", "\n", "  ", "x", "1", "[", "]", "{", "}", ", ", "'", '"']
-
-
-def _positions_both_ways(text: str) -> None:
-    """Read from events (or the tree), through the tree with positions looked up, and
-    through the tree with every position noted: the same data, problems and positions."""
-    ways = [
-        yamlsafe.parse_yaml(text),
-        yamlsafe.parse_yaml_tree(text),
-        yamlsafe.parse_yaml_tree(text, note_all=True),
-    ]
-    (lazy, lazy_problems), (tree, tree_problems), (eager, eager_problems) = ways
-    assert (lazy is None) == (tree is None) == (eager is None)
-    assert sorted(map(str, lazy_problems)) == sorted(map(str, eager_problems))
-    assert sorted(map(str, tree_problems)) == sorted(map(str, eager_problems))
-    if lazy is None or tree is None or eager is None:
-        return
-    assert eager.root is None and eager.text is None  # every position noted
-    assert lazy.data == tree.data == eager.data
-    for path in [*eager.values, *eager.keys, ("missing",), (0, "missing", 3)]:
-        assert lazy.value_at(path) == tree.value_at(path) == eager.value_at(path), path
-        assert lazy.key_at(path) == tree.key_at(path) == eager.key_at(path), path
-
-
-@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.sampled_from(_YAML_PIECES), max_size=16).map("".join))
-@example("a: 1\na: 2\nb:\n  - x: 1\n    x: [1, 2]\n")
-def test_positions_looked_up_equal_positions_noted(text: str) -> None:
-    _positions_both_ways(text)
-
-
-# Scalars of every implicit type, explicit tags (allowed, refused and misfitting), value
-# keys, anchors. (No "? ": an empty value at the very end has its position after the text,
-# which the "# <<" comment moves.)
-_TAGGED_PIECES = [
-    *_YAML_PIECES,
-    "true",
-    "No",
-    "null",
-    "~",
-    "2020-01-31",
-    "2020-02-30",
-    "1.5e3",
-    "0x1F",
-    ".inf",
-    "!!str ",
-    "!!int ",
-    "!!python/object ",
-    "!x ",
-    "=",
-    "&a ",
-    "*a",
-]
-
-
-@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.sampled_from(_TAGGED_PIECES), max_size=16).map("".join))
-@example("a: !!str 1\nb: [true, No, ~, 2020-02-30, 0x1F]\nc: {=: 1}\nd: !x q\n")
-def test_plain_construction_equals_pyyaml_construction(text: str) -> None:
-    _positions_both_ways(text)
-
-
-@given(st.text(alphabet="0123456789+-.:eEtTfFnNuloxyY~_ ", max_size=12))
-@example("")
-def test_scalar_tags_resolved_as_pyyaml_resolves_them(value: str) -> None:
-    loader = yamlsafe.PositionLoader("")
-    try:
-        for implicit in ((True, False), (False, True), (False, False)):
-            base = yaml.resolver.BaseResolver.resolve(loader, yaml.ScalarNode, value, implicit)
-            assert loader.resolve(yaml.ScalarNode, value, implicit) == base
-    finally:
-        loader.dispose()
-
-
-def test_plain_profiles_are_read_from_parsing_events_without_a_node_tree() -> None:
-    text = (
-        'basics:\n  name: A\nnews:\n  - date: 2024-01-02\n    text: "x"\n'
-        "  - {date: 2023, text: y}\n"
-        "  - {date: 2022, text: '*R&D* at <https://x.org/?a=1&b=2>'}\n"
-    )
-    document, problems = yamlsafe.parse_yaml(text)
-    assert document is not None and not problems
-    assert document.root is None and document.text == text  # no tree composed
-    assert document.data["news"][0]["date"] == datetime.date(2024, 1, 2)
-    noted = {("news", 0): (4, 5), ("news", 1): (6, 5), ("basics",): (2, 3)}
-    found = {path: (document.values[path].line, document.values[path].column) for path in noted}
-    assert found == noted
-    assert document.value_at(("news", 1)) == yamlsafe.Position(6, 5)
-    assert document.root is None  # a noted place needs no tree
-    # Any other place (a problem's) composes the tree from the text, once.
-    assert document.value_at(("news", 1, "text")) == yamlsafe.Position(6, 24)
-    assert document.key_at(("news", 0, "text")) == yamlsafe.Position(5, 5)
-    assert document.root is not None and document.text is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a: &x 1\nb: *x\n",  # an anchor and an alias
-        "a: &x 1\n",
-        "a:\n  <<: {b: 1}\n",  # a merge key
-        "a: 1\na: 2\n",  # a duplicate key
-        "a: !!set {x}\n",  # a tag on a mapping
-        "a: 1\n---\nb: 2\n",  # two documents
-        "? [a]\n: 1\n",  # a list as a key
-        "a: [1\n",  # a syntax error
-        "# nothing\n",
-    ],
-)
-def test_what_needs_the_node_tree_is_read_through_it(text: str) -> None:
-    assert yamlsafe._stream(text, "f.yaml", "yaml") is None
-    _positions_both_ways(text)
-
-
-def test_positions_looked_up_equal_positions_noted_on_real_files() -> None:
-    files = sorted(CORPUS.glob("profiles/**/*.y*ml")) + sorted(ROOTS.glob("*/*.y*ml"))
-    assert files
-    for path in files:
-        _positions_both_ways(path.read_text(encoding="utf-8"))
 
 
 # -- work that is skipped -------------------------------------------------------------------

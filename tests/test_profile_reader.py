@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 import time
@@ -15,6 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.profile import (
     Basics,
@@ -25,22 +27,16 @@ from sphinx_academic.model.profile import (
     json_schema,
     profile_url,
 )
-from sphinx_academic.problems import Problem
-from sphinx_academic.readers import rendercv
+from sphinx_academic.readers.alfolio import is_alfolio_cv
+from sphinx_academic.readers.markup import escape_rst, html_to_rst, markdown_to_rst
 from sphinx_academic.readers.profile import (
     merge_profiles,
     read_document,
     read_profile,
     read_profiles,
 )
-from sphinx_academic.readers.rendercv import (
-    entry_type,
-    escape_rst,
-    html_to_rst,
-    markdown_to_rst,
-    section_title,
-)
-from sphinx_academic.readers.yamlsafe import parse_json, parse_yaml
+from sphinx_academic.readers.rendercv import entry_type, section_title
+from sphinx_academic.readers.yamlsafe import Position, parse_json, parse_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "profiles"
@@ -376,6 +372,36 @@ def test_small_aliases_and_merge_keys_work(tmp_path: Path) -> None:
         ("Postdoc", "Lisbon"),
         ("Intern", "Lisbon"),
     ]
+
+
+def test_only_true_and_false_are_booleans() -> None:
+    document, problems = parse_yaml("a: [yes, no, on, off, Y, NO, true, False, TRUE]\n")
+    assert document is not None and not problems
+    assert document.data["a"] == ["yes", "no", "on", "off", "Y", "NO", True, False, True]
+
+
+def test_every_key_and_value_is_located() -> None:
+    text = (
+        'basics:\n  name: A\nnews:\n  - date: 2024-01-02\n    text: "x"\n'
+        "  - {date: 2023, text: y}\n"
+        "a: 1\na: 2\n"
+        "base: &b {city: Porto}\nplace:\n  <<: *b\n  city: Braga\n"
+    )
+    document, problems = parse_yaml(text)
+    assert document is not None
+    assert [where(problem) for problem in problems] == [("yaml", 8, 1)]  # the second "a"
+    assert document.value_at(()) == Position(1, 1)
+    assert document.value_at(("basics",)) == Position(2, 3)
+    assert document.key_at(("basics", "name")) == Position(2, 3)
+    assert document.value_at(("basics", "name")) == Position(2, 9)
+    assert document.value_at(("news", 1)) == Position(6, 5)
+    assert document.value_at(("news", 1, "text")) == Position(6, 24)
+    assert document.key_at(("news", 0, "text")) == Position(5, 5)
+    assert document.value_at(("a",)) == Position(8, 4)  # the last duplicate, as in the data
+    assert document.value_at(("place", "city")) == Position(12, 9)  # explicit beats merged
+    # A path the data lacks is located at its nearest ancestor.
+    assert document.value_at(("news", 1, "missing", 3)) == Position(6, 5)
+    assert document.key_at(("news", 7)) == document.value_at(("news",))
 
 
 def test_utf8_bom(tmp_path: Path) -> None:
@@ -956,10 +982,10 @@ def test_alfolio_periods(tmp_path: Path, year: str, start: Any, end: Any, date: 
 
 
 def test_alfolio_detection() -> None:
-    assert rendercv.is_alfolio_cv([{"title": "A", "type": "list", "contents": []}])
-    assert not rendercv.is_alfolio_cv([{"title": "A"}])
-    assert not rendercv.is_alfolio_cv([])
-    assert not rendercv.is_alfolio_cv({"title": "A"})
+    assert is_alfolio_cv([{"title": "A", "type": "list", "contents": []}])
+    assert not is_alfolio_cv([{"title": "A"}])
+    assert not is_alfolio_cv([])
+    assert not is_alfolio_cv({"title": "A"})
 
 
 # =========================================================================================
@@ -967,14 +993,14 @@ def test_alfolio_detection() -> None:
 # =========================================================================================
 
 
-def test_records_are_immutable_named_tuples_and_picklable() -> None:
+def test_records_are_immutable_and_picklable() -> None:
     entry = Entry("work", "Postdoc", start=PartialDate(2020), end=PartialDate(present=True))
     with pytest.raises(AttributeError):
         entry.title = "x"  # type: ignore[misc]
     assert not hasattr(entry, "__dict__")
     assert pickle.loads(pickle.dumps(entry)) == entry
-    assert entry._replace(title="x").title == "x" and entry.title == "Postdoc"
-    assert hash(entry) == hash(Entry(*entry))
+    assert dataclasses.replace(entry, title="x").title == "x" and entry.title == "Postdoc"
+    assert hash(entry) == hash(dataclasses.replace(entry))
     assert entry.ongoing and entry.sort_date == PartialDate(present=True)
     assert Entry("x", date=PartialDate(2020)).sort_date == PartialDate(2020)
 

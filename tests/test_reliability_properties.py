@@ -22,12 +22,11 @@ from docutils import nodes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_academic.diagnostics import SUBTYPES
+from sphinx_academic.diagnostics import SUBTYPES, Problem
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.names import OwnerMatcher
 from sphinx_academic.model.profile import Profile
 from sphinx_academic.model.texmath import math_problem
-from sphinx_academic.problems import Problem
 from sphinx_academic.query.filter import FilterError, compile_filter
 from sphinx_academic.readers.bibtex import merge_files, parse_bibtex
 from sphinx_academic.readers.profile import read_document

@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sphinx_academic.model.pickling import compact_pickling
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
 
 __all__ = ["PRESENT_WORDS", "DateError", "PartialDate", "Precision", "parse_date"]
 
@@ -44,7 +43,6 @@ class DateError(ValueError):
     """A value that looks like a date but is not a possible one (``2020-02-30``)."""
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the year, month or day; or "present"; or a free-text label.
@@ -101,8 +99,7 @@ class PartialDate:
 
     @classmethod
     def _from_text(cls, text: str) -> PartialDate | None:
-        # Speed: most dates are plain ISO ones (a profile has thousands), which the steps
-        # below would leave as they are.
+        # A plain ISO date needs none of the normalising steps below.
         match = _ISO.fullmatch(text)
         if match is None:
             text = " ".join(text.split())

@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sphinx_academic.model.pickling import compact_pickling
 from sphinx_academic.model.richtext import decode
 
 #: Contribution markers written after a name (equal contribution, corresponding, ...).
@@ -28,7 +27,6 @@ _WORD_SPLIT = re.compile(r"[\s~]+")
 _SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{([^{}]*)\}|\$\^\{?([^${}]*)\}?\$")
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Author:
     """One author as shown: decoded given and family names plus markers."""
@@ -54,7 +52,6 @@ class Author:
         return NameKey.of(self.given, self.family)
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class NameKey:
     """Normalised name words: ``given`` words then ``family`` words, lower case, no accents."""
@@ -108,11 +105,11 @@ def split_markers(raw: str) -> tuple[str, str]:
 _MAY_HAVE_MARKERS = re.compile(r"[*&^†‡§¶‖]|\\d?dag|\\textsuperscript")
 
 
-@functools.lru_cache(maxsize=4096)  # speed: a card and the exports both copy the entry
+@functools.lru_cache(maxsize=4096)  # a card and the exports both copy the entry
 def without_markers(names: str) -> str:
     """A BibTeX name list with contribution markers removed (for copying)."""
     if not _MAY_HAVE_MARKERS.search(names):
-        return names  # speed: most lists have none, and splitting them is slow
+        return names
     from pybtex.bibtex.utils import split_name_list
 
     cleaned = []
@@ -178,8 +175,7 @@ class OwnerMatcher:
 
     def __init__(self, spellings: Iterable[str]) -> None:
         self._owners = tuple(parse_name(s) for s in spellings if s and s.strip())
-        # Speed: keyed by the author, not by the normalised name, so that asking again
-        # (every name of every entry on every page) does not normalise the name again.
+        # Keyed by the author: asking again does not normalise the name again.
         self._cache: dict[Author, bool] = {}
 
     def __bool__(self) -> bool:

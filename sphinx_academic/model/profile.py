@@ -4,8 +4,7 @@ Two halves, both free of Sphinx:
 
 - **Records** (:class:`Profile`, :class:`Section`, :class:`Entry`, :class:`NewsItem`,
   :class:`Basics`, :class:`Link`, :class:`Source`), defined in
-  :mod:`sphinx_academic.model.profile_records` (nothing to validate there, for speed) and
-  importable from here too.
+  :mod:`sphinx_academic.model.profile_records` and importable from here too.
 - **The native format**, JSON Resume extended with ``news`` and custom sections: one
   :class:`~sphinx_academic.model.validation.Record` (a pydantic-core schema) per kind of
   mapping, and :func:`json_schema` for editors.

@@ -2,27 +2,21 @@
 :class:`Section`, :class:`Entry`, :class:`NewsItem`, :class:`Basics`, :class:`Link`,
 :class:`Source`.
 
-Immutable named tuples holding only plain values, so they can live in Sphinx's pickled
+Frozen dataclasses holding only plain values, so they can live in Sphinx's pickled
 environment. Every human text field (names, titles, summaries, highlights, news text,
 ...) is reStructuredText *inline* markup; readers of other formats convert their markup
 into it and escape the rest. URLs, e-mail addresses, phone numbers, image paths and
 usernames are plain.
 
-Speed: they are :class:`typing.NamedTuple` classes, not frozen dataclasses. Such a class
-is made several times faster when the module is imported (a dataclass compiles each of
-its generated methods), a record is made without a ``__setattr__`` call per field, and
-records pickle as plain tuples.
-
 The schemas that validate the native format are in :mod:`sphinx_academic.model.profile`.
-They are kept apart for speed: a build that reads no profile file (a no-op rebuild, a
-site without a profile) should not import pydantic-core just to unpickle these records.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal, NamedTuple, get_args
+from dataclasses import dataclass
+from typing import Literal, get_args
 from urllib.parse import quote
 
 from sphinx_academic.model.dates import PartialDate
@@ -40,7 +34,8 @@ SectionKind = Literal["timeline", "keywords", "pairs", "text", "numbered", "reve
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 
-class Source(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Source:
     """Where a record was written: file, 1-based line and column."""
 
     path: str
@@ -48,7 +43,8 @@ class Source(NamedTuple):
     column: int | None = None
 
 
-class Link(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Link:
     """An online profile: ``Link("GitHub", "octocat", "https://github.com/octocat")``."""
 
     #: Network name as the user wrote it (``GitHub``, ``ORCID``, ...).
@@ -59,7 +55,8 @@ class Link(NamedTuple):
     url: str | None = None
 
 
-class Basics(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Basics:
     """Who the profile is about. All fields are optional."""
 
     name: str | None = None
@@ -77,7 +74,8 @@ class Basics(NamedTuple):
     source: Source | None = None
 
 
-class Entry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Entry:
     """One item of a section: a job, a degree, an award, a skill, a line of text...
 
     Which fields are used depends on the section; see the module documentation of
@@ -130,7 +128,8 @@ class Entry(NamedTuple):
         return next((value for key, value in self.details if key == name), None)
 
 
-class NewsItem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NewsItem:
     """A dated piece of news; ``text`` is RST inline markup."""
 
     date: PartialDate
@@ -140,7 +139,8 @@ class NewsItem(NamedTuple):
     source: Source | None = None
 
 
-class Section(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Section:
     """A titled list of entries shown one way (see :data:`SectionKind`)."""
 
     #: Key used in directives (``.. timeline:: work``) and for merging files.
@@ -151,7 +151,8 @@ class Section(NamedTuple):
     source: Source | None = None
 
 
-class Profile(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Profile:
     """Everything read from one or more profile files."""
 
     basics: Basics = Basics()

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sphinx_academic.model.names import Author, without_markers
-from sphinx_academic.model.pickling import compact_pickling
 from sphinx_academic.model.richtext import RichText, decode, plain, rich
 
 #: Fields that only drive presentation (al-folio's list plus our own); the BibTeX shown to
@@ -101,7 +100,6 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 _TRUE = frozenset({"true", "yes", "1", "on"})
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Publication:
     """One BibTeX entry, decoded once when its file is read."""

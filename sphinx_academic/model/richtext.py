@@ -16,13 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from sphinx_academic.model.pickling import compact_pickling
 from sphinx_academic.model.texmath import math_problem
 
 SpanKind = Literal["text", "em", "strong", "math"]
 
 
-@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Span:
     """A run of text with one kind of formatting."""
@@ -35,12 +33,10 @@ RichText = tuple[Span, ...]
 _R = TypeVar("_R")
 
 #: Characters that tell a value needs LaTeX decoding at all (most values don't):
-#: ``[\\{}~$]|--|``|''``, written to start with one character class, which the regular
-#: expression engine scans for several times faster than an alternation (speed).
+#: ``[\\{}~$]|--|``|''``, written to start with one character class.
 _LATEX_CHARS = re.compile(r"[\\{}~$`'-](?:(?<=[\\{}~$])|(?<=-)-|(?<=`)`|(?<=')')")
-#: Unescaped ``$...$`` math spans. The ``$`` comes first so that the regular expression
-#: engine can look for it with a fast string search (speed: an abstract is searched in a
-#: tenth of the time); the lookbehind after it is the same test as one before it.
+#: Unescaped ``$...$`` math spans (the lookbehind after the ``$`` is the same test as one
+#: before it).
 _MATH = re.compile(r"\$(?<!\\\$)(.+?)(?<!\\)\$", re.DOTALL)
 #: Font commands whose argument we keep with a formatting kind.
 _FONT_COMMANDS: dict[str, SpanKind] = {
@@ -106,7 +102,7 @@ def rich(text: str) -> RichText:
         return (Span("text", _squash_spaces(text)),) if text else ()
     spans: list[Span] = []
     position = 0
-    for match in _MATH.finditer(text) if "$" in text else ():  # speed: most have none
+    for match in _MATH.finditer(text) if "$" in text else ():
         spans.extend(_decode_formatted(text[position : match.start()]))
         formula = match.group(1).strip()
         # Math reaches LaTeX and MathJax as markup: a formula that could read files, run
@@ -154,7 +150,7 @@ def decode(text: str) -> str:
         return _squash_spaces(text)
     for escaped, placeholder in _ESCAPED_BRACE.items():
         text = text.replace(escaped, placeholder)
-    if '"' in text:  # speed: most values have none
+    if '"' in text:
         text = _STRAIGHT_QUOTE.sub("\x02", text)
     text = _TRANSPARENT_COMMAND.sub("{", text)
     text = _decode_latex(text)
@@ -163,8 +159,7 @@ def decode(text: str) -> str:
     return _squash_spaces(unicodedata.normalize("NFC", text))
 
 
-# Speed: latexcodec reads a value token by token in Python (about 1 ms for an abstract),
-# which made decoding the largest cost of a build. Its tables only ever join tokens
+# Decoding word by word: latexcodec's tables only ever join tokens
 # within one word (a command takes the spaces after it and its argument along, which
 # _LATEX_WORD keeps in the word), so only the words that need it go through latexcodec,
 # each decoded once per build. Values where a construct reaches past a word (a comment,
@@ -193,8 +188,7 @@ def _whole_value(text: str) -> bool:
 
 def _has_comment(text: str) -> bool:
     """Whether a ``%`` after an even number of backslashes (none included) starts a
-    comment. Speed: a regular expression for this starts with a lookbehind, which makes
-    the engine try every position of the text."""
+    comment."""
     percent = text.find("%")
     while percent >= 0:
         before = percent
@@ -218,12 +212,8 @@ def _decode_latex(text: str) -> str:
 
 
 def _decode_words(text: str) -> str:
-    """``_LATEX_WORD.sub`` from the first word that needs decoding on.
-
-    Speed: the pattern starts with a lookbehind, so the engine tries it at every position;
-    the words before the first trigger (found by a fast character-class search) cannot
-    match, since a match needs a trigger in its first word.
-    """
+    """``_LATEX_WORD.sub`` from the first word that needs decoding on (the words before
+    the first trigger cannot match: a match needs a trigger in its first word)."""
     found = _TRIGGER.search(text)
     if found is None:
         return text
@@ -245,8 +235,7 @@ def _latexcodec(text: str) -> str:
 
 
 def _ulatex(text: str) -> str:
-    # Speed: imported when first needed (its tables take 50 ms to build), so a build that
-    # decodes nothing, such as a no-op rebuild, does not pay for it.
+    # Imported when first needed: a build that decodes nothing does not build its tables.
     import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 
     return str(codecs.decode(text, "ulatex"))  # type: ignore[call-overload]
@@ -271,7 +260,7 @@ _WHITESPACE = re.compile(r"[ \t\r\n]+")  # not \s: a decoded ~ is a kept no-brea
 def _squash_spaces(text: str) -> str:
     if "  " in text or "\t" in text or "\n" in text or "\r" in text:
         return _WHITESPACE.sub(" ", text)
-    return text  # speed: nothing to squash, as in most values
+    return text
 
 
 def _merge(spans: list[Span]) -> RichText:

@@ -5,12 +5,8 @@ a pydantic-core schema built with the helpers below (:func:`record`, :func:`text
 :func:`date`, :func:`texts`...). It validates to a plain ``dict`` holding every field it
 declares (missing ones get their default), which the readers turn into records.
 
-Speed: the readers use pydantic v2's validation engine, pydantic-core, directly. Importing
-the ``pydantic`` package and building model classes and their validators took about a
-tenth of a second of every build that reads a profile, more than validating a thousand
-entries; a pydantic-core validator is built in well under a millisecond, on first use.
-The ``pydantic`` package is still what writes the JSON Schema
-(:func:`sphinx_academic.model.profile.json_schema`), from these same schemas.
+The JSON Schema for editors (:func:`sphinx_academic.model.profile.json_schema`) is written
+by pydantic from these same schemas.
 """
 
 from __future__ import annotations
@@ -19,7 +15,8 @@ import copy
 import difflib
 import re
 from collections.abc import Mapping
-from typing import Any, Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic_core import (
     CoreSchema,
@@ -42,6 +39,7 @@ __all__ = [
     "describe_path",
     "either",
     "list_of",
+    "loose_record",
     "one_or_more",
     "record",
     "text",
@@ -131,6 +129,13 @@ def record(
     )
 
 
+def loose_record(
+    name: str, fields: Mapping[str, CoreSchema], required: tuple[str, ...] = ()
+) -> Record:
+    """A :class:`Record` that drops unknown keys, as RenderCV and al-folio do."""
+    return Record(record(name, fields, required=required, extra="ignore"))
+
+
 def _field(schema: CoreSchema, required: bool) -> cs.TypedDictField:
     if required:
         return cs.typed_dict_field(schema)
@@ -213,7 +218,8 @@ def _step(schema: CoreSchema, part: str | int) -> CoreSchema | None:
 # =========================================================================================
 
 
-class Issue(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Issue:
     """Something wrong at ``path`` (a path into the validated data)."""
 
     path: Loc

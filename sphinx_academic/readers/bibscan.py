@@ -1,7 +1,6 @@
-"""A fast reader for well-formed BibTeX, tried before pybtex's scanner.
+"""A reader for well-formed BibTeX, tried before pybtex's scanner (see
+``docs/performance.rst`` for why it exists).
 
-Speed: pybtex's scanner reads a file token by token, with a few Python calls per token;
-for a bib file with abstracts that was the largest part of a build after LaTeX decoding.
 This reader follows the same grammar with pybtex's own token patterns, but skips a whole
 value with one search for the next brace or quote. It reads what well-formed files hold
 (entries, ``@string`` macros, braced and quoted values, numbers, macros, ``#``
@@ -95,8 +94,7 @@ class _Scanner:
     def fields(self) -> dict[str, str]:
         """``name = value`` pairs separated by commas (an empty one is allowed, as a
         trailing comma or the comma after the key), flattened as :func:`flatten_fields`
-        does. Speed: the usual field, comma included, is one match and goes straight into
-        the result."""
+        does; the usual field, comma included, is one match."""
         flat: dict[str, str] = {}
         text = self.text
         while True:

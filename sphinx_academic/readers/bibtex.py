@@ -26,6 +26,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 from pybtex.utils import CaseInsensitiveDict
 
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.names import Author, author_from_parts
 from sphinx_academic.model.publication import (
     KNOWN_TYPES,
@@ -34,7 +35,6 @@ from sphinx_academic.model.publication import (
     parse_year,
 )
 from sphinx_academic.model.richtext import math_problems, rich
-from sphinx_academic.problems import Problem
 from sphinx_academic.readers.bibscan import flatten_fields, scan
 
 PERSON_FIELDS = ("author", "editor")
@@ -127,7 +127,7 @@ _LINE_START_AT = re.compile(r"^[ \t]*@[A-Za-z][\w-]*[ \t]*[{(]", re.MULTILINE)
 
 
 def _raw_entries(text: str, path: str, problems: list[Problem]) -> Iterator[RawEntry]:
-    # Speed: a well-formed file is read by the fast reader; pybtex reads the others.
+    # A well-formed file is read by bibscan; pybtex reads the others.
     scanned = scan(text, CaseInsensitiveDict(month_names))
     # A key starting with "@" is the next entry read as the key of a keyless one: pybtex's
     # reading below reports it and reads that next entry.
@@ -317,8 +317,7 @@ def _parse_people(value: str) -> tuple[Author, ...]:
 
 def _split_names(value: str) -> list[str]:
     if "{" not in value:
-        # Speed: pybtex's split, which compiles its pattern on every call, is this when
-        # there are no braces to keep "and" inside.
+        # Without braces to keep an "and" inside a name, pybtex's split is this.
         return [name for name in (part.strip() for part in _AND.split(value)) if name]
     return [name for name in split_name_list(value) if name.strip()]
 
@@ -349,7 +348,7 @@ def merge_files(files: Iterable[BibFile]) -> tuple[list[Publication], list[Probl
             if first is not entry:
                 problems.append(_duplicate(entry, first))
     entries = [
-        entry if entry.index == index else replace(entry, index=index)  # speed: rarely moved
+        entry if entry.index == index else replace(entry, index=index)
         for index, entry in enumerate(by_key.values())
     ]
     resolved, crossref_problems = resolve_crossrefs(entries)

@@ -7,12 +7,13 @@ Three formats are recognised by their content:
   top-level list, whose entries take ``name``, ``position`` or ``title``, ``location``,
   ``url``, ``startDate``, ``endDate``, ``date``, ``summary``, ``highlights``; a list of
   plain strings is a ``text`` section). Its text is reStructuredText inline markup.
-- **RenderCV** files (a top-level ``cv:``) and al-folio's ``_data/cv.yml`` (a list of
-  ``{title, type, contents}``): see :mod:`sphinx_academic.readers.rendercv`.
+- **RenderCV** files (a top-level ``cv:``): see :mod:`sphinx_academic.readers.rendercv`.
+- al-folio's ``_data/cv.yml`` (a list of ``{title, type, contents}``): see
+  :mod:`sphinx_academic.readers.alfolio`.
 
 JSON is told from YAML by the extension (``.json`` / ``.yaml``, ``.yml``), else by the
 first character. Reading never raises; what is wrong becomes a located
-:class:`~sphinx_academic.problems.Problem`, and the rest of the file still loads. A bad
+:class:`~sphinx_academic.diagnostics.Problem`, and the rest of the file still loads. A bad
 field is left out of its entry; an entry is only left out when nothing meaningful is left.
 
 Native fields, by section (``title`` / ``subtitle`` / ``organisation`` of :class:`Entry`):
@@ -45,10 +46,12 @@ Warning subtypes (``suppress_warnings = ["academic.<subtype>"]``):
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.profile import (
     BASICS,
@@ -62,13 +65,12 @@ from sphinx_academic.model.profile import (
     Profile,
     Section,
     SectionKind,
-    Source,
     profile_url,
     section_key,
 )
 from sphinx_academic.model.validation import Record, validate_partial
-from sphinx_academic.problems import Problem
-from sphinx_academic.readers.formats import is_alfolio_cv, is_rendercv, section_title
+from sphinx_academic.readers.alfolio import is_alfolio_cv, read_alfolio_cv
+from sphinx_academic.readers.rendercv import is_rendercv, read_rendercv, section_title
 from sphinx_academic.readers.yamlsafe import DocPath, Document, load_file
 
 __all__ = ["merge_profiles", "read_document", "read_profile", "read_profiles"]
@@ -102,12 +104,8 @@ def read_document(document: Document) -> tuple[Profile, list[Problem]]:
     """Read loaded data, choosing the format from its shape."""
     data = document.data
     if is_rendercv(data):
-        from sphinx_academic.readers.rendercv import read_rendercv
-
         return read_rendercv(document)
     if is_alfolio_cv(data):
-        from sphinx_academic.readers.rendercv import read_alfolio_cv
-
         return read_alfolio_cv(document)
     if isinstance(data, dict):
         return _read_native(document)
@@ -140,7 +138,7 @@ def merge_profiles(profiles: Iterable[Profile]) -> Profile:
 def _merge_basics(first: Basics, later: Basics) -> Basics:
     filled = {
         name: getattr(first, name) or getattr(later, name)
-        for name in Basics._fields
+        for name in (field.name for field in dataclasses.fields(Basics))
         if name != "profiles"
     }
     links = first.profiles + tuple(link for link in later.profiles if link not in first.profiles)
@@ -157,8 +155,8 @@ def _merge_sections(first: tuple[Section, ...], later: tuple[Section, ...]) -> t
             merged.append(section)
             continue
         key = merged[n].key
-        moved = tuple(entry._replace(section=key) for entry in section.entries)
-        merged[n] = merged[n]._replace(entries=merged[n].entries + moved)
+        moved = tuple(dataclasses.replace(entry, section=key) for entry in section.entries)
+        merged[n] = dataclasses.replace(merged[n], entries=merged[n].entries + moved)
     return tuple(merged)
 
 
@@ -185,13 +183,6 @@ def _read_native(document: Document) -> tuple[Profile, list[Problem]]:
     return Profile(basics, tuple(sections), tuple(news), (document.path,)), problems
 
 
-def _source(document: Document, path: DocPath) -> Source:
-    where = document.value_at(path)
-    if where is None:
-        return Source(document.path)
-    return Source(document.path, where.line, where.column)
-
-
 def _text(value: str | None) -> str | None:
     return value if value else None
 
@@ -212,7 +203,7 @@ def _read_basics(document: Document, value: object) -> tuple[Basics, list[Proble
         summary=_text(fields["summary"]),
         location=_location(fields["location"]),
         profiles=tuple(_link(link["network"], link["username"], link["url"]) for link in links),
-        source=_source(document, ("basics",)),
+        source=document.source(("basics",)),
     )
     return basics, problems
 
@@ -265,10 +256,12 @@ def _read_news_item(
         if refused:
             n = refused[0]
             said = problems[n].message.removesuffix("; ignored")
-            problems[n] = problems[n]._replace(message=f"{said}; the news item is left out")
+            problems[n] = dataclasses.replace(
+                problems[n], message=f"{said}; the news item is left out"
+            )
             return None, problems
         return None, [*problems, document.problem(path, message, "news")]
-    source = _source(document, path)
+    source = document.source(path)
     title, url = _text(fields["title"]), _text(fields["url"])
     return NewsItem(date, text, title, url, source), problems
 
@@ -298,7 +291,7 @@ def _read_section(
         if entry is not None:
             entries.append(entry)
     title = _TITLES.get(key) or section_title(key)
-    return Section(key, title, kind, tuple(entries), _source(document, (key,))), problems
+    return Section(key, title, kind, tuple(entries), document.source((key,))), problems
 
 
 def _not_a_section(document: Document, key: str, value: object, known: bool) -> Problem:
@@ -333,7 +326,7 @@ def _closest_section(key: str, cutoff: float = 0.8) -> str | None:
 def _read_entry(
     document: Document, key: str, path: DocPath, raw: object, kind: Record
 ) -> tuple[Entry | None, list[Problem]]:
-    source = _source(document, path)
+    source = document.source(path)
     if isinstance(raw, str) and kind is CUSTOM_ENTRY:
         return Entry(key, summary=raw.strip() or None, source=source), []
     fields, issues = validate_partial(kind, raw)

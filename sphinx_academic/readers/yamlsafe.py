@@ -2,10 +2,11 @@
 
 The result is a :class:`Document`: the plain Python data (dicts with string keys, lists,
 scalars) plus the 1-based line and column of every mapping key and value, addressed by
-their path (``("work", 0, "startDate")``), the same shape as pydantic-core's error ``loc``.
+their path (``("work", 0, "startDate")``), the same shape as pydantic's error ``loc``.
 
-Loading never raises on bad input. What could not be read becomes a
-:class:`~sphinx_academic.problems.Problem`:
+YAML is read in two steps with PyYAML: :class:`PositionLoader` composes the node tree,
+whose marks give the positions, then constructs the data from it. Loading never raises
+on bad input. What could not be read becomes a :class:`~sphinx_academic.diagnostics.Problem`:
 
 - ``file``: the file is missing, a directory or unreadable.
 - ``yaml`` / ``json``: bytes that are not UTF-8, control characters, syntax errors, tabs
@@ -19,21 +20,24 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sphinx_academic.problems import Problem
+from sphinx_academic.diagnostics import Problem
+from sphinx_academic.model.profile_records import Source
+
+if TYPE_CHECKING:
+    from sphinx_academic.model.validation import Issue
 
 __all__ = [
     "MAX_ALIAS_EXPANSION",
     "DocPath",
     "Document",
-    "IssueLike",
     "Position",
     "PositionLoader",
     "decode",
@@ -42,11 +46,10 @@ __all__ = [
     "parse_json",
     "parse_text",
     "parse_yaml",
-    "parse_yaml_tree",
     "read_text",
 ]
 
-#: A path into the data: mapping keys and list indices, like pydantic-core's ``loc``.
+#: A path into the data: mapping keys and list indices, like pydantic's ``loc``.
 DocPath = tuple[str | int, ...]
 Format = Literal["yaml", "json"]
 
@@ -69,27 +72,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-class IssueLike(Protocol):
-    """Something wrong at a path inside the data (e.g. a validation issue)."""
-
-    @property
-    def path(self) -> DocPath: ...
-    @property
-    def message(self) -> str: ...
-    @property
-    def subtype(self) -> str: ...
-    @property
-    def on_key(self) -> bool: ...
-
-
-class Position(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Position:
     """A 1-based line and column in a data file."""
 
     line: int
     column: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """Data read from one file, with the position of each key and value in it."""
 
@@ -98,29 +89,15 @@ class Document:
     #: The data: dicts (string keys, file order), lists, str, int, float, bool, None, dates.
     data: Any
     #: ``"yaml"`` or ``"json"``, also the subtype of syntax problems.
-    format: Format = "yaml"
+    format: Format
     #: Where each value starts, by path; ``()`` is the whole document.
-    values: dict[DocPath, Position] = field(default_factory=dict)
+    values: dict[DocPath, Position]
     #: Where each mapping key starts, by the path of its value.
-    keys: dict[DocPath, Position] = field(default_factory=dict)
-    #: The YAML node tree, when positions are looked up in it rather than kept in
-    #: :attr:`values` and :attr:`keys` (speed: most files need no position but those of
-    #: their entries, and noting all of them took a third of reading a large file).
-    root: Node | None = None
-    #: The YAML text of a document read from libyaml's events (see :func:`_stream`):
-    #: :attr:`values` then holds where each mapping and list starts, and the node tree
-    #: is composed from this text when any other position is asked for (a problem's).
-    text: str | None = None
+    keys: dict[DocPath, Position]
 
     def value_at(self, path: DocPath) -> Position | None:
         """Where the value at ``path`` is, or else its nearest known ancestor."""
-        noted = self.values.get(path)
-        if noted is not None:
-            return noted
-        root = self._tree()
-        if root is not None:
-            return _position(_descend(root, path)[0])
-        for end in range(len(path) - 1, -1, -1):
+        for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
                 return found
@@ -128,23 +105,14 @@ class Document:
 
     def key_at(self, path: DocPath) -> Position | None:
         """Where the key of the value at ``path`` is, falling back to :meth:`value_at`."""
-        root = self._tree()
-        if root is not None:
-            node, key = _descend(root, path)
-            return _position(key if key is not None else node)
         return self.keys.get(path) or self.value_at(path)
 
-    def _tree(self) -> Node | None:
-        if self.root is None and self.text is not None:
-            loader = PositionLoader(self.text, self.path, self.format)
-            try:  # the text was read once already: no error is expected
-                self.root = loader.get_single_node()
-            except (yaml.YAMLError, RecursionError):
-                pass
-            finally:
-                loader.dispose()
-            self.text = None
-        return self.root
+    def source(self, path: DocPath) -> Source:
+        """Where the value at ``path`` is, as a record's :class:`Source`."""
+        where = self.value_at(path)
+        if where is None:
+            return Source(self.path)
+        return Source(self.path, where.line, where.column)
 
     def problem(self, path: DocPath, message: str, subtype: str, *, key: bool = False) -> Problem:
         """A problem located at the value (or key) at ``path``."""
@@ -153,7 +121,7 @@ class Document:
             return Problem(self.path, message, subtype)
         return Problem(self.path, message, subtype, where.line, where.column)
 
-    def problems_from(self, prefix: DocPath, issues: Iterable[IssueLike]) -> list[Problem]:
+    def problems_from(self, prefix: DocPath, issues: Iterable[Issue]) -> list[Problem]:
         """Locate issues whose paths are relative to the value at ``prefix``."""
         return [
             self.problem((*prefix, *issue.path), issue.message, issue.subtype, key=issue.on_key)
@@ -179,13 +147,11 @@ def read_text(path: str, subtype: str = "yaml") -> tuple[str | None, list[Proble
 
 def decode(raw: bytes, path: str, subtype: str) -> tuple[str, list[Problem]]:
     """Decode UTF-8 (or a BOM-marked UTF-16/32), reporting the first undecodable byte."""
-    for bom, encoding in _BOMS:
+    encoding = "utf-8"
+    for bom, name in _BOMS:
         if raw.startswith(bom):
-            return _decode_as(raw[len(bom) :], encoding, path, subtype)
-    return _decode_as(raw, "utf-8", path, subtype)
-
-
-def _decode_as(raw: bytes, encoding: str, path: str, subtype: str) -> tuple[str, list[Problem]]:
+            raw, encoding = raw[len(bom) :], name
+            break
     try:
         return raw.decode(encoding), []
     except UnicodeDecodeError as error:
@@ -216,17 +182,18 @@ def _replace_non_printable(text: str, path: str, subtype: str) -> tuple[str, lis
 
 if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
-else:  # libyaml's parser, when PyYAML has it, reads about ten times faster
+else:  # PyYAML's binding to libyaml when it has one; the same loader otherwise
     _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PositionLoader(_SafeLoader):
-    """A safe loader (``yaml.CSafeLoader`` if there, else ``yaml.SafeLoader``) that reports
-    instead of raising where it can.
+    """PyYAML's safe loader, reporting problems instead of raising where it can.
 
-    Tags it does not know (``!!python/object`` and friends) give ``None`` and a problem,
-    impossible timestamps stay strings (the date checks report them), and mapping keys are
-    kept as the text written, so ``2020: ...`` has the key ``"2020"``.
+    Only ``true`` and ``false`` are booleans (as in YAML 1.2), so Norway's country code
+    (``NO``) or a fluency of ``Yes`` stay text. Tags it does not know
+    (``!!python/object`` and friends) give ``None`` and a problem, impossible timestamps
+    stay strings (the date checks report them), and mapping keys are kept as the text
+    written, so ``2020: ...`` has the key ``"2020"``.
     """
 
     def __init__(self, stream: str, path: str = "", subtype: str = "yaml") -> None:
@@ -236,10 +203,8 @@ class PositionLoader(_SafeLoader):
         self.problems: list[Problem] = []
 
     def problem_at(self, node: Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(
-            Problem(self.path, message, self.subtype, mark.line + 1, mark.column + 1)
-        )
+        line, column = _line_and_column(node)
+        self.problems.append(Problem(self.path, message, self.subtype, line, column))
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         """PyYAML's construction, except that a value its explicit tag does not fit
@@ -253,76 +218,37 @@ class PositionLoader(_SafeLoader):
             self.problem_at(node, f"{_described(node)} does not fit its tag; ignored")
             return None
 
-    #: Whether :meth:`construct_mapping` reports duplicate keys (when positions are not
-    #: noted beforehand, which reports them too).
-    check_duplicates = False
-
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         self.flatten_mapping(node)
-        mapping = {
-            self._key(key): self.construct_object(value, deep=deep) for key, value in node.value
-        }
-        if self.check_duplicates and len(mapping) < len(node.value):
-            self.problems += _duplicate_keys(node.value, self.path, self.subtype)
-        return mapping
+        return {self._key(key): self.construct_object(value, deep) for key, value in node.value}
 
     def _key(self, node: Node) -> str:
         if isinstance(node, ScalarNode):
             return str(node.value)
-        return str(self.construct_object(node, deep=True))
+        return str(self.construct_object(node, deep=True))  # a list or mapping as a key
 
-    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        """The tag of a node without one, as :class:`yaml.resolver.BaseResolver` finds it.
+    def refuse_tag(self, node: Node) -> None:
+        self.problem_at(node, f"the tag {node.tag!r} is not allowed; the value is ignored")
 
-        Speed: libyaml's parser asks this for every node it composes; PyYAML's own method
-        builds a list of candidates each time. Scalars are looked up in the candidates
-        gathered once per first character (:data:`_SCALAR_RESOLVERS`).
-        """
-        if (
-            kind is not ScalarNode
-            or self.yaml_path_resolvers
-            or self.yaml_implicit_resolvers is not _RESOLVERS_GATHERED
-        ):
-            return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
-        if implicit[0]:  # plain (unquoted) text: maybe a number, a date, null, a boolean
-            for tag, pattern in _SCALAR_RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
-                if pattern.match(value):
-                    return tag
-        return str(self.DEFAULT_SCALAR_TAG)
-
-    def construct_plain(self, node: Node) -> Any:
-        """The data of a document without anchors or merge keys, as
-        :meth:`construct_document` gives it.
-
-        Speed: texts, lists and mappings, nearly every node of a profile, are built here
-        directly; PyYAML's generic path looks up each node's constructor, keeps a table of
-        what it built (for aliases, which such a document has none of) and finishes each
-        list and mapping through a generator. Every other tag (numbers, dates, null,
-        refused tags) goes through that generic path.
-        """
+    def construct_lenient_timestamp(self, node: ScalarNode) -> Any:
         try:
-            return self._plain(node)
-        finally:
-            self.constructed_objects, self.recursive_objects = {}, {}
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)  # 2020-02-30: the date checks report it with its place
 
-    def _plain(self, node: Node) -> Any:
-        tag = node.tag
-        if tag == _STR_TAG and type(node) is ScalarNode:
-            return node.value
-        if tag == _SEQ_TAG and type(node) is SequenceNode:
-            return [self._plain(child) for child in node.value]
-        if tag == _MAP_TAG and type(node) is MappingNode:
-            self.flatten_mapping(node)  # only ``=`` value keys here: there is no ``<<``
-            mapping = {self._plain_key(key): self._plain(value) for key, value in node.value}
-            if self.check_duplicates and len(mapping) < len(node.value):
-                self.problems += _duplicate_keys(node.value, self.path, self.subtype)
-            return mapping
-        return self.construct_object(node, deep=True)
 
-    def _plain_key(self, node: Node) -> str:
-        if type(node) is ScalarNode:
-            return str(node.value)
-        return str(self._plain(node))
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+PositionLoader.add_constructor(None, PositionLoader.refuse_tag)
+PositionLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", PositionLoader.construct_lenient_timestamp
+)
+PositionLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in PositionLoader.yaml_implicit_resolvers.items()
+}
+PositionLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _described(node: Node) -> str:
@@ -332,103 +258,58 @@ def _described(node: Node) -> str:
     return f"the {'list' if isinstance(node, SequenceNode) else 'mapping'} tagged {tag}"
 
 
-def _refuse_tag(loader: PositionLoader, node: Node) -> None:
-    loader.problem_at(node, f"the tag {node.tag!r} is not allowed; the value is ignored")
+def _key_text(node: Node) -> str:
+    return str(node.value) if isinstance(node, ScalarNode) else "?"
 
 
-def _lenient_timestamp(loader: PositionLoader, node: ScalarNode) -> Any:
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError:
-        return str(node.value)  # 2020-02-30: the date checks report it with its position
+def _line_and_column(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-PositionLoader.add_constructor(None, _refuse_tag)
-PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+def _position(node: Node) -> Position:
+    return Position(*_line_and_column(node))
 
-# Booleans as YAML 1.2 has them (true/false) rather than 1.1's yes/no/on/off, so that
-# Norway's country code (countryCode: NO) or a fluency of "Yes" stay text.
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-PositionLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
-    for first, resolvers in PositionLoader.yaml_implicit_resolvers.items()
-}
-PositionLoader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAP_TAG = "tag:yaml.org,2002:map"
-# The implicit resolvers for a plain scalar, by its first character ("" for an empty
-# one), the ones for any first character included, in PyYAML's order.
-_Resolvers = tuple[tuple[str, re.Pattern[str]], ...]
-_RESOLVERS_GATHERED = PositionLoader.yaml_implicit_resolvers  # a subclass may add its own
-_WILDCARD_RESOLVERS: _Resolvers = tuple(_RESOLVERS_GATHERED.get(None, []))
-_SCALAR_RESOLVERS: dict[str, _Resolvers] = {
-    first: (*resolvers, *_WILDCARD_RESOLVERS)
-    for first, resolvers in _RESOLVERS_GATHERED.items()
-    if first is not None
-}
+# -- parsing YAML ------------------------------------------------------------------------
 
 
 def parse_yaml(
     text: str, path: str = "<string>", subtype: Format = "yaml"
 ) -> tuple[Document | None, list[Problem]]:
-    """Parse YAML text into a :class:`Document`; ``None`` when nothing could be read.
-
-    Most files are read from libyaml's parsing events (:func:`_stream`); the rest (and
-    every file with a syntax error) through PyYAML's node tree (:func:`parse_yaml_tree`).
-    """
+    """Parse YAML text into a :class:`Document`; ``None`` when nothing could be read."""
     text, problems = _replace_non_printable(text.removeprefix("\ufeff"), path, subtype)
-    streamed = _stream(text, path, subtype)
-    if streamed is not None:
-        return streamed[0], problems + streamed[1]
-    document, found = parse_yaml_tree(text, path, subtype)
-    return document, problems + found
-
-
-def parse_yaml_tree(
-    text: str, path: str = "<string>", subtype: Format = "yaml", *, note_all: bool = False
-) -> tuple[Document | None, list[Problem]]:
-    """:func:`parse_yaml` through the node tree, whatever the text (control characters
-    already replaced). Positions are looked up in the tree, or with ``note_all`` (and
-    for files with merge keys, which change the tree) noted for every key and value:
-    the ways must agree, which the tests check."""
     loader = PositionLoader(text, path, subtype)
     try:
-        document, found = _load(loader, path, subtype, text, note_all or "<<" in text)
+        document, found = _load(loader, text, subtype)
     finally:
         loader.dispose()
-    return document, found + loader.problems
+    return document, problems + found + loader.problems
 
 
 def _load(
-    loader: PositionLoader, path: str, subtype: Format, text: str, note_all: bool
+    loader: PositionLoader, text: str, subtype: Format
 ) -> tuple[Document | None, list[Problem]]:
+    path = loader.path
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(path, "the file holds no data", "profile")]
-        # Speed: without an anchor ("&") there is no alias, so nothing to expand.
-        bomb = _alias_bomb(node, path, subtype) if "&" in text else None
+        bomb = _alias_bomb(node, path, subtype)
         if bomb is not None:
             return None, [bomb]
-        document = Document(path, None, subtype)
-        if note_all:
-            duplicates = _record_positions(node, (), document, path, subtype)
-        else:
-            document.root, duplicates, loader.check_duplicates = node, [], True
-        # Without anchors or merge keys, every node is built once and nothing is shared.
-        plain = "&" not in text and "<<" not in text
-        document.data = loader.construct_plain(node) if plain else loader.construct_document(node)
+        positions = _Positions(path, subtype)
+        positions.note(node, ())
+        # Deep: each list and mapping is finished inside its own construct_object, where a
+        # value that does not fit its tag is caught (aliases cannot loop: see above).
+        data = loader.construct_object(node, deep=True)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, path, subtype, text)]
     except RecursionError:
         return None, [Problem(path, "the data is nested too deeply", subtype)]
     except (yaml.YAMLError, ValueError, TypeError) as error:
         return None, [Problem(path, f"cannot read the file: {error}", subtype)]
-    return document, duplicates
+    document = Document(path, data, subtype, positions.values, positions.keys)
+    return document, positions.duplicates
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, path: str, subtype: str, text: str) -> Problem:
@@ -442,143 +323,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str, subtype: str, text: 
         message = f"{message} ({error.context})"
     if mark is None:
         return Problem(path, message, subtype)
-    if _char_at(text, mark.line, mark.column) == "\t":
+    lines = text.split("\n", mark.line + 1)
+    if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
         message = "a tab character here; YAML indentation must use spaces"
     return Problem(path, message, subtype, mark.line + 1, mark.column + 1)
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column of ``text`` ("" past its end)."""
-    lines = text.split("\n", line + 1)
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-# -- reading from libyaml's events -----------------------------------------------------------
-
-
-class _NeedsTree(Exception):
-    """Something :func:`_stream` leaves to the node tree (which reports it precisely)."""
-
-
-def _stream(text: str, path: str, subtype: Format) -> tuple[Document, list[Problem]] | None:
-    """The document built straight from libyaml's parsing events, or ``None`` when it
-    needs the node tree: an anchor, an alias or a merge key (``<<``), any syntax error,
-    several documents, a duplicate key, a key that is not text, a tag on a mapping or
-    list.
-
-    Speed and memory: composing the node tree first made, for a 300 kB profile, some
-    fifteen thousand nodes with two marks each, several megabytes that were touched once
-    and thrown away. Here only where each mapping and list starts is noted (an entry's
-    place); the tree is composed from the text when a problem asks for another position.
-    Texts become the data as they are; other scalars are built by the loader's own
-    constructors, from a node made for them alone.
-    """
-    loader = PositionLoader(text, path, subtype)
-    try:
-        data, starts = _data_from_events(loader)
-    except (_NeedsTree, yaml.YAMLError, RecursionError, ValueError, TypeError):
-        return None
-    finally:
-        loader.dispose()
-    return Document(path, data, subtype, values=starts, text=text), loader.problems
-
-
-def _data_from_events(loader: PositionLoader) -> tuple[Any, dict[DocPath, Position]]:
-    # Speed: names looked up once; this loop runs for every key and value of the file.
-    # Any: the kind of event is told by ``type(event) is ...``, which mypy does not narrow.
-    get_event: Callable[[], Any] = loader.get_event
-    resolve = loader.resolve
-    scalar, mapping_start, sequence_start = _SCALAR, _MAPPING_START, _SEQUENCE_START
-    mapping_end, sequence_end = _MAPPING_END, _SEQUENCE_END
-    starts: dict[DocPath, Position] = {}
-    # Open mappings and lists, innermost last: [container, its path, the key waiting
-    # for its value (``_NOTHING`` when a key comes next)].
-    open_: list[list[Any]] = []
-    top: list[Any] | None = None
-    root: Any = _NOTHING
-    if type(get_event()) is not _STREAM_START:
-        raise _NeedsTree
-    while True:
-        event = get_event()
-        kind = type(event)
-        if kind is scalar:
-            if event.anchor is not None:
-                raise _NeedsTree
-            if top is not None and top[2] is _NOTHING and type(top[0]) is dict:
-                if event.value == "<<":
-                    raise _NeedsTree  # maybe a merge key
-                top[2] = event.value  # a key: the text written, as ``_key`` has it
-                continue
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = resolve(ScalarNode, event.value, event.implicit)
-            value = event.value if tag == _STR_TAG else _scalar(loader, event, tag)
-        elif kind is mapping_start or kind is sequence_start:
-            if event.anchor is not None or not event.implicit:
-                raise _NeedsTree  # an anchor, or a tag such as !!set or !!omap
-            if top is None:
-                where: DocPath = ()
-            elif type(top[0]) is dict:
-                if top[2] is _NOTHING:
-                    raise _NeedsTree  # a mapping or list as a key
-                where = (*top[1], top[2])
-            else:
-                where = (*top[1], len(top[0]))
-            mark = event.start_mark
-            starts[where] = Position(mark.line + 1, mark.column + 1)
-            top = [{} if kind is mapping_start else [], where, _NOTHING]
-            open_.append(top)
-            if len(open_) > _MAX_STREAMED_DEPTH:
-                raise _NeedsTree  # the tree path reports data nested too deeply
-            continue
-        elif kind is mapping_end or kind is sequence_end:
-            value = open_.pop()[0]
-            top = open_[-1] if open_ else None
-        elif kind is _DOCUMENT_START:
-            if root is not _NOTHING:
-                raise _NeedsTree  # a second document: the tree path refuses it
-            continue
-        elif kind is _DOCUMENT_END:
-            continue
-        elif kind is _STREAM_END and root is not _NOTHING:
-            return root, starts
-        else:  # an alias, or a stream with no data (the tree path says so)
-            raise _NeedsTree
-        if top is None:
-            root = value
-        elif type(top[0]) is list:
-            top[0].append(value)
-        else:
-            container, _, key = top
-            if key in container:
-                raise _NeedsTree  # a duplicate key: the tree path reports both places
-            container[key] = value
-            top[2] = _NOTHING
-
-
-_SCALAR, _MAPPING_START, _SEQUENCE_START = (
-    yaml.ScalarEvent,
-    yaml.MappingStartEvent,
-    yaml.SequenceStartEvent,
-)
-_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
-_STREAM_START, _STREAM_END = yaml.StreamStartEvent, yaml.StreamEndEvent
-_DOCUMENT_START, _DOCUMENT_END = yaml.DocumentStartEvent, yaml.DocumentEndEvent
-_NOTHING: Any = object()
-#: Deeper data is left to the node tree, whose recursive construction reports what is
-#: nested too deeply for the rest of the build (pickling, validation) to handle.
-_MAX_STREAMED_DEPTH = 100
-
-
-def _scalar(loader: PositionLoader, event: yaml.ScalarEvent, tag: str) -> Any:
-    """A scalar that is not text (a number, a date, null, a refused tag), built by the
-    loader's constructors from a node made for it alone."""
-    marks: tuple[Any, Any] = (event.start_mark, event.end_mark)  # libyaml's marks
-    node = ScalarNode(tag, event.value, *marks, event.style)
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.constructed_objects.pop(node, None)
 
 
 # -- alias bombs -------------------------------------------------------------------------
@@ -599,8 +347,7 @@ def _alias_bomb(root: Node, path: str, subtype: str) -> Problem | None:
     try:
         _expanded_size(root, {}, set())
     except _TooBig as error:
-        mark = error.node.start_mark
-        return Problem(path, str(error), subtype, mark.line + 1, mark.column + 1)
+        return Problem(path, str(error), subtype, *_line_and_column(error.node))
     return None
 
 
@@ -633,88 +380,51 @@ def _children(node: Node) -> Iterator[Node]:
 # -- positions -----------------------------------------------------------------------------
 
 
-def _position(node: Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+class _Positions:
+    """Where each value and key of a node tree is, by path, and its duplicate keys."""
 
+    def __init__(self, path: str, subtype: str) -> None:
+        self.path, self.subtype = path, subtype
+        self.values: dict[DocPath, Position] = {}
+        self.keys: dict[DocPath, Position] = {}
+        self.duplicates: list[Problem] = []
 
-def _descend(node: Node, path: DocPath) -> tuple[Node, Node | None]:
-    """The node at ``path`` (or its nearest ancestor there is) and, when the path ends in
-    a mapping key that exists, that key's node. The last of duplicate keys counts, as in
-    the data."""
-    key: Node | None = None
-    for step in path:
-        if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-            key, node = None, node.value[step]
-        elif isinstance(node, MappingNode) and isinstance(step, str):
-            found = [pair for pair in node.value if _key_text(pair[0]) == step]
-            if not found:
-                return node, None
-            key, node = found[-1]
-        else:
-            return node, None
-    return node, key
+    def note(self, node: Node, path: DocPath) -> None:
+        self.values.setdefault(path, _position(node))
+        if isinstance(node, SequenceNode):
+            for index, item in enumerate(node.value):
+                self.note(item, (*path, index))
+        elif isinstance(node, MappingNode):
+            self._note_mapping(node, path)
 
+    def _note_mapping(self, node: MappingNode, path: DocPath) -> None:
+        explicit = [pair for pair in node.value if pair[0].tag != _MERGE_TAG]
+        seen: dict[str, Position] = {}
+        for key_node, value_node in explicit:
+            key, where = _key_text(key_node), _position(key_node)
+            if key in seen:
+                message = (
+                    f"duplicate key {key!r} (first at line {seen[key].line}); the last one is used"
+                )
+                problem = Problem(self.path, message, self.subtype, where.line, where.column)
+                self.duplicates.append(problem)
+            seen[key] = where
+            self.keys[(*path, key)] = where
+            self.values.pop((*path, key), None)  # the last duplicate wins, as in the data
+            self.note(value_node, (*path, key))
+        for source in (value for key, value in node.value if key.tag == _MERGE_TAG):
+            for mapping in source.value if isinstance(source, SequenceNode) else [source]:
+                if isinstance(mapping, MappingNode):
+                    self._note_merged(mapping, path)
 
-def _key_text(node: Node) -> str:
-    return str(node.value) if isinstance(node, ScalarNode) else "?"
-
-
-def _duplicate_keys(pairs: list[tuple[Node, Node]], file: str, subtype: str) -> list[Problem]:
-    """A problem at each key that a later one of the same mapping overrides."""
-    problems: list[Problem] = []
-    seen: dict[str, Position] = {}
-    for key_node, _ in pairs:
-        key, where = _key_text(key_node), _position(key_node)
-        if key in seen:
-            first = seen[key].line
-            message = f"duplicate key {key!r} (first at line {first}); the last one is used"
-            problems.append(Problem(file, message, subtype, where.line, where.column))
-        seen[key] = where
-    return problems
-
-
-def _record_positions(
-    node: Node, path: DocPath, document: Document, file: str, subtype: str
-) -> list[Problem]:
-    """Note where each value and key under ``node`` is; report duplicate keys."""
-    document.values.setdefault(path, _position(node))
-    if isinstance(node, SequenceNode):
-        problems: list[Problem] = []
-        for index, item in enumerate(node.value):
-            problems += _record_positions(item, (*path, index), document, file, subtype)
-        return problems
-    if isinstance(node, MappingNode):
-        return _record_mapping(node, path, document, file, subtype)
-    return []
-
-
-def _record_mapping(
-    node: MappingNode, path: DocPath, document: Document, file: str, subtype: str
-) -> list[Problem]:
-    explicit = [pair for pair in node.value if pair[0].tag != _MERGE_TAG]
-    merged = [value for key, value in node.value if key.tag == _MERGE_TAG]
-    problems = _duplicate_keys(explicit, file, subtype)
-    for key_node, value_node in explicit:
-        key, where = _key_text(key_node), _position(key_node)
-        document.keys[(*path, key)] = where
-        document.values.pop((*path, key), None)  # the last duplicate wins, as in the data
-        problems += _record_positions(value_node, (*path, key), document, file, subtype)
-    for source in merged:  # merged keys never override explicit ones
-        for mapping in source.value if isinstance(source, SequenceNode) else [source]:
-            if isinstance(mapping, MappingNode):
-                _record_merged(mapping, path, document, file, subtype)
-    return problems
-
-
-def _record_merged(
-    node: MappingNode, path: DocPath, document: Document, file: str, subtype: str
-) -> None:
-    scratch = Document(file, None)
-    _record_mapping(node, path, scratch, file, subtype)
-    for where, position in scratch.keys.items():
-        document.keys.setdefault(where, position)
-    for where, position in scratch.values.items():
-        document.values.setdefault(where, position)
+    def _note_merged(self, node: MappingNode, path: DocPath) -> None:
+        """Merged keys never override explicit ones, nor report duplicates again."""
+        merged = _Positions(self.path, self.subtype)
+        merged._note_mapping(node, path)
+        for where, position in merged.keys.items():
+            self.keys.setdefault(where, position)
+        for where, position in merged.values.items():
+            self.values.setdefault(where, position)
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -734,24 +444,25 @@ def parse_json(text: str, path: str = "<string>") -> tuple[Document | None, list
         return None, [Problem(path, message, "json", error.lineno, error.colno)]
     except RecursionError:
         return None, [Problem(path, "invalid JSON: nested too deeply", "json")]
-    document = Document(path, data, "json")
-    return document, _json_positions(text, document)
+    positions = _json_positions(text, path)
+    return Document(path, data, "json", positions.values, positions.keys), positions.duplicates
 
 
-def _json_positions(text: str, document: Document) -> list[Problem]:
+def _json_positions(text: str, path: str) -> _Positions:
+    positions = _Positions(path, "json")
     # Outside strings a tab is only whitespace in JSON, and raw tabs are not allowed inside
     # strings, so swapping each for a space keeps every line and column.
-    loader = PositionLoader(text.replace("\t", " "), document.path, "json")
+    loader = PositionLoader(text.replace("\t", " "), path, "json")
     try:
         node = loader.get_single_node()
-        if node is None or _alias_bomb(node, document.path, "json") is not None:
-            return []
-        return _record_positions(node, (), document, document.path, "json")
+        if node is not None and _alias_bomb(node, path, "json") is None:
+            positions.note(node, ())
     except (yaml.YAMLError, RecursionError):
-        document.values.setdefault((), Position(1, 1))
-        return []
+        positions = _Positions(path, "json")
+        positions.values[()] = Position(1, 1)
     finally:
         loader.dispose()
+    return positions
 
 
 # -- choosing a format ---------------------------------------------------------------------
