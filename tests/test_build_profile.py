@@ -250,3 +250,38 @@ def test_epub_gets_no_feed(tmp_path: Path) -> None:
     app = _build(tmp_path / "site", "epub")
     assert not (app.outdir / "atom.xml").exists()
     assert "application/atom+xml" not in (app.outdir / "index.xhtml").read_text()
+
+
+@pytest.mark.parametrize("language", ["de", "ja", "fr"])
+def test_roles_in_profile_text_need_no_english_fallback_warning(
+    language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A standard role in profile text behaves as in a page of the same language: the
+    English fallback for its name is no problem, also when the profile is the first text
+    of the process to use the role (docutils caches role lookups)."""
+    from docutils.parsers.rst import roles
+
+    monkeypatch.setattr(roles, "_roles", {})
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        f'extensions = ["sphinx_academic"]\nlanguage = "{language}"\n'
+        'academic_profile = "profile.yaml"\nshow_warning_types = True\n',
+        encoding="utf-8",
+    )
+    (srcdir / "profile.yaml").write_text(
+        "basics:\n  name: Ada\n"
+        "  summary: 'Bounds of :math:`O(n)` and :emphasis:`more`, :strong:`done`.'\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Home\n====\n\n.. profile::\n\nIn a page: :math:`x` and :emphasis:`y`.\n",
+        encoding="utf-8",
+    )
+    app = build_app(srcdir)
+    assert academic_warnings(app.warning.getvalue()) == []
+    html = parse_html(app.outdir / "index.html")
+    summary = html.select_one(".academic-profile-summary")
+    assert summary is not None
+    assert summary.select_one("em").get_text() == "more"
+    assert summary.select_one(".math") is not None

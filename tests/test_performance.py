@@ -15,21 +15,18 @@ import unicodedata
 from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec for the reference)
-import pytest
-from docutils import nodes
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pybtex.database.input.bibtex import month_names
 from pybtex.utils import CaseInsensitiveDict
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_academic.directives import profile as profile_directives
 from sphinx_academic.model import richtext
 from sphinx_academic.readers import bibtex
 from sphinx_academic.readers.bibscan import scan
 from sphinx_academic.render import links
 
-from conftest import CORPUS, ROOTS, build_app, make_inline
+from conftest import CORPUS, ROOTS, build_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -220,21 +217,6 @@ def test_safe_url_shortcut_agrees(url: str) -> None:
 
 
 _PLAIN_PIECES = [*"aZ é1.,;!?'\"()[]{}<>#%&+=~^$/-–", "http", "www.", "x.org", "PEP 8", "\n", "  "]
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(_PLAIN_PIECES), min_size=1, max_size=14).map("".join))
-@example("Example University, Paris (France) [2019] -- www.example.org/x")
-def test_text_without_markup_characters_parses_to_itself(text: str) -> None:
-    assert profile_directives._MAY_HOLD_MARKUP.search(text) is None
-    parsed = make_inline()(text, None)
-    assert [type(node) for node in parsed] == [nodes.Text]
-    assert parsed[0] == text
-
-
-@pytest.mark.parametrize("text", ["a *b*", "see https://x.org", "a@b.org", "x_", "`y`", "a\\b"])
-def test_markup_characters_are_noticed(text: str) -> None:
-    assert profile_directives._MAY_HOLD_MARKUP.search(text) is not None
 
 
 # -- work that is skipped -------------------------------------------------------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-import re
 from collections.abc import Sequence
 from types import SimpleNamespace
 
@@ -14,6 +13,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.languages import get_language
 from docutils.parsers.rst.states import Inliner
+from docutils.utils import Reporter
 
 from sphinx_academic.directives.base import (
     AcademicDirective,
@@ -30,10 +30,6 @@ from sphinx_academic.render.profile import ProfileContext, news, profile_card, t
 from sphinx_academic.render.sanitize import sanitize
 
 ORDERS = ("newest", "oldest", "source")
-#: What can begin inline markup, a standalone link (the ":" of a scheme, the "@" of an
-#: address) or an escape. Text with none of them parses to itself, so it skips the parser
-#: (speed: most names, places and highlights are plain).
-_MAY_HOLD_MARKUP = re.compile(r"[*`|_:@\\\x00]")
 
 
 class ProfileDirectiveBase(AcademicDirective):
@@ -59,39 +55,21 @@ class ProfileDirectiveBase(AcademicDirective):
 
     def inline_markup(self, text: str, source: Source | None) -> list[nodes.Node]:
         """reStructuredText inline markup from the data, also on Markdown (MyST) pages;
-        its errors point at the data file."""
-        if _MAY_HOLD_MARKUP.search(text) is None and not self._implicit_references:
-            return [nodes.Text(text)]
-        reporter = self.state.document.reporter
-        level = reporter.report_level
-        reporter.report_level = 5  # type: ignore[assignment]  # we report them ourselves
-        try:
-            parsed, messages = self._inliner().parse(
-                text, self.lineno, self._inliner_memo, nodes.paragraph()
-            )
-        finally:
-            reporter.report_level = level
-        warn = self.page_warn
+        its problems are warnings at the data file's line."""
+        parsed, messages = self._inliner.parse(text, self.lineno, self._memo, nodes.paragraph())
+        where = _location(source) or self.get_location()
         for message in messages:
-            text = message.children[0].astext() if message.children else message.astext()
-            warn(
-                f"markup in profile text: {text}",
-                _location(source) or self.get_location(),
-                "markup",
-            )
+            # Infos ("No role entry ... Using English fallback") are not problems: the
+            # same role in a page's own text is not warned about either.
+            if message["level"] >= Reporter.WARNING_LEVEL:
+                text = message.children[0].astext() if message.children else message.astext()
+                self.page_warn(f"markup in profile text: {text}", where, "markup")
         # Data is not trusted like the page: no script links, downloads from outside the
         # project, or formulas that make LaTeX read files.
-        where = _location(source) or self.get_location()
         return sanitize(
-            list(parsed), self.outside_source, lambda message, kind: warn(message, where, kind)
-        )
-
-    @functools.cached_property
-    def _implicit_references(self) -> bool:
-        """Whether the settings turn "PEP 8" or "RFC 2822" in plain text into links."""
-        settings = self.state.document.settings
-        return bool(getattr(settings, "pep_references", False)) or bool(
-            getattr(settings, "rfc_references", False)
+            list(parsed),
+            self.outside_source,
+            lambda message, kind: self.page_warn(message, where, kind),
         )
 
     def outside_source(self, target: str) -> bool:
@@ -100,26 +78,30 @@ class ProfileDirectiveBase(AcademicDirective):
         source = os.path.realpath(self.env.srcdir)
         return os.path.commonpath([os.path.realpath(absolute), source]) != source
 
+    @functools.cached_property
     def _inliner(self) -> Inliner:
-        """docutils' own reStructuredText inliner, made once per directive."""
-        if getattr(self, "_rst_inliner", None) is None:
-            document = self.state.document
-            inliner = Inliner()
-            inliner.init_customizations(document.settings)
-            # The reStructuredText language module (role names), as docutils' parser uses;
-            # docutils.languages lacks them and warns on every standard role (:math:).
-            language = get_language(document.settings.language_code, document.reporter)
-            self._inliner_memo = SimpleNamespace(
-                document=document,
-                reporter=document.reporter,
-                language=language,
-                inliner=inliner,
-                title_styles=[],
-                section_level=0,
-                section_bubble_up_kludge=False,
-            )
-            self._rst_inliner = inliner
-        return self._rst_inliner
+        """docutils' own reStructuredText inliner with the page's settings."""
+        inliner = Inliner()
+        inliner.init_customizations(self.state.document.settings)
+        return inliner
+
+    @functools.cached_property
+    def _memo(self) -> SimpleNamespace:
+        """What the inliner reads of the parser's state: the page, the role names of its
+        language, and a reporter of its own that keeps the messages for
+        :meth:`inline_markup` to report at the data file's line."""
+        document = self.state.document
+        quiet = Reporter(document["source"], Reporter.SEVERE_LEVEL + 1, Reporter.SEVERE_LEVEL + 1)
+        return SimpleNamespace(
+            document=document,
+            reporter=quiet,
+            # The reStructuredText language module (role names), as docutils' parser uses.
+            language=get_language(document.settings.language_code, quiet),
+            inliner=self._inliner,
+            title_styles=[],
+            section_level=0,
+            section_bubble_up_kludge=False,
+        )
 
     def positive_int(self, name: str) -> int | None:
         value = self.options.get(name)
