@@ -24,7 +24,6 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_academic.model import richtext
 from sphinx_academic.readers import bibtex
 from sphinx_academic.readers.bibscan import scan
-from sphinx_academic.render import links
 
 from conftest import CORPUS, ROOTS, build_app
 
@@ -194,28 +193,6 @@ def test_fast_reader_reads_real_files_as_pybtex() -> None:
     assert read >= 5  # the real al-folio files are all well-formed
 
 
-# -- links: the shortcut for plain web links agrees with the full check ---------------------
-
-
-@settings(max_examples=800, deadline=None)
-@given(
-    st.text(alphabet=st.sampled_from(list("ab:/?#&;[]%. \t\u200bx1")), max_size=12).map(
-        lambda tail: "https://" + tail
-    )
-)
-def test_safe_url_shortcut_agrees(url: str) -> None:
-    original = links._PLAIN_WEB_URL
-    try:
-        links._PLAIN_WEB_URL = re.compile(r"(?!)")  # never: always the full check
-        expected = links.safe_url(url)
-    finally:
-        links._PLAIN_WEB_URL = original
-    assert links.safe_url(url) == expected
-
-
-# -- profile text: plain text skips the inliner, which would give it back unchanged -------
-
-
 _PLAIN_PIECES = [*"aZ é1.,;!?'\"()[]{}<>#%&+=~^$/-–", "http", "www.", "x.org", "PEP 8", "\n", "  "]
 
 
@@ -317,9 +294,6 @@ def test_noop_rebuild_leaves_the_feed_alone(tmp_path: Path) -> None:
     os.utime(profile, ns=(profile.stat().st_atime_ns, profile.stat().st_mtime_ns + 10**10))
     _build(srcdir)
     assert feed.stat().st_mtime_ns > stamp
-
-
-# -- the garbage collector ------------------------------------------------------------------
 
 
 # -- short cuts in names --------------------------------------------------------------------

@@ -1,8 +1,4 @@
-"""``.. cv::``: the whole CV, the profile's sections and the bib files' entries.
-
-Apart from the other profile directives because it alone renders publications (speed: a
-news or timeline page does not import the publication code).
-"""
+"""``.. cv::``: the whole CV, the profile's sections and the bib files' entries."""
 
 from __future__ import annotations
 

@@ -220,12 +220,8 @@ def _feed_keys(
     news: Sequence[NewsItem], anchors: dict[int, str], limit: int
 ) -> frozenset[str] | None:
     """The anchors of the items the Atom feed holds (``None``: all of them), the only ones
-    the feed needs the page's place and words of.
-
-    Speed and memory: the environment kept the words of every item shown, a thousand for
-    a long news page, pickled with it on every build and read back on every rebuild. A
-    changed ``academic_feed_limit`` reads every page again, so the set stays right.
-    """
+    the feed needs the page's place and words of (a changed ``academic_feed_limit``
+    reads every page again)."""
     if limit <= 0:
         return None
     return frozenset(anchors[id(item)] for item in newest_items(news, limit))
@@ -233,7 +229,6 @@ def _feed_keys(
 
 def _news_text(item: nodes.Element) -> str:
     """The item's words for the feed (without its date or "more" link)."""
-    # Speed: the text paragraph is a child (see render.news); no tree walk.
     text: nodes.Element = item
     for paragraph in item.children:
         if isinstance(paragraph, nodes.Element) and "academic-news-text" in paragraph["classes"]:

@@ -62,7 +62,7 @@ def csl_item(pub: Publication) -> dict[str, Any]:
     _add_container(item, pub)
     fields = pub.fields
     for variable, names in _TEXT_VARIABLES.items():
-        for name in names:  # speed: a plain loop, run for every variable of every entry
+        for name in names:
             if fields.get(name):
                 value = pub.text(name)
                 if value:

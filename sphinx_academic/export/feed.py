@@ -21,7 +21,7 @@ from sphinx_academic.export import SITE_BUILDERS, outputs_current
 from sphinx_academic.query.profile import newest_items, news_anchors
 from sphinx_academic.render.plaintext import markup_text
 
-if TYPE_CHECKING:  # speed: a no-op rebuild writes no feed and needs no records
+if TYPE_CHECKING:
     from sphinx_academic.model.profile_records import Basics, NewsItem, Profile
 
 

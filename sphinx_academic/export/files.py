@@ -34,12 +34,11 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         app, [os.path.join(app.outdir, name) for name in _EXPORTS], store.paths
     )
     pages = sorted(get_domain(app.env).data["pages"].items())
-    if (current and not pages) or not store.entries:  # speed: entries left unpickled
+    if (current and not pages) or not store.entries:
         return
     if not current:
         from sphinx_academic.export.csl import csl_item
 
-        # Speed and memory: written entry by entry, never as one string.
         _write(app, EXPORT_BIB, _joined((pub.cleaned_bibtex() for pub in store.entries), "\n\n"))
         _write(app, EXPORT_CSL, _csl_json(csl_item(pub) for pub in store.entries))
     for pagename, key in pages:
@@ -54,8 +53,7 @@ _EXPORTS = (EXPORT_BIB, EXPORT_CSL)
 
 
 def _csl_json(items: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """One item per line. Speed: ``indent`` would make ``json`` use its pure-Python
-    encoder, several times slower than the C one used for each line here."""
+    """A JSON list with one item per line."""
     yield "[\n"
     yield from _joined((json.dumps(item, ensure_ascii=False) for item in items), ",\n")
     yield "]\n"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # speed: the profile directives need no name matching
+if TYPE_CHECKING:
     from sphinx_academic.model.names import OwnerMatcher
 
 #: ``(message, location, subtype)`` -> a warning; the renderer never logs by itself.

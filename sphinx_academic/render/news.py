@@ -8,10 +8,7 @@
         paragraph.academic-news-title         strong > reference (when a URL is given)
         paragraph.academic-news-text          text [reference.academic-news-more]
 
-Title and text are the item's own children, not wrapped in a body container: the CSS grid
-puts them beside the date. Speed: every pass Sphinx makes over a page walks each node
-through all its ancestors, and the wrapper made every node of a long news page one level
-deeper (a fifth of the page's build).
+Title and text are the item's own children: the CSS grid puts them beside the date.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def _problem(node: nodes.Element, outside_source: Callable[[str], bool]) -> tupl
         if outside_source(target):
             return f"profile text: :download: {target!r} is outside the source directory", "asset"
     elif isinstance(node, nodes.math):
-        from sphinx_academic.model.texmath import math_problem  # speed: rarely needed
+        from sphinx_academic.model.texmath import math_problem
 
         why = math_problem(node.astext())
         if why:

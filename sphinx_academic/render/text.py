@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.i18n import format_date
 
-if TYPE_CHECKING:  # speed: the profile's text has no BibTeX spans to import
+if TYPE_CHECKING:
     from sphinx_academic.model.richtext import RichText
 
 

@@ -12,10 +12,8 @@
         bullet_list.academic-timeline-highlights (nested for sub-items)
         paragraph.academic-timeline-detail    *Score:* 1.0 (one per detail, keywords)
 
-Everything but the date is the entry's own children, not wrapped in a body container:
-the CSS grid puts them in the column right of the dates. Speed: every pass Sphinx makes
-over a page walks each node through all its ancestors, and the wrapper made every node of
-a long timeline one level deeper.
+Everything but the date is the entry's own children: the CSS grid puts them in the
+column right of the dates.
 """
 
 from __future__ import annotations
