@@ -107,6 +107,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--timeline", type=int, default=500, help="timeline entries in the profile (500)"
     )
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated data")
+    parser.add_argument("--theme", default=THEME, help=f"the HTML theme of every project ({THEME})")
     parser.add_argument(
         "--check", action="store_true", help="exit with status 1 when a measured target is not met"
     )
@@ -143,7 +144,7 @@ def meta(args: argparse.Namespace) -> dict[str, Any]:
         "sphinx-academic": _version("sphinx-academic"),
         "sphinx-academic path": _extension_path(args.work),
         "sphinxcontrib-bibtex": _version("sphinxcontrib-bibtex"),
-        "theme": THEME,
+        "theme": args.theme,
         "repeat": args.repeat,
         "fast rounds": args.fast_rounds,
         "sizes": args.sizes,
@@ -170,7 +171,7 @@ def run(args: argparse.Namespace) -> Report:
     for size in args.sizes:
         papers = data.papers(size, args.seed)
         projects = [
-            write_publications(variant, papers, args.work / f"{variant}-{size}")
+            write_publications(variant, papers, args.work / f"{variant}-{size}", args.theme)
             for variant in PUBLICATION_VARIANTS
             if variant in variants
         ]
@@ -178,7 +179,7 @@ def run(args: argparse.Namespace) -> Report:
     if any(v in variants for v in PROFILE_VARIANTS):
         profile = data.profile(args.seed, args.news, args.timeline)
         projects = [
-            write_profile(variant, profile, args.work / variant)
+            write_profile(variant, profile, args.work / variant, args.theme)
             for variant in PROFILE_VARIANTS
             if variant in variants
         ]

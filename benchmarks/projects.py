@@ -37,8 +37,8 @@ from benchmarks.data import (
     yaml_string,
 )
 
-#: The theme of every project: Sphinx's default, whose own cost is small, so the ratios
-#: show what the page content costs rather than what the theme costs.
+#: The default theme of every project (``--theme``): Sphinx's default, whose own cost is
+#: small, so the ratios show what the page content costs rather than what the theme costs.
 THEME = "alabaster"
 
 PUBLICATION_VARIANTS = ("floor", "bibtex", "list", "card")
@@ -120,11 +120,13 @@ class Project:
         return PAGES[self.variant]
 
 
-def _write_common(src: Path, page: str, extensions: list[str], extra_conf: str) -> None:
+def _write_common(
+    src: Path, page: str, extensions: list[str], extra_conf: str, theme: str = THEME
+) -> None:
     if src.exists():
         shutil.rmtree(src)
     src.mkdir(parents=True)
-    conf = _CONF.format(theme=THEME, extensions=extensions) + extra_conf
+    conf = _CONF.format(theme=theme, extensions=extensions) + extra_conf
     (src / "conf.py").write_text(conf, encoding="utf-8")
     (src / "index.rst").write_text(_INDEX.format(page=page), encoding="utf-8")
     (src / "about.rst").write_text(_ABOUT, encoding="utf-8")
@@ -147,10 +149,12 @@ def _middle_first(count: int) -> list[int]:
 # -- publications --------------------------------------------------------------------------
 
 
-def write_publications(variant: str, papers: list[Paper], root: Path) -> Project:
+def write_publications(
+    variant: str, papers: list[Paper], root: Path, theme: str = THEME
+) -> Project:
     src = root / "src"
     if variant == "floor":
-        _write_common(src, "publications", [], "")
+        _write_common(src, "publications", [], "", theme)
         lines = [citation_rst(paper) for paper in papers]
         text = "Publications\n============\n\n" + "\n\n".join(lines) + "\n"
         path = src / "publications.rst"
@@ -159,10 +163,10 @@ def write_publications(variant: str, papers: list[Paper], root: Path) -> Project
         candidates = [lines[i].replace(papers[i].title, papers[i].title + "\0", 1) for i in order]
         return Project(variant, len(papers), root, _unique_template(path, candidates))
     if variant == "bibtex":
-        _write_common(src, "publications", ["sphinxcontrib.bibtex"], _BIBTEX_CONF)
+        _write_common(src, "publications", ["sphinxcontrib.bibtex"], _BIBTEX_CONF, theme)
         directive = ".. bibliography::\n   :all:\n"
     else:
-        _write_common(src, "publications", ["sphinx_academic"], _ACADEMIC_BIB_CONF)
+        _write_common(src, "publications", ["sphinx_academic"], _ACADEMIC_BIB_CONF, theme)
         directive = f".. publications::\n   :style: {variant}\n"
     (src / "publications.rst").write_text(
         "Publications\n============\n\n" + directive, encoding="utf-8"
@@ -226,12 +230,12 @@ def _authors_rst(authors: list[Person]) -> str:
 # -- news and timeline ---------------------------------------------------------------------
 
 
-def write_profile(variant: str, profile: Profile, root: Path) -> Project:
+def write_profile(variant: str, profile: Profile, root: Path, theme: str = THEME) -> Project:
     src = root / "src"
     page = PAGES[variant]
     size = len(profile.news) if page == "news" else len(profile.timeline)
     if variant.endswith("-floor"):
-        _write_common(src, page, [], "")
+        _write_common(src, page, [], "", theme)
         if page == "news":
             blocks = [news_rst(item) for item in profile.news]
             title, texts = "News\n====\n\n", [item.text for item in profile.news]
@@ -242,7 +246,7 @@ def write_profile(variant: str, profile: Profile, root: Path) -> Project:
         path.write_text(title + "\n\n".join(blocks) + "\n", encoding="utf-8")
         candidates = [f"\n{texts[i]}\0" for i in _middle_first(size) if texts[i]]
         return Project(variant, size, root, _unique_template(path, candidates))
-    _write_common(src, page, ["sphinx_academic"], 'academic_profile = "profile.yaml"\n')
+    _write_common(src, page, ["sphinx_academic"], 'academic_profile = "profile.yaml"\n', theme)
     directive = ".. news::\n" if page == "news" else ".. timeline:: work education\n"
     title = "News\n====\n\n" if page == "news" else "Experience\n==========\n\n"
     (src / f"{page}.rst").write_text(title + directive, encoding="utf-8")

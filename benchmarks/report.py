@@ -100,7 +100,7 @@ class Report:
                 "list",
                 "floor",
                 HEADLINE,
-                1.10,
+                1.25,
             ),
             self._limit(
                 f"`:style: card`, {HEADLINE:,} entries: full build / sphinxcontrib-bibtex",
@@ -113,7 +113,7 @@ class Report:
         for page in ("news", "timeline"):
             size = self.sizes(page)[-1] if self.sizes(page) else 0
             found.append(
-                self._limit(f"`{page}` page: full build / floor", page, f"{page}-floor", size, 1.10)
+                self._limit(f"`{page}` page: full build / floor", page, f"{page}-floor", size, 1.25)
             )
         for variant in ("list", "card"):
             large, small = (
