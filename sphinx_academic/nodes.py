@@ -16,6 +16,8 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
+#: The extension that adds a copy button to every code block, BibTeX blocks included.
+COPYBUTTON = "sphinx_copybutton"
 #: The builders that know our nodes only as what they subclass, named explicitly so
 #: the fallback is not left to chance.
 OTHER_FORMATS = ("latex", "text", "man", "texinfo")
@@ -57,6 +59,8 @@ def depart_details_html(translator: HTML5Translator, node: academic_details) -> 
 
 
 def visit_button_html(translator: HTML5Translator, node: academic_button) -> None:
+    if node["action"] == "copy" and COPYBUTTON in translator.config.extensions:
+        raise nodes.SkipNode  # sphinx-copybutton gives every code block its own button
     attributes: dict[str, Any] = {"type": "button", "data-academic-action": node["action"]}
     if node.get("expanded") is not None:
         attributes["aria-expanded"] = "true" if node["expanded"] else "false"
