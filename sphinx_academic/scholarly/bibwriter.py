@@ -61,6 +61,12 @@ def bibtex_value(text: str) -> str:
     return _SPECIAL.sub(lambda found: _LATEX_SPECIALS[found.group(0)], text)
 
 
+def verbatim_value(text: str) -> str:
+    """An identifier or URL as a braced value: taken as written (styles print ``doi`` and
+    ``url`` verbatim), without braces or backslashes."""
+    return re.sub(r"[{}\\\s]", "", text)
+
+
 def fields_of(work: NewWork) -> list[tuple[str, str]]:
     """The work's fields in the order they are written, values ready for the file."""
     venue = VENUE_FIELDS.get(work.type, "howpublished")
@@ -72,9 +78,9 @@ def fields_of(work: NewWork) -> list[tuple[str, str]]:
         (venue, bibtex_value(work.venue)),
         ("year", str(work.year) if work.year else ""),
         ("month", MONTHS[work.month - 1] if work.month else ""),
-        ("doi", bibtex_value(work.doi)),
-        ("arxiv", bibtex_value(work.arxiv)),
-        ("url", work.url if work.url.startswith(("https://", "http://")) else ""),
+        ("doi", verbatim_value(work.doi)),
+        ("arxiv", verbatim_value(work.arxiv)),
+        ("url", verbatim_value(work.url) if work.url.startswith(("https://", "http://")) else ""),
         ("abstract", bibtex_value(work.abstract)),
     ]
     return [(name, value) for name, value in values if value]

@@ -40,8 +40,9 @@ def arxiv_doi(arxiv_id: str) -> str:
 
 
 def normal_title(title: str) -> str:
-    """A title for comparing: accents, case, punctuation and LaTeX braces ignored."""
-    decomposed = unicodedata.normalize("NFKD", title)
+    """A title for comparing: accents, case, punctuation and LaTeX braces ignored, ``&``
+    read as "and"."""
+    decomposed = unicodedata.normalize("NFKD", title.replace("\\&", " and ").replace("&", " and "))
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NOT_WORD.sub(" ", letters.casefold()).split())
 
