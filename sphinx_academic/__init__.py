@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Speed: these modules are light; the directives, the role and the handlers import
     # the readers and the rendering code when a build needs them (see directives.lazy).
     from sphinx_academic import (
+        citations,
         config,
         deferred,
         domain,
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", store.load)
+    app.connect("builder-inited", citations.load)
     app.connect("builder-inited", feed.check_feed_settings)
     app.connect("builder-inited", pages.generate_stubs)
     app.connect("builder-inited", gcpause.freeze_loaded_data, priority=900)

@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
+from sphinx_academic.citations import badge_counts
 from sphinx_academic.render.context import RenderContext, Warn
 from sphinx_academic.store import (
     ProfileStore,
@@ -63,6 +64,8 @@ def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderCon
         language=config.language or "en",
         warn=warn or page_warner(env),
         link_pages=config.academic_publication_pages,
+        citations=badge_counts(env),
+        citation_source=config.academic_citation_source,
     )
 
 

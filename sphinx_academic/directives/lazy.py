@@ -46,7 +46,7 @@ NEWS_OPTIONS: OptionSpec = {
     "since": directives.unchanged,
     "class": directives.class_option,
 }
-PROFILE_OPTIONS: OptionSpec = {"class": directives.class_option}
+PROFILE_OPTIONS: OptionSpec = {"metrics": directives.flag, "class": directives.class_option}
 CV_OPTIONS: OptionSpec = {
     "sections": directives.unchanged,
     "class": directives.class_option,

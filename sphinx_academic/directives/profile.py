@@ -289,7 +289,19 @@ class ProfileDirective(ProfileDirectiveBase):
     @gc_paused_call
     def run(self) -> list[nodes.Node]:
         node = profile_card(self.profile().basics, self.context())
+        if "metrics" in self.options:
+            body = [c for c in node.children if "academic-profile-body" in c["classes"]]
+            (body[0] if body else node).extend(self.metrics_paragraph())
         node["classes"].extend(self.options.get("class", []))
         get_domain(self.env).note_profile(self.env.docname)
         self.set_source_info(node)
         return [node]
+
+    def metrics_paragraph(self) -> list[nodes.Node]:
+        """Total citations and h-index from the metrics file (``:metrics:``)."""
+        from sphinx_academic.citations import metrics
+        from sphinx_academic.render.metrics import totals_paragraph
+
+        source = self.env.config.academic_citation_source
+        totals = metrics(self.env).totals.get(source)
+        return [totals_paragraph(totals, source)] if totals is not None else []
