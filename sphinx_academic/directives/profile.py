@@ -290,7 +290,11 @@ class ProfileDirective(ProfileDirectiveBase):
     def run(self) -> list[nodes.Node]:
         node = profile_card(self.profile().basics, self.context())
         if "metrics" in self.options:
-            body = [c for c in node.children if "academic-profile-body" in c["classes"]]
+            body = [
+                child
+                for child in node.children
+                if isinstance(child, nodes.Element) and "academic-profile-body" in child["classes"]
+            ]
             (body[0] if body else node).extend(self.metrics_paragraph())
         node["classes"].extend(self.options.get("class", []))
         get_domain(self.env).note_profile(self.env.docname)
