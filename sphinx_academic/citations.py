@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from sphinx_academic import diagnostics
 from sphinx_academic.model.metrics import SOURCES, Count, Metrics
-from sphinx_academic.model.publication import Publication
+
+if TYPE_CHECKING:  # a build that reads no page imports no publication code
+    from sphinx_academic.model.publication import Publication
 
 ENV_ATTRIBUTE = "academic_metrics"
 
@@ -37,11 +39,13 @@ def metrics_path(app: Sphinx) -> str:
 def load(app: Sphinx) -> None:
     """``builder-inited``: read the metrics file (a missing one is no problem) and report
     what is wrong with it or with the configured source."""
-    from sphinx_academic.readers.metrics import read_metrics
-
     path = metrics_path(app)
-    metrics, problems = read_metrics(path) if path else (Metrics(), [])
-    diagnostics.report(problems)
+    metrics = Metrics()
+    if path and os.path.exists(path):  # the reader (and pydantic-core) only when needed
+        from sphinx_academic.readers.metrics import read_metrics
+
+        metrics, problems = read_metrics(path)
+        diagnostics.report(problems)
     setattr(app.env, ENV_ATTRIBUTE, LoadedMetrics(path, metrics))
     source = app.config.academic_citation_source
     if source not in SOURCES:
