@@ -24,6 +24,9 @@ academic_author_aliases = ["Clara Müller", "Clara Mueller"]
 academic_preview_dir = "demo/previews"
 academic_files_dir = "demo/files"
 academic_profile = "demo/profile.yaml"
+# Citation counts as `sphinx-academic metrics` writes them (made up for the demo).
+academic_metrics = "demo/metrics.json"
+academic_show_citations = True
 
 # The Atom feed of the demo's news (atom.xml) needs absolute links.
 html_baseurl = "https://clara.example.org/"

@@ -12,7 +12,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from sphinx_academic import config, domain, locale, nodes, transforms
+from sphinx_academic import citations, config, domain, locale, nodes, transforms
 from sphinx_academic.directives.cv import CVDirective
 from sphinx_academic.directives.page import PublicationPageDirective
 from sphinx_academic.directives.profile import NewsDirective, ProfileDirective, TimelineDirective
@@ -58,6 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", domain.load_data)
+    app.connect("builder-inited", citations.check_source)
     app.connect("builder-inited", feed.check_feed_settings)
     app.connect("builder-inited", pages.generate_stubs)
     app.connect("env-get-outdated", domain.pages_to_reread)

@@ -52,7 +52,109 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_schema)
     _add_quickstart(commands)
+    _add_metrics(commands)
+    _add_import(commands)
     return parser
+
+
+_SCHOLARLY_MISSING = (
+    "sphinx-academic {command}: needs the HTTP client httpx; install it with "
+    "pip install 'sphinx-academic[scholarly]'"
+)
+
+
+def _add_metrics(commands: Any) -> None:
+    metrics = commands.add_parser(
+        "metrics",
+        help="fetch citation counts for the configured bib files into the metrics file",
+        description="Look every entry of the bib files conf.py configures up at open "
+        "scholarly services (by DOI, arXiv id, the service's own id, or an unambiguous "
+        "title and year) and write the counts, totals and h-index into the metrics file "
+        "(academic_metrics, default metrics.json beside conf.py). Values that cannot be "
+        "refreshed are kept. Exits with 0 on success, 1 when some requests failed, 2 when "
+        "nothing could be fetched.",
+    )
+    metrics.add_argument("confdir", nargs="?", default=".", help="folder with conf.py")
+    metrics.add_argument(
+        "--source",
+        action="append",
+        choices=("openalex", "crossref", "semanticscholar", "inspire"),
+        help="service to ask (repeat for several; default: openalex)",
+    )
+    metrics.add_argument(
+        "--mailto",
+        help="contact address sent to the services (default: the profile's email)",
+    )
+    metrics.set_defaults(run=_metrics)
+
+
+def _add_import(commands: Any) -> None:
+    importer = commands.add_parser(
+        "import",
+        help="add a person's works from ORCID, DBLP, OpenAlex or DOIs to a bib file",
+        description="Append BibTeX entries (al-folio style, keys like smith2020deep) for "
+        "the works of an ORCID iD, a DBLP person id, an OpenAlex author id, or a list of "
+        "DOIs. Works already in the file (same DOI, arXiv id or title) are skipped; the "
+        "file's existing text is never rewritten.",
+    )
+    importer.add_argument("source", choices=("orcid", "dblp", "openalex", "doi"))
+    importer.add_argument("ids", nargs="+", metavar="ID", help="the person's id, or DOIs")
+    importer.add_argument("--bib", required=True, metavar="FILE", help="bib file to add to")
+    importer.add_argument(
+        "--update", action="store_true", help="add missing fields to entries already there"
+    )
+    importer.add_argument("--dry-run", action="store_true", help="print what would change")
+    importer.add_argument("--mailto", default="", help="contact address sent to the services")
+    importer.set_defaults(run=_import)
+
+
+def _metrics(args: argparse.Namespace) -> int:
+    try:
+        from sphinx_academic.scholarly import metricscommand
+    except ImportError:
+        print(_SCHOLARLY_MISSING.format(command="metrics"), file=sys.stderr)
+        return 2
+    confdir = os.path.abspath(args.confdir)
+    try:
+        raw = _raw_config(confdir)
+    except Exception as error:  # conf.py is user code; report, don't trace back
+        print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
+        return 2
+    settings = metricscommand.Settings(
+        bib_paths=_absolute(confdir, list(raw.get("academic_bibfiles", []))),
+        metrics_path=os.path.join(confdir, str(raw.get("academic_metrics") or "metrics.json")),
+        sources=list(dict.fromkeys(args.source or ["openalex"])),
+        mailto=args.mailto or _profile_email(confdir, raw),
+    )
+    try:
+        outcome = metricscommand.run(settings)
+    except metricscommand.CommandError as error:
+        print(f"sphinx-academic metrics: {error}", file=sys.stderr)
+        return 2
+    for line in metricscommand.summary(outcome, settings):
+        print(line, file=sys.stderr)
+    return outcome.status
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        from sphinx_academic.scholarly import importcommand
+        from sphinx_academic.scholarly.http import ServiceError
+        from sphinx_academic.scholarly.metricscommand import CommandError
+    except ImportError:
+        print(_SCHOLARLY_MISSING.format(command="import"), file=sys.stderr)
+        return 2
+    request = importcommand.ImportRequest(
+        args.source, args.ids, args.bib, args.update, args.dry_run, args.mailto
+    )
+    try:
+        changes = importcommand.import_works(request, importcommand.fetch(request))
+    except (CommandError, ServiceError) as error:
+        print(f"sphinx-academic import: {error}", file=sys.stderr)
+        return 2
+    for line in importcommand.report(changes, request):
+        print(line)
+    return 0
 
 
 def _add_quickstart(commands: Any) -> None:
@@ -138,18 +240,36 @@ def _suppressed(problem: Problem, suppressed: set[str]) -> bool:
 def _configured_files(confdir: str) -> tuple[list[str], list[str], set[str]]:
     """The bib and profile files conf.py configures (absolute paths), and the warnings it
     suppresses."""
+    raw = _raw_config(confdir)
+    profiles = _absolute(confdir, _profile_names(raw))
+    suppressed = set(raw.get("suppress_warnings", []))
+    return _absolute(confdir, list(raw.get("academic_bibfiles", []))), profiles, suppressed
+
+
+def _raw_config(confdir: str) -> dict[str, Any]:
+    """The values conf.py sets (it runs, as in a build)."""
     from sphinx.config import Config
     from sphinx.util.tags import Tags
 
-    raw = Config.read(confdir, overrides={}, tags=Tags())._raw_config
+    return dict(Config.read(confdir, overrides={}, tags=Tags())._raw_config)
+
+
+def _profile_names(raw: dict[str, Any]) -> list[str]:
     profile = raw.get("academic_profile") or []
-    profiles = [profile] if isinstance(profile, str) else list(profile)
+    return [profile] if isinstance(profile, str) else list(profile)
 
-    def absolute(names: list[str]) -> list[str]:
-        return [os.path.normpath(os.path.join(confdir, name)) for name in names]
 
-    suppressed = set(raw.get("suppress_warnings", []))
-    return absolute(list(raw.get("academic_bibfiles", []))), absolute(profiles), suppressed
+def _absolute(confdir: str, names: list[str]) -> list[str]:
+    return [os.path.normpath(os.path.join(confdir, name)) for name in names]
+
+
+def _profile_email(confdir: str, raw: dict[str, Any]) -> str:
+    """The profile's email address (for the services' polite pools), or ``""``."""
+    paths = _absolute(confdir, _profile_names(raw))
+    if not paths:
+        return ""
+    email = read_profiles(paths)[0].basics.email
+    return email.removeprefix("mailto:") if isinstance(email, str) else ""
 
 
 def check_bibfiles(paths: Sequence[str]) -> list[Problem]:

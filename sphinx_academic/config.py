@@ -88,6 +88,26 @@ CONFIG_VALUES = (
         "Authors shown before a list is shortened (0: never shorten).",
     ),
     ConfigValue(
+        "academic_metrics",
+        "metrics.json",
+        (str,),
+        "The metrics file (written by 'sphinx-academic metrics'), relative to the "
+        "configuration directory; a missing file means no counts ('' for none).",
+    ),
+    ConfigValue(
+        "academic_show_citations",
+        False,
+        (bool,),
+        "Show a 'Cited by N' badge on cards and publication pages (from the metrics file).",
+    ),
+    ConfigValue(
+        "academic_citation_source",
+        "openalex",
+        (str,),
+        "Which source's counts the badge, :filter:, :sort: and the profile show: openalex, "
+        "crossref, semanticscholar or inspire.",
+    ),
+    ConfigValue(
         "academic_inventory",
         True,
         (bool,),

@@ -66,6 +66,8 @@ SUBTYPES: dict[str, str] = {
     "feed": "news without html_baseurl: the Atom feed needs absolute links",
     "pages": "a generated publication page would overwrite a file sphinx-academic did not write",
     "math": "math from a data file that could read files, run programs or make links",
+    "metrics": "a metrics file that is not valid JSON or not of the format, a bad entry in "
+    "it, or an unknown academic_citation_source",
 }
 
 

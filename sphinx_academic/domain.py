@@ -20,7 +20,7 @@ reading order.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -34,10 +34,19 @@ from sphinx.util.nodes import make_refnode
 from sphinx_academic import diagnostics
 from sphinx_academic.render.context import RenderContext, Warn
 from sphinx_academic.roles import PubRole
-from sphinx_academic.store import ProfileStore, PublicationStore, bib_paths, profile_paths
+from sphinx_academic.store import (
+    MetricsStore,
+    ProfileStore,
+    PublicationStore,
+    bib_paths,
+    metrics_path,
+    profile_paths,
+)
 
 if TYPE_CHECKING:
+    from sphinx_academic.model.metrics import Count
     from sphinx_academic.model.names import OwnerMatcher
+    from sphinx_academic.model.publication import Publication
 
 #: Priorities of a place an entry is shown (lower wins): its own page (when
 #: ``academic_publication_pages`` is on), then a full list, a filtered or limited one,
@@ -70,6 +79,7 @@ class AcademicDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "publications": PublicationStore(),
         "profile_data": ProfileStore(),
+        "metrics": MetricsStore(),
         # docname -> {key (lower case) -> (anchor, priority)}
         "shown": {},
         # docname -> set of keys its :pub: roles name
@@ -111,6 +121,11 @@ class AcademicDomain(Domain):
     @property
     def profile(self) -> ProfileStore:
         store: ProfileStore = self.data["profile_data"]
+        return store
+
+    @property
+    def metrics(self) -> MetricsStore:
+        store: MetricsStore = self.data["metrics"]
         return store
 
     def note_data_file(self, docname: str, path: str) -> None:
@@ -242,9 +257,11 @@ def load_data(app: Sphinx) -> None:
     domain = get_domain(app.env)
     changed = domain.publications.refresh(bib_paths(app))
     changed |= domain.profile.refresh(profile_paths(app))
+    changed |= domain.metrics.refresh(metrics_path(app))
     domain.changed_data_files = changed
     diagnostics.report(domain.publications.problems)
     diagnostics.report(domain.profile.problems)
+    diagnostics.report(domain.metrics.problems)
 
 
 def pages_to_reread(
@@ -303,6 +320,17 @@ def profile_for_page(env: BuildEnvironment) -> ProfileStore:
     return domain.profile
 
 
+def metrics_for_page(env: BuildEnvironment) -> MetricsStore:
+    """The metrics file, after noting that the current page depends on it (a page that
+    shows counts is read again when the file appears later)."""
+    domain = get_domain(env)
+    if domain.metrics.path:
+        domain.note_data_file(env.docname, domain.metrics.path)
+        if domain.metrics.digest is not None:  # Sphinx re-reads pages of missing files
+            env.note_dependency(domain.metrics.path)
+    return domain.metrics
+
+
 def _note_use(env: BuildEnvironment, domain: AcademicDomain, paths: Iterable[str]) -> None:
     for path in paths:
         env.note_dependency(path)
@@ -323,7 +351,18 @@ def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderCon
         language=config.language or "en",
         warn=warn or domain.warn_once,
         link_pages=config.academic_publication_pages,
+        citations=badge_counts(env),
+        citation_source=config.academic_citation_source,
     )
+
+
+def badge_counts(env: BuildEnvironment) -> Callable[[Publication], Count | None] | None:
+    """The count each card shows (``academic_show_citations``), or ``None`` when cards
+    show none."""
+    if not env.config.academic_show_citations:
+        return None
+    found, source = metrics_for_page(env).metrics, env.config.academic_citation_source
+    return None if found is None else lambda pub: found.count(pub.key, source)
 
 
 def owner_spellings(env: BuildEnvironment) -> tuple[str, ...]:

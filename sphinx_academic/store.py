@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx_academic.diagnostics import Problem
 
 if TYPE_CHECKING:
+    from sphinx_academic.model.metrics import Metrics
     from sphinx_academic.model.profile_records import Profile
     from sphinx_academic.model.publication import Publication
     from sphinx_academic.readers.bibtex import BibFile
@@ -147,7 +148,43 @@ def bib_paths(app: Sphinx) -> list[str]:
     return _absolute(app, app.config.academic_bibfiles)
 
 
+def metrics_path(app: Sphinx) -> str:
+    """The configured metrics file (``academic_metrics``), absolute; ``""`` for none."""
+    name = app.config.academic_metrics
+    return _absolute(app, [name])[0] if name else ""
+
+
 def profile_paths(app: Sphinx) -> list[str]:
     """The configured profile files (one path or a list) as absolute paths."""
     value = app.config.academic_profile or []
     return _absolute(app, [value] if isinstance(value, str) else value)
+
+
+@dataclass
+class MetricsStore:
+    """The metrics file (``academic_metrics``) as this build read it; a missing file
+    holds no counts and is no problem."""
+
+    path: str = ""
+    digest: str | None = None
+    metrics: Metrics | None = None
+    problems: tuple[Problem, ...] = ()
+
+    def refresh(self, path: str) -> set[str]:
+        """Read the file again when its content changed; return the paths that changed
+        (a file that appeared or went away counts too)."""
+        digest = content_digest(path) if path else None
+        if (path, digest) == (self.path, self.digest) and self.metrics is not None:
+            return set()
+        changed = {name for name in (path, self.path) if name}
+        self.path, self.digest, self.metrics, self.problems = path, digest, None, ()
+        if digest is not None:
+            from sphinx_academic.readers.metrics import read_metrics
+
+            self.metrics, found = read_metrics(path)
+            self.problems = tuple(found)
+        if self.metrics is None:
+            from sphinx_academic.model.metrics import Metrics
+
+            self.metrics = Metrics()
+        return changed

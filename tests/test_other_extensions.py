@@ -39,9 +39,7 @@ def test_bibtex_blocks_get_one_copy_button_with_copybutton(tmp_path: Path) -> No
 def test_our_copy_button_without_copybutton(tmp_path: Path) -> None:
     app = build_app(_basic(tmp_path, []))
     html = parse_html(Path(app.outdir) / "publications.html")
-    assert len(html.select("button.academic-copy")) == len(
-        html.select(".academic-pub-bibtex pre")
-    )
+    assert len(html.select("button.academic-copy")) == len(html.select(".academic-pub-bibtex pre"))
 
 
 def test_inside_sphinx_design_tabs_and_cards(tmp_path: Path) -> None:

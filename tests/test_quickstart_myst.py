@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_academic.cli import main
@@ -54,6 +56,21 @@ def test_quickstart_site_builds_without_warnings(tmp_path: Path, markdown: bool)
     assert (app.outdir / "atom.xml").is_file()
     workflow = (site / ".github" / "workflows" / "pages.yml").read_text()
     assert "sphinx-build -W" in workflow and "actions/deploy-pages" in workflow
+    _check_metrics_job(yaml.safe_load(workflow))
+
+
+def _check_metrics_job(workflow: dict[str, Any]) -> None:
+    """The weekly job refreshes metrics.json with the permission it needs, and the build
+    runs after it."""
+    schedule = workflow[True]["schedule"]  # YAML 1.1 reads the key "on" as True
+    assert len(schedule[0]["cron"].split()) == 5 and schedule[0]["cron"].split()[4] == "1"
+    metrics = workflow["jobs"]["metrics"]
+    assert metrics["permissions"] == {"contents": "write"}
+    assert workflow["permissions"]["contents"] == "read"  # only that job may write
+    commands = "\n".join(step.get("run", "") for step in metrics["steps"])
+    assert "sphinx-academic metrics ." in commands and "sphinx-academic[scholarly]" in commands
+    assert "git diff --cached --quiet" in commands and "git push" in commands
+    assert workflow["jobs"]["build"]["needs"] == "metrics"
 
 
 def test_quickstart_refuses_to_overwrite(

@@ -803,7 +803,7 @@ DIRECTIVE_CASES = [
         "unknown-option-profile",
         _directive("profile::", ":photo: no"),
         "option",
-        f"{UNKNOWN} :photo:; ignored (options: :class:)",
+        f"{UNKNOWN} :photo:; ignored (options: :class:, :metrics:)",
     ),
     DirectiveCase(
         "unknown-option-cv",

@@ -244,11 +244,27 @@ def _news_text(item: nodes.Element) -> str:
 class ProfileDirective(ProfileDirectiveBase):
     """The profile card: photo, name, position, contact and profile links, summary."""
 
-    option_spec = {"class": directives.class_option}
+    option_spec = {"metrics": directives.flag, "class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
         node = profile_card(self.profile().basics, self.context())
+        if "metrics" in self.options:
+            body = [
+                child
+                for child in node.children
+                if isinstance(child, nodes.Element) and "academic-profile-body" in child["classes"]
+            ]
+            (body[0] if body else node).extend(self.metrics_paragraph())
         node["classes"].extend(self.options.get("class", []))
         get_domain(self.env).note_profile(self.env.docname)
         self.set_source_info(node)
         return [node]
+
+    def metrics_paragraph(self) -> list[nodes.Node]:
+        """Total citations and h-index from the metrics file (``:metrics:``)."""
+        from sphinx_academic.citations import metrics
+        from sphinx_academic.render.metrics import totals_paragraph
+
+        source = self.env.config.academic_citation_source
+        totals = metrics(self.env).totals.get(source)
+        return [totals_paragraph(totals, source)] if totals is not None else []

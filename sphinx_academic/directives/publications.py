@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from sphinx_academic.citations import citation_numbers
 from sphinx_academic.directives.base import (
     AcademicDirective,
     register_anchor,
@@ -96,7 +97,9 @@ class PublicationsDirective(PublicationDirectiveBase):
         if entries is None:
             return []
         sort_keys = self.sort_keys(store.fields)
-        entries = sort_publications(entries, sort_keys)
+        uses_citations = any(key.name == "citations" for key in sort_keys)
+        counts = citation_numbers(self.env) if uses_citations else None
+        entries = sort_publications(entries, sort_keys, counts)
         limit = self.limit()
         if limit is not None:
             entries = entries[:limit]
@@ -119,7 +122,8 @@ class PublicationsDirective(PublicationDirectiveBase):
                 " (a typo?)",
                 "filter",
             )
-        return [pub for pub in entries if check(pub)]
+        counts = citation_numbers(self.env) if "citations" in check.names else None
+        return [pub for pub in entries if check(pub, counts)]
 
     def sort_keys(self, known_fields: frozenset[str]) -> tuple[SortKey, ...]:
         spec = self.options.get("sort") or DEFAULT_SORT

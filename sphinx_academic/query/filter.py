@@ -10,7 +10,8 @@ Grammar: ``and``, ``or``, ``not``, comparisons ``== != < <= > >=`` (chainable), 
 BibTeX field in lower case (``""`` when absent), ``key``, ``type``, ``year`` (an int, ``0``
 when absent), ``month`` (an int), ``author`` and ``editor`` (all names; ``"Smith" in author``
 is true when a name contains ``Smith``), ``selected`` (true/false from the field),
-``arxiv`` (the arXiv id, also from ``eprint`` with ``archivePrefix = arXiv``).
+``arxiv`` (the arXiv id, also from ``eprint`` with ``archivePrefix = arXiv``),
+``citations`` (the count from the metrics file, ``0`` when it has none).
 """
 
 from __future__ import annotations
@@ -72,7 +73,10 @@ _MAX_LENGTH = 2000
 #: Names with a meaning beyond "the field of that name".
 SPECIAL_NAMES = frozenset(
     {"key", "type", "year", "month", "selected", "author", "editor", "title", "arxiv"}
+    | {"citations"}
 )
+#: An entry's citation count (``None``: none), given to filters that read ``citations``.
+Citations = Callable[[Publication], int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +92,8 @@ class Filter:
         names = {node.id for node in ast.walk(self.tree) if isinstance(node, ast.Name)}
         return frozenset(names - {"True", "False", "true", "false"})
 
-    def __call__(self, publication: Publication) -> bool:
-        return bool(_evaluate(self.tree.body, _Names(publication)))
+    def __call__(self, publication: Publication, citations: Citations | None = None) -> bool:
+        return bool(_evaluate(self.tree.body, _Names(publication, citations)))
 
 
 def compile_filter(source: str) -> Filter:
@@ -137,8 +141,9 @@ def _describe(node: ast.AST) -> str:
 class _Names:
     """Looks up names for one publication, lazily (most filters use one or two)."""
 
-    def __init__(self, publication: Publication) -> None:
+    def __init__(self, publication: Publication, citations: Citations | None = None) -> None:
         self.publication = publication
+        self.citations = citations
 
     def __getitem__(self, name: str) -> Any:
         pub = self.publication
@@ -152,6 +157,7 @@ class _Names:
             "editor": lambda: NameList(tuple(a.display for a in pub.editors)),
             "title": lambda: pub.title_text if pub.title else "",
             "arxiv": lambda: pub.arxiv_id,
+            "citations": lambda: (self.citations(pub) if self.citations else None) or 0,
         }
         getter = special.get(name)
         return getter() if getter else pub.text(name)

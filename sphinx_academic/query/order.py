@@ -64,9 +64,15 @@ class SortKey:
     descending: bool
 
 
+#: Sort keys whose values come from outside the entry: ``citations`` (the metrics file).
+EXTERNAL_KEYS = frozenset({"citations"})
+#: An entry's citation count (``None``: none), for ``:sort: -citations``.
+Citations = Callable[[Publication], int | None]
+
+
 def parse_sort(spec: str, known_fields: Iterable[str]) -> tuple[SortKey, ...]:
     """``"-year, title"`` -> sort keys; unknown names raise :class:`OrderError`."""
-    known = set(_SPECIAL_KEYS) | set(known_fields)
+    known = set(_SPECIAL_KEYS) | EXTERNAL_KEYS | set(known_fields)
     keys = []
     for part in spec.split(","):
         part = part.strip()
@@ -80,12 +86,17 @@ def parse_sort(spec: str, known_fields: Iterable[str]) -> tuple[SortKey, ...]:
 
 
 def sort_publications(
-    publications: Sequence[Publication], keys: Sequence[SortKey]
+    publications: Sequence[Publication],
+    keys: Sequence[SortKey],
+    citations: Citations | None = None,
 ) -> list[Publication]:
-    """Sort stably on file order; entries without a value go last in either direction."""
+    """Sort stably on file order; entries without a value go last in either direction.
+    ``citations`` gives the counts a ``citations`` key sorts by."""
     ordered = sorted(publications, key=lambda pub: pub.index)
     for sort_key in reversed(keys):
         getter = _getter(sort_key.name)
+        if sort_key.name == "citations":
+            getter = citations or (lambda pub: None)
         ordered.sort(key=_missing_last(getter, sort_key.descending), reverse=sort_key.descending)
     return ordered
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sphinx_academic.model.metrics import Count
     from sphinx_academic.model.names import OwnerMatcher
+    from sphinx_academic.model.publication import Publication
 
 #: ``(message, location, subtype)`` -> a warning; the renderer never logs by itself.
 Warn = Callable[[str, str, str], None]
@@ -24,3 +26,7 @@ class RenderContext:
     warn: Warn
     #: Titles link to the entries' own pages (``academic_publication_pages``).
     link_pages: bool = False
+    #: An entry's citation count for its badge; ``None`` when badges are off.
+    citations: Callable[[Publication], Count | None] | None = None
+    #: The source of those counts (``academic_citation_source``).
+    citation_source: str = ""

@@ -25,6 +25,7 @@ from sphinx_academic.nodes import (
 )
 from sphinx_academic.render.authors import add_authors, authors_inline, shown_authors
 from sphinx_academic.render.context import RenderContext
+from sphinx_academic.render.metrics import with_cited_by
 from sphinx_academic.render.resources import checked_url, link_nodes, preview_node
 from sphinx_academic.render.text import Runs, rich_nodes
 from sphinx_academic.render.venue import add_venue, venue_nodes
@@ -88,7 +89,7 @@ def card(pub: Publication, ctx: RenderContext) -> nodes.container:
 
 def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
     body = nodes.container(classes=["academic-pub-body"])
-    badges = badge_nodes(pub)
+    badges = with_cited_by(badge_nodes(pub), pub, ctx)
     if badges:
         body += nodes.paragraph("", "", *badges, classes=["academic-pub-badges"])
     body += nodes.paragraph("", "", title_inline(pub, ctx), classes=["academic-pub-title"])
@@ -210,7 +211,7 @@ def page_body(pub: Publication, ctx: RenderContext, bib_file: str) -> list[nodes
         box += nodes.container("", preview, classes=["academic-pub-preview"])
     box += _authors_paragraph(pub, unshortened)
     parts = (
-        ("academic-pub-badges", badge_nodes(pub)),
+        ("academic-pub-badges", with_cited_by(badge_nodes(pub), pub, ctx)),
         ("academic-pub-venue", venue_nodes(pub, ctx)),
         ("academic-pub-links", link_nodes(pub, ctx)),
     )

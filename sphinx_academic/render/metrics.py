@@ -1,0 +1,65 @@
+"""Citation counts -> docutils nodes: the "Cited by N" badge of an entry and the profile's
+totals line. The date and source of the data are the badge's tooltip (an ``<abbr
+title>`` in HTML), so readers can tell how fresh a count is."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_academic.locale import _
+from sphinx_academic.model.metrics import Count, Totals
+from sphinx_academic.model.publication import Publication
+from sphinx_academic.render.context import RenderContext
+
+#: How each source is named on the page.
+SOURCE_NAMES = {
+    "openalex": "OpenAlex",
+    "crossref": "Crossref",
+    "semanticscholar": "Semantic Scholar",
+    "inspire": "INSPIRE-HEP",
+}
+
+
+def source_name(source: str) -> str:
+    return SOURCE_NAMES.get(source, source)
+
+
+def cited_by_badge(count: Count, source: str) -> nodes.inline:
+    """``Cited by N`` as a badge, explained by source and date."""
+    text = _("Cited by {count}").format(count=count.cited_by)
+    explanation = _("{source}, {date}").format(source=source_name(source), date=count.fetched)
+    abbr = nodes.abbreviation(text, text, explanation=explanation)
+    return nodes.inline("", "", abbr, classes=["academic-badge", "academic-pub-citations"])
+
+
+def with_cited_by(
+    badges: list[nodes.Node], pub: Publication, ctx: RenderContext
+) -> list[nodes.Node]:
+    """``badges`` followed by the entry's citation badge, when the site shows counts and
+    the metrics file has one."""
+    count = ctx.citations(pub) if ctx.citations is not None else None
+    if count is None:
+        return badges
+    spacer: list[nodes.Node] = [nodes.Text(" ")] if badges else []
+    return [*badges, *spacer, cited_by_badge(count, ctx.citation_source)]
+
+
+def totals_paragraph(totals: Totals, source: str) -> nodes.paragraph:
+    """``Citations 1,234 · h-index 12`` for the profile card, with source and date."""
+    parts = (
+        (_("Citations"), f"{totals.citations:,}", "academic-profile-citations"),
+        (_("h-index"), str(totals.h_index), "academic-profile-h-index"),
+    )
+    children: list[nodes.Node] = []
+    for label, value, css in parts:
+        if children:
+            children.append(nodes.Text(" · "))
+        children.append(
+            nodes.inline("", "", nodes.Text(f"{label} "), nodes.strong(value, value), classes=[css])
+        )
+    date = _("{source}, {date}").format(source=source_name(source), date=totals.fetched)
+    children += [
+        nodes.Text(" "),
+        nodes.inline(date, f"({date})", classes=["academic-metrics-date"]),
+    ]
+    return nodes.paragraph("", "", *children, classes=["academic-profile-metrics"])
