@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import academic_warnings, parse_html
+from conftest import ROOTS, academic_warnings, build_app, parse_html
 
 
 @pytest.fixture
@@ -271,3 +273,19 @@ def test_publications_in_inventory_not_in_search_objects(built: SphinxTestApp) -
     # The search index keeps the page text, not thousands of citation keys as objects.
     index = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
     assert "harutyunyan2020improving" not in index.split('"objects":', 1)[1].split('"objnames"')[0]
+
+
+def test_a_data_problem_is_reported_once_per_build(tmp_path: Path) -> None:
+    """The entry with a refused link is shown on three pages (two lists and the CV): one
+    warning, at the entry's line."""
+    srcdir = tmp_path / "basic"
+    shutil.copytree(ROOTS / "test-basic", srcdir)
+    (srcdir / "index.rst").write_text(
+        (srcdir / "index.rst").read_text(encoding="utf-8")
+        + "\n.. publication:: ver2019fast\n",
+        encoding="utf-8",
+    )
+    app = build_app(srcdir)
+    refused = [w for w in academic_warnings(app.warning.getvalue()) if "javascript:" in w]
+    assert len(refused) == 1
+    assert "refs.bib:" in refused[0]

@@ -285,3 +285,23 @@ def test_roles_in_profile_text_need_no_english_fallback_warning(
     assert summary is not None
     assert summary.select_one("em").get_text() == "more"
     assert summary.select_one(".math") is not None
+
+
+@pytest.mark.parametrize(
+    "directive", [".. profile::", ".. news::", ".. timeline:: work", ".. cv::"]
+)
+def test_profile_directives_without_academic_profile_say_so(
+    directive: str, tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nshow_warning_types = True\n', encoding="utf-8"
+    )
+    (srcdir / "index.rst").write_text(f"Home\n====\n\n{directive}\n", encoding="utf-8")
+    app = build_app(srcdir)
+    warnings = academic_warnings(app.warning.getvalue())
+    assert len(warnings) == 1, warnings
+    assert "index.rst:4" in warnings[0]
+    assert "academic_profile is not set" in warnings[0]
+    assert "[academic.profile]" in warnings[0]

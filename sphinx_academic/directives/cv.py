@@ -34,7 +34,7 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
         ctx = self.context()
         for key in self.section_keys():
             if key == "profile":
-                box += profile_card(self.profile().basics, ctx)
+                box += profile_card(self.profile.basics, ctx)
             elif key == "publications" and publications_for_page(self.env).entries:
                 box += self.publications()
             else:
@@ -47,7 +47,7 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
     def section_keys(self) -> list[str]:
         if "sections" in self.options:
             return [key.strip() for key in self.options["sections"].split(",") if key.strip()]
-        profile = self.profile()
+        profile = self.profile
         present = [s.key for s in profile.sections if s.key not in CV_NOT_SECTIONS]
         if publications_for_page(self.env).entries and "publications" not in present:
             present.append("publications")
@@ -68,7 +68,7 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
     def publications(self) -> list[nodes.Node]:
         """The bib files' entries as a numbered list, newest first (a CV bibliography)."""
         store = publications_for_page(self.env)
-        section = self.profile().section("publications")
+        section = self.profile.section("publications")
         title = section.title if section is not None else "Publications"
         entries = sort_publications(store.entries, parse_sort("-year, -month", store.fields))
         numbers = list(range(len(entries), 0, -1))

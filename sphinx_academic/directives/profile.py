@@ -35,8 +35,17 @@ ORDERS = ("newest", "oldest", "source")
 class ProfileDirectiveBase(AcademicDirective):
     """Options, the profile and inline-markup parsing shared by the profile directives."""
 
+    @functools.cached_property
     def profile(self) -> Profile:
-        return profile_for_page(self.env).profile
+        """The profile; when none is configured, the directive says so (once)."""
+        store = profile_for_page(self.env)
+        if not store.paths:
+            self.warn(
+                f".. {self.name}:: shows the profile, but academic_profile is not set in "
+                "conf.py (for example academic_profile = 'profile.yaml')",
+                "profile",
+            )
+        return store.profile
 
     @property
     def page_warn(self) -> Warn:
@@ -123,13 +132,15 @@ class ProfileDirectiveBase(AcademicDirective):
         return value
 
     def find_section(self, key: str) -> Section | None:
-        section = self.profile().section(key)
+        section = self.profile.section(key)
         if section is None:
-            known = self.profile().section_keys()
+            known = self.profile.section_keys()
             hint = difflib.get_close_matches(key, known, n=1)
-            # The sections of a file that could not be read are unknown, and that file's
-            # warning says why: one mistake, one warning. A likely typo is still reported.
-            if not hint and profile_for_page(self.env).unread:
+            # The sections of a file that could not be read (or of no file at all) are
+            # unknown, and another warning says why: one mistake, one warning. A likely
+            # typo is still reported.
+            store = profile_for_page(self.env)
+            if not hint and (store.unread or not store.paths):
                 return None
             suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
             listing = ", ".join(known) or "none"
@@ -175,7 +186,7 @@ class NewsDirective(ProfileDirectiveBase):
     }
 
     def run(self) -> list[nodes.Node]:
-        profile = self.profile()
+        profile = self.profile
         items = news_items(profile.news, self.positive_int("limit"), self.since())
         node = news(items, self.context())
         node["classes"].extend(self.options.get("class", []))
@@ -247,7 +258,7 @@ class ProfileDirective(ProfileDirectiveBase):
     option_spec = {"metrics": directives.flag, "class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
-        node = profile_card(self.profile().basics, self.context())
+        node = profile_card(self.profile.basics, self.context())
         if "metrics" in self.options:
             body = [
                 child
