@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
+from sphinx.addnodes import only, pending_xref
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
@@ -55,7 +55,7 @@ PAGE, FULL_LIST, PARTIAL_LIST, SINGLE = -1, 0, 2, 4
 CITATION_LINE = 1
 
 #: The per-page tables of the domain's data.
-TABLES = ("shown", "cited", "news", "profile", "pages", "data_files")
+TABLES = ("shown", "cited", "news", "profile", "pages", "data_files", "conditions")
 
 
 class Target(NamedTuple):
@@ -80,7 +80,7 @@ class AcademicDomain(Domain):
         "publications": PublicationStore(),
         "profile_data": ProfileStore(),
         "metrics": MetricsStore(),
-        # docname -> {key (lower case) -> (anchor, priority)}
+        # docname -> {anchor -> (key (lower case), priority)}, in page order
         "shown": {},
         # docname -> set of keys its :pub: roles name
         "cited": {},
@@ -92,6 +92,8 @@ class AcademicDomain(Domain):
         "pages": {},
         # docname -> data files it shows
         "data_files": {},
+        # docname -> {anchor -> conditions of the ``only`` blocks it is in}
+        "conditions": {},
         # key (lower case) -> Target, as the pages were linked in the last build
         "targets": {},
     }
@@ -104,6 +106,9 @@ class AcademicDomain(Domain):
         self.changed_data_files: set[str] = set()
         #: The data problems already reported in this build (see :meth:`warn_once`).
         self._warned: set[tuple[str, str]] = set()
+        #: Whether the current builder shows an ``only`` block of a condition (set by
+        #: :func:`load_data` from the builder's tags).
+        self.builder_shows: Callable[[str], bool] = lambda condition: True
 
     def warn_once(self, message: str, location: str, subtype: str) -> None:
         """Report a problem of the data once per build, however many pages show it."""
@@ -139,9 +144,7 @@ class AcademicDomain(Domain):
 
     def note_shown(self, docname: str, key: str, anchor: str, priority: int) -> None:
         self._targets = None
-        places = self.data["shown"].setdefault(docname, {})
-        if key.lower() not in places or places[key.lower()][1] > priority:
-            places[key.lower()] = (anchor, priority)
+        self.data["shown"].setdefault(docname, {})[anchor] = (key.lower(), priority)
 
     def note_cited(self, docname: str, key: str) -> None:
         self.data["cited"].setdefault(docname, set()).add(key.lower())
@@ -188,12 +191,20 @@ class AcademicDomain(Domain):
 
     # -- cross-references ---------------------------------------------------------------
 
+    def note_conditions(self, docname: str, anchor: str, conditions: tuple[str, ...]) -> None:
+        """The entry at ``anchor`` is shown only by builders that meet ``conditions``."""
+        self.data["conditions"].setdefault(docname, {})[anchor] = conditions
+
     def targets(self) -> dict[str, Target]:
-        """The place ``:pub:`` links to, for every entry shown somewhere."""
+        """The place ``:pub:`` links to, for every entry shown somewhere the current
+        builder shows."""
         if self._targets is None:
             best: dict[str, tuple[str, str, int]] = {}
             for docname in sorted(self.data["shown"]):
-                for key, (anchor, priority) in self.data["shown"][docname].items():
+                hidden = self.data["conditions"].get(docname, {})
+                for anchor, (key, priority) in self.data["shown"][docname].items():
+                    if not all(map(self.builder_shows, hidden.get(anchor, ()))):
+                        continue
                     if key not in best or priority < best[key][2]:
                         best[key] = (docname, anchor, priority)
             self._targets = {
@@ -217,9 +228,30 @@ class AcademicDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         place = self.targets().get(target.lower())
+        if typ == "title":
+            return self._title_link(builder, fromdocname, place, node, contnode)
         if place is None:
             return None  # intersphinx may still find it in another project's inventory
         return make_refnode(builder, fromdocname, place.docname, place.anchor, contnode)
+
+    def _title_link(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        place: Target | None,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """A card's title links to the entry's own page, else to its ``url``; without
+        either it stays text."""
+        if place is not None and place.priority == PAGE:
+            link = make_refnode(builder, fromdocname, place.docname, place.anchor, contnode)
+        elif node.get("academic_url"):
+            link = nodes.reference("", "", contnode, refuri=node["academic_url"])
+        else:
+            return None
+        link["classes"].append("academic-pub-title-link")
+        return link
 
     def resolve_any_xref(
         self,
@@ -255,6 +287,7 @@ def load_data(app: Sphinx) -> None:
     """``builder-inited`` (before Sphinx looks for outdated pages, so that generated pages
     can still be written): bring the stores up to date and report the files' problems."""
     domain = get_domain(app.env)
+    domain.builder_shows = app.builder.tags.eval_condition
     changed = domain.publications.refresh(bib_paths(app))
     changed |= domain.profile.refresh(profile_paths(app))
     changed |= domain.metrics.refresh(metrics_path(app))
@@ -285,6 +318,47 @@ def docs_with_moved_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not moved:
         return []
     return sorted(doc for doc, keys in domain.data["cited"].items() if keys & moved)
+
+
+def note_only_blocks(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: which shown entries sit in ``.. only::`` blocks, so ``:pub:``
+    links only to places the current builder shows."""
+    domain = get_domain(app.env)
+    docname = app.env.docname
+    anchors = set(domain.data["shown"].get(docname, {}))
+    if not anchors:
+        return
+    for block in doctree.findall(only):
+        for element in block.findall(nodes.Element):
+            found = anchors.intersection(element["ids"])
+            if found:
+                conditions = tuple(
+                    parent["expr"] for parent in _ancestors(element) if isinstance(parent, only)
+                )
+                for anchor in found:
+                    domain.note_conditions(docname, anchor, conditions)
+
+
+def _ancestors(node: nodes.Element) -> Iterable[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: one page per publication."""
+    pages: dict[str, list[str]] = {}
+    for docname, key in sorted(get_domain(env).data["pages"].items()):
+        pages.setdefault(key.lower(), []).append(docname)
+    for key, docnames in pages.items():
+        for docname in docnames[1:]:
+            diagnostics.warn(
+                f"a second page for publication {key!r} (the first is {docnames[0]!r}, "
+                "which card titles and :pub: link to)",
+                (docname, None),
+                "pages",
+            )
 
 
 def warn_unresolved(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:

@@ -172,11 +172,12 @@ def test_list_style_sort_and_limit(built: SphinxTestApp) -> None:
         .startswith("Hrayr Harutyunyan*, Alessandro Achille*, Giovanni Paolini, et al. Estimating")
     )
     # A citation line is a handful of nodes: text runs, the owner (one strong, no
-    # wrapper), markers, the venue.
+    # wrapper), markers, the title (a link when the entry has a page or URL), the venue.
     assert [child.name for child in lines[1].children if child.name] == [
         "strong",
         "sup",
         "sup",
+        "span",
         "em",
     ]
 
@@ -281,8 +282,7 @@ def test_a_data_problem_is_reported_once_per_build(tmp_path: Path) -> None:
     srcdir = tmp_path / "basic"
     shutil.copytree(ROOTS / "test-basic", srcdir)
     (srcdir / "index.rst").write_text(
-        (srcdir / "index.rst").read_text(encoding="utf-8")
-        + "\n.. publication:: ver2019fast\n",
+        (srcdir / "index.rst").read_text(encoding="utf-8") + "\n.. publication:: ver2019fast\n",
         encoding="utf-8",
     )
     app = build_app(srcdir)

@@ -290,9 +290,7 @@ def test_roles_in_profile_text_need_no_english_fallback_warning(
 @pytest.mark.parametrize(
     "directive", [".. profile::", ".. news::", ".. timeline:: work", ".. cv::"]
 )
-def test_profile_directives_without_academic_profile_say_so(
-    directive: str, tmp_path: Path
-) -> None:
+def test_profile_directives_without_academic_profile_say_so(directive: str, tmp_path: Path) -> None:
     srcdir = tmp_path / "site"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(

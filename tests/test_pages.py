@@ -270,3 +270,71 @@ def test_sitemap_lists_publication_pages(tmp_path: Path) -> None:
     app = _build(srcdir)
     sitemap = (app.outdir / "sitemap.xml").read_text()
     assert "https://jane.example.org/publications/doe2023journal.html" in sitemap
+
+
+def _site_with(tmp_path: Path, pages: dict[str, str]) -> Path:
+    srcdir = tmp_path / "basic"
+    shutil.copytree(ROOTS / "test-basic", srcdir)
+    for name, text in pages.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    index = srcdir / "index.rst"
+    toctree = "".join(f"   {name.removesuffix('.rst')}\n" for name in pages if "/" not in name)
+    index.write_text(index.read_text(encoding="utf-8").replace("   cv\n", "   cv\n" + toctree))
+    return srcdir
+
+
+def test_hand_written_publication_page_is_the_target_of_titles_and_pub(tmp_path: Path) -> None:
+    key = "harutyunyan2020improving"
+    srcdir = _site_with(
+        tmp_path,
+        {
+            "paper.rst": f".. publication-page:: {key}\n\nMore about it.\n",
+            "cites.rst": f"Cites\n=====\n\nSee :pub:`{key}`.\n",
+        },
+    )
+    app = build_app(srcdir)
+    assert academic_warnings(app.warning.getvalue()) == [
+        w for w in academic_warnings(app.warning.getvalue()) if "javascript:" in w
+    ]
+    card_title = parse_html(app.outdir / "publications.html").select_one(
+        f"#pub-{key} a.academic-pub-title-link"
+    )
+    assert card_title is not None and card_title["href"] == f"paper.html#pub-{key}"
+    cite = parse_html(app.outdir / "cites.html").select_one("a.reference.internal")
+    assert cite is not None and cite["href"] == f"paper.html#pub-{key}"
+
+
+def test_two_pages_for_one_publication_warn(tmp_path: Path) -> None:
+    key = "harutyunyan2020improving"
+    srcdir = _site_with(
+        tmp_path,
+        {
+            "a.rst": f".. publication-page:: {key}\n",
+            "b.rst": f".. publication-page:: {key}\n",
+        },
+    )
+    app = build_app(srcdir)
+    second = [w for w in academic_warnings(app.warning.getvalue()) if "second page" in w]
+    assert len(second) == 1
+    assert "b.rst" in second[0] and "[academic.pages]" in second[0]
+
+
+def test_pub_links_to_a_list_the_builder_shows(tmp_path: Path) -> None:
+    """A full list only in LaTeX output is no target for HTML (``only`` is resolved per
+    builder); the selected list the HTML shows is."""
+    key = "harutyunyan2020improving"
+    srcdir = _site_with(
+        tmp_path,
+        {
+            "publications.rst": "Publications\n============\n\n"
+            ".. only:: latex\n\n   .. publications::\n\n"
+            f".. publication:: {key}\n",
+            "cites.rst": f"Cites\n=====\n\nSee :pub:`{key}`.\n",
+        },
+    )
+    (srcdir / "cv.rst").write_text("CV\n==\n\nNothing here.\n", encoding="utf-8")
+    app = build_app(srcdir)
+    cite = parse_html(app.outdir / "cites.html").select_one("a.reference.internal")
+    assert cite is not None
+    page, anchor = cite["href"].split("#")
+    assert parse_html(app.outdir / page).select_one(f"#{anchor}") is not None

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.metrics import (
     FORMAT,
     VERSION,
@@ -23,7 +24,6 @@ from sphinx_academic.model.metrics import (
     Metrics,
     Totals,
 )
-from sphinx_academic.diagnostics import Problem
 
 SUBTYPE = "metrics"
 

@@ -16,7 +16,6 @@ from sphinx.addnodes import pending_xref
 from sphinx_academic.locale import _
 from sphinx_academic.model.names import Author
 from sphinx_academic.model.publication import Publication
-from sphinx_academic.model.richtext import Span
 from sphinx_academic.nodes import (
     academic_button,
     academic_details,
@@ -59,11 +58,7 @@ def citation_line(
         add_authors(runs, people, shown_authors(people, ctx), ctx, expandable=False)
         runs.add_text(role)
         runs.end_sentence()
-    link = title_link(pub, ctx)
-    if link is None:
-        runs.add_rich(pub.title or (Span("text", pub.key),))
-    else:
-        runs.add_node(link)
+    runs.add_node(title_inline(pub, ctx))
     runs.end_sentence()
     add_venue(runs, pub, ctx)
     runs.end_sentence(last=True)
@@ -165,33 +160,27 @@ def badge_nodes(pub: Publication) -> list[nodes.Node]:
 
 
 def title_inline(pub: Publication, ctx: RenderContext) -> nodes.Element:
-    """The title, linked to ``url`` or ``html`` when one is safe."""
-    link = title_link(pub, ctx)
-    if link is not None:
-        return link
-    return nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-text"])
+    """The title, as a cross-reference the domain resolves to the entry's own page when
+    it has one (generated or written by hand), else to ``url`` or ``html`` when one is
+    safe; plain text otherwise."""
+    return pending_xref(
+        "",
+        nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-text"]),
+        refdomain="academic",
+        reftype="title",
+        reftarget=pub.key.lower(),
+        refexplicit=True,
+        refwarn=False,
+        academic_url=_title_url(pub, ctx),
+    )
 
 
-def title_link(pub: Publication, ctx: RenderContext) -> nodes.Element | None:
-    """A link for the title: the entry's own page when there are pages, else ``url`` or
-    ``html`` when one is safe."""
-    if ctx.link_pages:
-        return pending_xref(
-            "",
-            nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-link"]),
-            refdomain="academic",
-            reftype="pub",
-            reftarget=pub.key.lower(),
-            refexplicit=True,
-            refwarn=False,
-        )
+def _title_url(pub: Publication, ctx: RenderContext) -> str:
     for name in ("url", "html"):
         value = pub.get(name).strip()
         if value and checked_url(pub, name, value, ctx):
-            return nodes.reference(
-                "", "", *_title_nodes(pub), refuri=value, classes=["academic-pub-title-link"]
-            )
-    return None
+            return value
+    return ""
 
 
 def _title_nodes(pub: Publication) -> list[nodes.Node]:
