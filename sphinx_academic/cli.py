@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -105,7 +106,8 @@ def _quickstart(args: argparse.Namespace) -> int:
         print(f"sphinx-academic quickstart: {error or 'cancelled'}", file=sys.stderr)
         return 1
     print(f"Wrote {len(written)} files into {args.directory}. Build the site with:")
-    print(f"    sphinx-build -W {args.directory} {os.path.join(args.directory, '_build', 'html')}")
+    output = os.path.join(args.directory, "_build", "html")
+    print(f"    sphinx-build -W {shlex.quote(args.directory)} {shlex.quote(output)}")
     return 0
 
 

@@ -69,6 +69,7 @@ def write_site(directory: str, answers: Answers, force: bool = False) -> list[st
     """Write the site into ``directory``; return the files written (relative paths)."""
     if answers.theme not in THEMES:
         raise QuickstartError(f"unknown theme {answers.theme!r}; use one of {', '.join(THEMES)}")
+    _check_directory(directory)
     _fill_from_imported_profile(answers)
     files = _planned_files(answers)
     existing = [name for name in files if os.path.exists(os.path.join(directory, name))]
@@ -76,14 +77,40 @@ def write_site(directory: str, answers: Answers, force: bool = False) -> list[st
         raise QuickstartError(
             f"{directory}: would overwrite {', '.join(existing)} (use --force to replace them)"
         )
+    _make_folder(directory)
     for name, content in files.items():
-        path = os.path.join(directory, name)
+        _write(os.path.join(directory, name), content)
+    return list(files)
+
+
+def _check_directory(directory: str) -> None:
+    """Refuse an empty name and a file where the folder should be."""
+    if not directory.strip():
+        raise QuickstartError(
+            "the directory is empty: name the folder to write the site into, such as 'mysite'"
+        )
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        raise QuickstartError(f"{directory}: is a file, not a folder")
+
+
+def _make_folder(directory: str) -> None:
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as error:
+        file = next((p for p in Path(directory).parents if p.is_file()), None)
+        reason = f"{file} is a file" if file else (error.strerror or str(error))
+        raise QuickstartError(f"{directory}: cannot create the folder: {reason}") from None
+
+
+def _write(path: str, content: str | bytes) -> None:
+    try:
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         if isinstance(content, bytes):
             Path(path).write_bytes(content)
         else:
             Path(path).write_text(content, encoding="utf-8")
-    return list(files)
+    except OSError as error:
+        raise QuickstartError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
 def _planned_files(answers: Answers) -> dict[str, str | bytes]:
