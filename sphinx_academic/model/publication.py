@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from sphinx_academic.model.identifiers import bare_identifier
 from sphinx_academic.model.names import Author, without_markers
 from sphinx_academic.model.pickling import compact_pickling
 from sphinx_academic.model.richtext import RichText, decode, plain, rich
@@ -97,7 +98,6 @@ _MONTHS = {
     for name in names
 }
 _YEAR = re.compile(r"\b(\d{4})\b")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _TRUE = frozenset({"true", "yes", "1", "on"})
 
 
@@ -155,23 +155,31 @@ class Publication:
     def selected(self) -> bool:
         return self.get("selected").strip().lower() in _TRUE
 
+    def raw_identifier(self, name: str) -> str:
+        """The value of an identifier field as written; for ``arxiv`` also an ``eprint``
+        with ``archiveprefix``/``eprinttype`` arXiv."""
+        value = self.get(name).strip()
+        if name == "arxiv" and not value:
+            prefix = (self.get("archiveprefix") or self.get("eprinttype")).strip().lower()
+            value = self.get("eprint").strip() if prefix == "arxiv" else ""
+        return value
+
     @property
     def arxiv_id(self) -> str:
-        """The arXiv identifier from ``arxiv`` or from ``eprint`` with ``archiveprefix=arXiv``."""
-        if self.get("arxiv"):
-            return self.get("arxiv").strip()
-        prefix = (self.get("archiveprefix") or self.get("eprinttype")).strip().lower()
-        return self.get("eprint").strip() if prefix == "arxiv" else ""
+        """The bare arXiv identifier (``2101.00001``), also from ``arXiv:2101.00001`` or an
+        arxiv.org address, in ``arxiv`` or an arXiv ``eprint``; ``""`` when there is none."""
+        return bare_identifier("arxiv", self.raw_identifier("arxiv")) or ""
 
     @property
     def doi(self) -> str:
-        """The bare DOI (``10.1000/x``), also from ``doi:10.1000/x`` or a doi.org URL."""
-        return _DOI_PREFIX.sub("", self.get("doi").strip())
+        """The bare DOI (``10.1000/x``), also from ``doi:10.1000/x`` or a doi.org address;
+        ``""`` when there is none."""
+        return bare_identifier("doi", self.get("doi")) or ""
 
     @property
     def is_preprint(self) -> bool:
         if self.type in {"misc", "unpublished", "online", "preprint", "electronic", "www"}:
-            return bool(self.arxiv_id) or "arxiv" in self.venue_name.lower()
+            return bool(self.raw_identifier("arxiv")) or "arxiv" in self.venue_name.lower()
         if self.type == "article":
             return bool(re.search(r"arxiv|biorxiv|medrxiv|preprint", self.venue_name, re.I))
         return False

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from sphinx_academic.locale import _
+from sphinx_academic.model.identifiers import web_address
 from sphinx_academic.model.names import Author
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.model.richtext import Span
@@ -185,7 +186,7 @@ def title_link(pub: Publication, ctx: RenderContext) -> nodes.Element | None:
             refwarn=False,
         )
     for name in ("url", "html"):
-        value = pub.get(name).strip()
+        value = web_address(pub.get(name).strip())
         if value and checked_url(pub, name, value, ctx):
             return nodes.reference(
                 "", "", *_title_nodes(pub), refuri=value, classes=["academic-pub-title-link"]
