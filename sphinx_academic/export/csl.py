@@ -60,6 +60,8 @@ def csl_item(pub: Publication) -> dict[str, Any]:
         item["editor"] = [csl_name(a) for a in pub.editors if not _is_others(a)]
     if pub.year:
         item["issued"] = {"date-parts": [[pub.year, pub.month] if pub.month else [pub.year]]}
+    elif pub.year_label:
+        item["issued"] = {"literal": pub.year_label}
     _add_container(item, pub)
     fields = pub.fields
     for variable, names in _TEXT_VARIABLES.items():

@@ -97,7 +97,22 @@ _MONTHS = {
     )
     for name in names
 }
-_YEAR = re.compile(r"\b(\d{4})\b")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+#: Year texts of work not out yet ("in press", "forthcoming", ...): they sort as newest.
+_FORTHCOMING = re.compile(
+    r"in\s*press|forthcoming|to\s+appear|accepted|submitted|under\s+review|in\s+prep",
+    re.IGNORECASE,
+)
+#: biblatex ``pubstate`` values and how they read, shown when there is no year.
+_PUBSTATES = {
+    "inpress": "in press",
+    "forthcoming": "forthcoming",
+    "inpreparation": "in preparation",
+    "submitted": "submitted",
+    "prepublished": "prepublished",
+}
+#: The sort value of a forthcoming entry's year: after every real year.
+FORTHCOMING_YEAR = 9999
 _TRUE = frozenset({"true", "yes", "1", "on"})
 
 
@@ -150,6 +165,26 @@ class Publication:
     def rich(self, name: str) -> RichText:
         value = self.fields.get(name)
         return rich(value) if value else ()
+
+    @property
+    def year_label(self) -> str:
+        """The year as written when it is more than a year (``in press``, ``2020a``), or
+        the biblatex ``pubstate`` when there is no year; ``""`` for a plain year."""
+        text = self.text("year").strip()
+        if not text and not self.get("date"):
+            state = self.get("pubstate").strip().lower()
+            return _PUBSTATES.get(state, state)
+        return "" if _YEAR.fullmatch(text) else text
+
+    @property
+    def year_sort(self) -> int | None:
+        """The year to sort and group by: the year's digits, :data:`FORTHCOMING_YEAR` for
+        work not out yet, ``None`` when unknown."""
+        if self.year is not None:
+            return self.year
+        if _FORTHCOMING.search(self.year_label):
+            return FORTHCOMING_YEAR
+        return None
 
     @property
     def selected(self) -> bool:
@@ -257,12 +292,24 @@ def parse_year(fields: Mapping[str, str]) -> int | None:
 
 
 def parse_month(fields: Mapping[str, str]) -> int | None:
-    month = decode(fields.get("month", "")).strip().lower().rstrip(".")
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return int(month)
-    if month in _MONTHS:
-        return _MONTHS[month]
+    """The month (1-12) from ``month`` or an ISO ``date``; ``None`` when neither has one."""
+    month = _month_number(fields.get("month", ""))
+    if month is not None:
+        return month
     date = re.match(r"\d{4}-(\d{2})", fields.get("date", ""))
     if date and 1 <= int(date.group(1)) <= 12:
         return int(date.group(1))
     return None
+
+
+def unusable_month(fields: Mapping[str, str]) -> str | None:
+    """The ``month`` value when it is given but is no month, else ``None``."""
+    value = fields.get("month", "").strip()
+    return value if value and _month_number(value) is None else None
+
+
+def _month_number(value: str) -> int | None:
+    month = decode(value).strip().lower().rstrip(".")
+    if month.isdigit():
+        return int(month) if 1 <= int(month) <= 12 else None
+    return _MONTHS.get(month)

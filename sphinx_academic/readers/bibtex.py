@@ -32,6 +32,7 @@ from sphinx_academic.model.publication import (
     Publication,
     parse_month,
     parse_year,
+    unusable_month,
 )
 from sphinx_academic.model.richtext import math_problems, rich
 from sphinx_academic.problems import Problem
@@ -270,6 +271,10 @@ def _publication(raw: RawEntry, path: str, index: int, problems: list[Problem]) 
         for formula, why in math_problems(value):
             message = f"{raw.key}: field {name!r}: math {formula!r}: {why}; shown as text"
             problems.append(Problem(path, message, "math", raw.line))
+    month = unusable_month(raw.fields)
+    if month is not None:
+        message = f"{raw.key}: field 'month': {month!r} is not a month (1-12 or a name); not shown"
+        problems.append(Problem(path, message, "date", raw.line))
     return build_publication(raw.key, kind, raw.fields, path, raw.line, index, problems)
 
 

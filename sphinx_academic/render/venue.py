@@ -38,7 +38,9 @@ def add_venue(runs: Runs, pub: Publication, ctx: RenderContext) -> bool:
     if pub.get("pages"):
         pages = pub.text("pages")
         parts.text(("pp. " if "–" in pages or "-" in pages else "p. ") + pages)
-    if pub.year:
+    if pub.year_label:
+        parts.text(pub.year_label)
+    elif pub.year:
         parts.text(month_year(pub.year, pub.month, ctx.language))
     for name in ("additional_info", "note"):
         parts.rich(pub.rich(name))
