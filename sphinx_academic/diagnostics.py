@@ -40,6 +40,7 @@ SUBTYPES: dict[str, str] = {
     "feed": "news without html_baseurl: the Atom feed needs absolute links",
     "pages": "a generated publication page would overwrite a file sphinx-academic did not write",
     "config": "an academic_* value in conf.py of a type none of its accepted forms fits",
+    "latex": "a LaTeX command in a BibTeX field that is not known (shown as its argument)",
     "math": "math from a data file that could read files, run programs or make links",
 }
 

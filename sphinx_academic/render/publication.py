@@ -195,7 +195,8 @@ def title_link(pub: Publication, ctx: RenderContext) -> nodes.Element | None:
 
 
 def _title_nodes(pub: Publication) -> list[nodes.Node]:
-    return rich_nodes(pub.title) if pub.title else [nodes.Text(pub.key)]
+    # The title is a link itself (to its page or its url): no links inside it.
+    return rich_nodes(pub.title, links=False) if pub.title else [nodes.Text(pub.key)]
 
 
 # -- a publication's own page ---------------------------------------------------------------
