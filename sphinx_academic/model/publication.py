@@ -236,12 +236,16 @@ class Publication:
     def cleaned_bibtex(self) -> str:
         """The entry as BibTeX for readers to copy: presentation-only fields removed (by
         field, never by text), contribution markers taken out of names, months as the
-        standard macros, and no ``crossref`` (its fields were inherited already)."""
+        standard macros, no ``crossref`` (its fields were inherited already), and an
+        ``arxiv`` identifier as ``eprint`` with ``archiveprefix``."""
         lines = [f"@{self.type}{{{self.key},"]
         for name, value in self.fields.items():
             if name in PRESENTATION_FIELDS or name == "crossref":
                 continue
             lines.append(f"  {name} = {_bibtex_value(name, value)},")
+        if self.arxiv_id and not self.get("eprint"):
+            # al-folio's arxiv field, kept in the standard form tools read.
+            lines += [f"  eprint = {{{self.arxiv_id}}},", "  archiveprefix = {arXiv},"]
         lines.append("}")
         return "\n".join(lines)
 
