@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -38,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="report every problem in the configured data files, without building",
-        description="Load the BibTeX files configured in conf.py and print each problem as "
+        description="Check the academic_* values of conf.py and load the BibTeX and profile "
+        "files it configures; print each problem as "
         "file:line:col: message [subtype]. Exits with 1 when there is any problem.",
     )
     check.add_argument("confdir", nargs="?", default=".", help="folder with conf.py")
@@ -205,7 +207,8 @@ def _quickstart(args: argparse.Namespace) -> int:
         print(f"sphinx-academic quickstart: {error or 'cancelled'}", file=sys.stderr)
         return 1
     print(f"Wrote {len(written)} files into {args.directory}. Build the site with:")
-    print(f"    sphinx-build -W {args.directory} {os.path.join(args.directory, '_build', 'html')}")
+    output = os.path.join(args.directory, "_build", "html")
+    print(f"    sphinx-build -W {shlex.quote(args.directory)} {shlex.quote(output)}")
     return 0
 
 
@@ -219,11 +222,12 @@ def _schema(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     confdir = os.path.abspath(args.confdir)
     try:
-        bibfiles, profiles, suppressed = _configured_files(confdir)
+        bibfiles, profiles, suppressed, config_problems = _configured_files(confdir)
     except Exception as error:  # conf.py is user code; report, don't trace back
         print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
         return 2
-    problems = check_bibfiles(bibfiles) + (read_profiles(profiles)[1] if profiles else [])
+    problems = config_problems + check_bibfiles(bibfiles)
+    problems += read_profiles(profiles)[1] if profiles else []
     problems = [p for p in problems if not _suppressed(p, suppressed)]
     for problem in problems:
         print(f"{problem.location}: {problem.message} [{WARNING_TYPE}.{problem.subtype}]")
@@ -237,13 +241,27 @@ def _suppressed(problem: Problem, suppressed: set[str]) -> bool:
     return WARNING_TYPE in suppressed or f"{WARNING_TYPE}.{problem.subtype}" in suppressed
 
 
-def _configured_files(confdir: str) -> tuple[list[str], list[str], set[str]]:
-    """The bib and profile files conf.py configures (absolute paths), and the warnings it
-    suppresses."""
-    raw = _raw_config(confdir)
-    profiles = _absolute(confdir, _profile_names(raw))
+def _configured_files(confdir: str) -> tuple[list[str], list[str], set[str], list[Problem]]:
+    """The bib and profile files conf.py configures (absolute paths), the warnings it
+    suppresses, and its ``academic_*`` values of the wrong type (as the build reports them)."""
+    from sphinx.config import Config
+    from sphinx.util.tags import Tags
+
+    from sphinx_academic.config import check_values
+
+    raw = Config.read(confdir, overrides={}, tags=Tags())._raw_config
+    conf_path = os.path.join(confdir, "conf.py")
+    with open(conf_path, encoding="utf-8") as file:
+        values, problems = check_values(raw, conf_path, file.read())
+
+    def absolute(name: str) -> list[str]:
+        names = values.get(name, [])
+        assert isinstance(names, list)
+        return [os.path.normpath(os.path.join(confdir, name)) for name in names]
+
     suppressed = set(raw.get("suppress_warnings", []))
-    return _absolute(confdir, list(raw.get("academic_bibfiles", []))), profiles, suppressed
+    bibfiles, profiles = absolute("academic_bibfiles"), absolute("academic_profile")
+    return bibfiles, profiles, suppressed, problems
 
 
 def _raw_config(confdir: str) -> dict[str, Any]:

@@ -65,6 +65,8 @@ SUBTYPES: dict[str, str] = {
     "markup": "reStructuredText markup in a profile text field that does not parse",
     "feed": "news without html_baseurl: the Atom feed needs absolute links",
     "pages": "a generated publication page would overwrite a file sphinx-academic did not write",
+    "config": "an academic_* value in conf.py of a type none of its accepted forms fits",
+    "latex": "a LaTeX command in a BibTeX field that is not known (shown as its argument)",
     "math": "math from a data file that could read files, run programs or make links",
     "metrics": "a metrics file that is not valid JSON or not of the format, a bad entry in "
     "it, or an unknown academic_citation_source",

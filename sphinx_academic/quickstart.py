@@ -69,6 +69,7 @@ def write_site(directory: str, answers: Answers, force: bool = False) -> list[st
     """Write the site into ``directory``; return the files written (relative paths)."""
     if answers.theme not in THEMES:
         raise QuickstartError(f"unknown theme {answers.theme!r}; use one of {', '.join(THEMES)}")
+    _check_directory(directory)
     _fill_from_imported_profile(answers)
     files = _planned_files(answers)
     existing = [name for name in files if os.path.exists(os.path.join(directory, name))]
@@ -76,24 +77,79 @@ def write_site(directory: str, answers: Answers, force: bool = False) -> list[st
         raise QuickstartError(
             f"{directory}: would overwrite {', '.join(existing)} (use --force to replace them)"
         )
+    _make_folder(directory)
     for name, content in files.items():
-        path = os.path.join(directory, name)
+        _write(os.path.join(directory, name), content)
+    return list(files)
+
+
+def _check_directory(directory: str) -> None:
+    """Refuse an empty name and a file where the folder should be."""
+    if not directory.strip():
+        raise QuickstartError(
+            "the directory is empty: name the folder to write the site into, such as 'mysite'"
+        )
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        raise QuickstartError(f"{directory}: is a file, not a folder")
+
+
+def _make_folder(directory: str) -> None:
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as error:
+        file = next((p for p in Path(directory).parents if p.is_file()), None)
+        reason = f"{file} is a file" if file else (error.strerror or str(error))
+        raise QuickstartError(f"{directory}: cannot create the folder: {reason}") from None
+
+
+def _write(path: str, content: str | bytes) -> None:
+    try:
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         if isinstance(content, bytes):
             Path(path).write_bytes(content)
         else:
             Path(path).write_text(content, encoding="utf-8")
-    return list(files)
+    except OSError as error:
+        raise QuickstartError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the site has to show, so pages are written only for what is there."""
+
+    news: bool
+    papers: bool
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The pages besides the index, in the order the navigation lists them."""
+        wanted = {"publications": self.papers, "cv": True, "news": self.news}
+        return tuple(page for page, shown in wanted.items() if shown)
+
+
+def site_contents(answers: Answers) -> Contents:
+    """An imported profile brings its own news (or none) and papers only with ``--bib``;
+    the example site has both."""
+    imported = answers.from_jsonresume or answers.from_rendercv
+    if not imported:
+        return Contents(news=True, papers=True)
+    from sphinx_academic.readers.profile import read_profile
+
+    return Contents(news=bool(read_profile(imported)[0].news), papers=bool(answers.bib))
 
 
 def _planned_files(answers: Answers) -> dict[str, str | bytes]:
-    values = _template_values(answers)
-    pages = ("index", "publications", "cv", "news")
+    contents = site_contents(answers)
+    values = _template_values(answers, contents)
     suffix = ".md" if answers.markdown else ".rst"
     files: dict[str, str | bytes] = {"conf.py": _fill("conf.py.txt", values)}
-    files.update({page + suffix: _fill(page + suffix, values) for page in pages})
+    files["index" + suffix] = _fill("index" + suffix, values)
+    files.update({page + suffix: _fill(page + suffix, values) for page in contents.pages})
     files[_profile_name(answers)] = _profile_content(answers, values)
-    files["papers.bib"] = _read(answers.bib) if answers.bib else _fill("papers.bib", values)
+    if answers.bib:
+        files["papers.bib"] = _read(answers.bib)
+    elif contents.papers:
+        files["papers.bib"] = _fill("papers.bib", values)
     files[".gitignore"] = _fill("gitignore.txt", values)
     files["requirements.txt"] = _fill("requirements.txt", values)
     files[".github/workflows/pages.yml"] = (TEMPLATES / "pages.yml").read_text(encoding="utf-8")
@@ -142,10 +198,16 @@ def _fill_from_imported_profile(answers: Answers) -> None:
         answers.name = name.replace("\\", "")
 
 
-def _template_values(answers: Answers) -> dict[str, str]:
+def _template_values(answers: Answers, contents: Contents) -> dict[str, str]:
     extensions = ['"sphinx_academic"'] + (['"myst_parser"'] if answers.markdown else [])
     given, _, family = answers.name.rpartition(" ")
+    suffix = ".md" if answers.markdown else ".rst"
+    shown = (("news", contents.news), ("publications", contents.papers))
+    sections = [_fill(f"index-{name}{suffix}", {}) for name, wanted in shown if wanted]
+    indent = "" if answers.markdown else "   "
     return {
+        "index_sections": "".join(sections),
+        "index_pages": "\n".join(indent + page for page in contents.pages),
         "project": repr(answers.name),
         "author": repr(answers.name),
         "title": answers.name.replace("\n", " "),
@@ -154,7 +216,7 @@ def _template_values(answers: Answers) -> dict[str, str]:
         "baseurl": repr(answers.url),
         "url_yaml": json.dumps(answers.url),
         "profile": repr(_profile_name(answers)),
-        "bibfiles": repr(["papers.bib"]),
+        "bibfiles": repr(["papers.bib"] if contents.papers else []),
         "title_rst": _rst_title(answers.name),
         "title_md": re.sub(r"([\\`*_{}\[\]()#+!|<>])", r"\\\1", answers.name),
         "name": json.dumps(answers.name, ensure_ascii=False),

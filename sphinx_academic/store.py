@@ -155,9 +155,8 @@ def metrics_path(app: Sphinx) -> str:
 
 
 def profile_paths(app: Sphinx) -> list[str]:
-    """The configured profile files (one path or a list) as absolute paths."""
-    value = app.config.academic_profile or []
-    return _absolute(app, [value] if isinstance(value, str) else value)
+    """The configured profile files as absolute paths."""
+    return _absolute(app, app.config.academic_profile)
 
 
 @dataclass

@@ -178,6 +178,18 @@ def test_news_without_baseurl_warns_once_and_writes_no_feed(tmp_path: Path) -> N
     assert not (app.outdir / "atom.xml").exists()
 
 
+@pytest.mark.parametrize("baseurl", ["example.org/~clara/", "//example.org/", "/site/"])
+def test_baseurl_without_scheme_warns_and_writes_no_feed(tmp_path: Path, baseurl: str) -> None:
+    shutil.copytree(ROOTS / "test-profile", tmp_path / "site")
+    app = _build(tmp_path / "site", html_baseurl=baseurl)
+    warnings = academic_warnings(app.warning.getvalue())
+    assert len(warnings) == 1 and warnings[0].endswith("[academic.feed]"), warnings
+    assert f"html_baseurl {baseurl!r} is not an absolute http(s) address" in warnings[0]
+    assert not (app.outdir / "atom.xml").exists()
+    head = page(app, "index").select('link[type="application/atom+xml"]')
+    assert head == []
+
+
 def test_editing_the_profile_rereads_only_pages_that_use_it(tmp_path: Path) -> None:
     srcdir = tmp_path / "site"
     shutil.copytree(ROOTS / "test-profile", srcdir)
@@ -301,5 +313,5 @@ def test_profile_directives_without_academic_profile_say_so(directive: str, tmp_
     warnings = academic_warnings(app.warning.getvalue())
     assert len(warnings) == 1, warnings
     assert "index.rst:4" in warnings[0]
-    assert "academic_profile is not set" in warnings[0]
+    assert "no profile file is configured" in warnings[0]
     assert "[academic.profile]" in warnings[0]

@@ -29,7 +29,8 @@ def test_text_is_citation_list(text_build: SphinxTestApp) -> None:
     text = (text_build.outdir / "publications.txt").read_text()
     assert "Copy" not in text and "BibTeX" not in text and "Abstract" not in text
     assert (
-        "**Hrayr Harutyunyan**, Kyle Reing, **Greg Ver Steeg**, et al. Improving Generalization by "
+        "**Hrayr Harutyunyan**, Kyle Reing, **Greg Ver Steeg**, and Aram Galstyan. Improving "
+        "Generalization by "
         "Controlling Label-Noise Information in Neural Network Weights."
     ) in " ".join(text.split())
 

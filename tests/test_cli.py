@@ -27,6 +27,7 @@ def test_check_reports_each_problem_and_fails(
         "academic.bibtex]",
         "academic.entry]",
         "academic.entry]",
+        "academic.latex]",
         "academic.file]",
         "academic.duplicate]",
         "academic.duplicate]",

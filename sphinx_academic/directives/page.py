@@ -1,5 +1,5 @@
 """``.. publication-page:: KEY``: the whole page of one entry, as the generated stubs of
-``academic_publication_pages`` hold (see :mod:`sphinx_academic.pages`)."""
+``academic_publication_pages`` hold (see :mod:`sphinx_academic.export.pages`)."""
 
 from __future__ import annotations
 

@@ -41,8 +41,8 @@ class ProfileDirectiveBase(AcademicDirective):
         store = profile_for_page(self.env)
         if not store.paths:
             self.warn(
-                f".. {self.name}:: shows the profile, but academic_profile is not set in "
-                "conf.py (for example academic_profile = 'profile.yaml')",
+                f".. {self.name}:: shows the profile, but no profile file is configured "
+                "(set academic_profile in conf.py, for example to 'profile.yaml')",
                 "profile",
             )
         return store.profile

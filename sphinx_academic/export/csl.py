@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sphinx_academic.model.identifiers import bare_identifier, web_address
 from sphinx_academic.model.names import Author
 from sphinx_academic.model.publication import Publication
 
@@ -59,6 +60,8 @@ def csl_item(pub: Publication) -> dict[str, Any]:
         item["editor"] = [csl_name(a) for a in pub.editors if not _is_others(a)]
     if pub.year:
         item["issued"] = {"date-parts": [[pub.year, pub.month] if pub.month else [pub.year]]}
+    elif pub.year_label:
+        item["issued"] = {"literal": pub.year_label}
     _add_container(item, pub)
     fields = pub.fields
     for variable, names in _TEXT_VARIABLES.items():
@@ -110,7 +113,10 @@ def _add_container(item: dict[str, Any], pub: Publication) -> None:
 def _add_identifiers(item: dict[str, Any], pub: Publication) -> None:
     if pub.doi:
         item["DOI"] = pub.doi
-    url = pub.get("url").strip() or pub.get("html").strip()
+    pmid = bare_identifier("pmid", pub.get("pmid"))
+    if pmid:
+        item["PMID"] = pmid
+    url = web_address(pub.get("url").strip() or pub.get("html").strip())
     if not url and pub.arxiv_id:
         url = f"https://arxiv.org/abs/{pub.arxiv_id}"
     if url:

@@ -12,6 +12,7 @@ import html
 import json
 import os
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
 
@@ -33,22 +34,41 @@ def base_url(app: Sphinx) -> str:
     return (app.config.html_baseurl or "").rstrip("/") + "/"
 
 
+def has_absolute_baseurl(app: Sphinx) -> bool:
+    """Whether ``html_baseurl`` is an absolute http(s) address, as feed ids and links
+    must be."""
+    parts = urlsplit(app.config.html_baseurl or "")
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def check_feed_settings(app: Sphinx) -> None:
-    """``builder-inited`` (after the stores are loaded): news without ``html_baseurl``
-    cannot have a feed; say so once per build."""
-    if feed_wanted(app) and not app.config.html_baseurl and get_domain(app.env).profile.has_news:
-        # A setting, not a data line: the message names conf.py itself.
-        diagnostics.warn(
-            "conf.py: the profile has news but html_baseurl is not set, so no Atom feed is "
-            "written (set html_baseurl, or academic_feed = '' to turn the feed off)",
-            None,
-            "feed",
-        )
+    """``builder-inited`` (after the stores are loaded): news without an absolute
+    ``html_baseurl`` cannot have a feed; say so once per build."""
+    if (
+        not feed_wanted(app)
+        or has_absolute_baseurl(app)
+        or not get_domain(app.env).profile.has_news
+    ):
+        return
+    baseurl = app.config.html_baseurl
+    # A setting, not a data line: the message names conf.py itself.
+    if not baseurl:
+        problem = "html_baseurl is not set"
+        fix = "set html_baseurl"
+    else:
+        problem = f"html_baseurl {baseurl!r} is not an absolute http(s) address"
+        fix = "write it with its scheme, such as 'https://example.org/'"
+    diagnostics.warn(
+        f"conf.py: the profile has news but {problem}, so no Atom feed is written "
+        f"({fix}, or academic_feed = '' to turn the feed off)",
+        None,
+        "feed",
+    )
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the feed into the output folder."""
-    if exception is not None or not feed_wanted(app) or not app.config.html_baseurl:
+    if exception is not None or not feed_wanted(app) or not has_absolute_baseurl(app):
         return
     store = get_domain(app.env).profile
     path = os.path.join(app.outdir, app.config.academic_feed)
@@ -121,7 +141,7 @@ def add_head_elements(
     """``html-page-context``: the feed link on every page, JSON-LD on the profile's page."""
     tags = []
     store = get_domain(app.env).profile
-    if feed_wanted(app) and app.config.html_baseurl and store.has_news:
+    if feed_wanted(app) and has_absolute_baseurl(app) and store.has_news:
         href = base_url(app) + app.config.academic_feed
         title = f"News – {store.owner_name or app.config.project}"
         tags.append(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from sphinx_academic.model.identifiers import bare_identifier
 from sphinx_academic.model.names import Author, without_markers
 from sphinx_academic.model.richtext import RichText, decode, plain, rich
 
@@ -95,8 +96,22 @@ _MONTHS = {
     )
     for name in names
 }
-_YEAR = re.compile(r"\b(\d{4})\b")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+#: Year texts of work not out yet ("in press", "forthcoming", ...): they sort as newest.
+_FORTHCOMING = re.compile(
+    r"in\s*press|forthcoming|to\s+appear|accepted|submitted|under\s+review|in\s+prep",
+    re.IGNORECASE,
+)
+#: biblatex ``pubstate`` values and how they read, shown when there is no year.
+_PUBSTATES = {
+    "inpress": "in press",
+    "forthcoming": "forthcoming",
+    "inpreparation": "in preparation",
+    "submitted": "submitted",
+    "prepublished": "prepublished",
+}
+#: The sort value of a forthcoming entry's year: after every real year.
+FORTHCOMING_YEAR = 9999
 _TRUE = frozenset({"true", "yes", "1", "on"})
 
 
@@ -150,26 +165,54 @@ class Publication:
         return rich(value) if value else ()
 
     @property
+    def year_label(self) -> str:
+        """The year as written when it is more than a year (``in press``, ``2020a``), or
+        the biblatex ``pubstate`` when there is no year; ``""`` for a plain year."""
+        text = self.text("year").strip()
+        if not text and not self.get("date"):
+            state = self.get("pubstate").strip().lower()
+            return _PUBSTATES.get(state, state)
+        return "" if _YEAR.fullmatch(text) else text
+
+    @property
+    def year_sort(self) -> int | None:
+        """The year to sort and group by: the year's digits, :data:`FORTHCOMING_YEAR` for
+        work not out yet, ``None`` when unknown."""
+        if self.year is not None:
+            return self.year
+        if _FORTHCOMING.search(self.year_label):
+            return FORTHCOMING_YEAR
+        return None
+
+    @property
     def selected(self) -> bool:
         return self.get("selected").strip().lower() in _TRUE
 
+    def raw_identifier(self, name: str) -> str:
+        """The value of an identifier field as written; for ``arxiv`` also an ``eprint``
+        with ``archiveprefix``/``eprinttype`` arXiv."""
+        value = self.get(name).strip()
+        if name == "arxiv" and not value:
+            prefix = (self.get("archiveprefix") or self.get("eprinttype")).strip().lower()
+            value = self.get("eprint").strip() if prefix == "arxiv" else ""
+        return value
+
     @property
     def arxiv_id(self) -> str:
-        """The arXiv identifier from ``arxiv`` or from ``eprint`` with ``archiveprefix=arXiv``."""
-        if self.get("arxiv"):
-            return self.get("arxiv").strip()
-        prefix = (self.get("archiveprefix") or self.get("eprinttype")).strip().lower()
-        return self.get("eprint").strip() if prefix == "arxiv" else ""
+        """The bare arXiv identifier (``2101.00001``), also from ``arXiv:2101.00001`` or an
+        arxiv.org address, in ``arxiv`` or an arXiv ``eprint``; ``""`` when there is none."""
+        return bare_identifier("arxiv", self.raw_identifier("arxiv")) or ""
 
     @property
     def doi(self) -> str:
-        """The bare DOI (``10.1000/x``), also from ``doi:10.1000/x`` or a doi.org URL."""
-        return _DOI_PREFIX.sub("", self.get("doi").strip())
+        """The bare DOI (``10.1000/x``), also from ``doi:10.1000/x`` or a doi.org address;
+        ``""`` when there is none."""
+        return bare_identifier("doi", self.get("doi")) or ""
 
     @property
     def is_preprint(self) -> bool:
         if self.type in {"misc", "unpublished", "online", "preprint", "electronic", "www"}:
-            return bool(self.arxiv_id) or "arxiv" in self.venue_name.lower()
+            return bool(self.raw_identifier("arxiv")) or "arxiv" in self.venue_name.lower()
         if self.type == "article":
             return bool(re.search(r"arxiv|biorxiv|medrxiv|preprint", self.venue_name, re.I))
         return False
@@ -191,12 +234,16 @@ class Publication:
     def cleaned_bibtex(self) -> str:
         """The entry as BibTeX for readers to copy: presentation-only fields removed (by
         field, never by text), contribution markers taken out of names, months as the
-        standard macros, and no ``crossref`` (its fields were inherited already)."""
+        standard macros, no ``crossref`` (its fields were inherited already), and an
+        ``arxiv`` identifier as ``eprint`` with ``archiveprefix``."""
         lines = [f"@{self.type}{{{self.key},"]
         for name, value in self.fields.items():
             if name in PRESENTATION_FIELDS or name == "crossref":
                 continue
             lines.append(f"  {name} = {_bibtex_value(name, value)},")
+        if self.arxiv_id and not self.get("eprint"):
+            # al-folio's arxiv field, kept in the standard form tools read.
+            lines += [f"  eprint = {{{self.arxiv_id}}},", "  archiveprefix = {arXiv},"]
         lines.append("}")
         return "\n".join(lines)
 
@@ -247,12 +294,24 @@ def parse_year(fields: Mapping[str, str]) -> int | None:
 
 
 def parse_month(fields: Mapping[str, str]) -> int | None:
-    month = decode(fields.get("month", "")).strip().lower().rstrip(".")
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return int(month)
-    if month in _MONTHS:
-        return _MONTHS[month]
+    """The month (1-12) from ``month`` or an ISO ``date``; ``None`` when neither has one."""
+    month = _month_number(fields.get("month", ""))
+    if month is not None:
+        return month
     date = re.match(r"\d{4}-(\d{2})", fields.get("date", ""))
     if date and 1 <= int(date.group(1)) <= 12:
         return int(date.group(1))
     return None
+
+
+def unusable_month(fields: Mapping[str, str]) -> str | None:
+    """The ``month`` value when it is given but is no month, else ``None``."""
+    value = fields.get("month", "").strip()
+    return value if value and _month_number(value) is None else None
+
+
+def _month_number(value: str) -> int | None:
+    month = decode(value).strip().lower().rstrip(".")
+    if month.isdigit():
+        return int(month) if 1 <= int(month) <= 12 else None
+    return _MONTHS.get(month)

@@ -14,11 +14,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, NamedTuple, TypeVar
 
+from sphinx_academic.model import latexcommands as commands
 from sphinx_academic.model.texmath import math_problem
 
-SpanKind = Literal["text", "em", "strong", "math"]
+SpanKind = Literal["text", "em", "strong", "sup", "sub", "math", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,17 @@ class Span:
 
     kind: SpanKind
     text: str
+    #: The address of a ``link`` span (always http, https or mailto).
+    url: str = ""
+
+
+class LatexNotes(NamedTuple):
+    """What reading a value's LaTeX left out, for the reader to report."""
+
+    #: Control words that are not known (shown as their argument), in order of first use.
+    unknown: tuple[str, ...] = ()
+    #: ``\href``/``\url`` addresses that are not http, https or mailto (shown as text).
+    refused_links: tuple[str, ...] = ()
 
 
 RichText = tuple[Span, ...]
@@ -38,21 +50,14 @@ _LATEX_CHARS = re.compile(r"[\\{}~$`'-](?:(?<=[\\{}~$])|(?<=-)-|(?<=`)`|(?<=')')
 #: Unescaped ``$...$`` math spans (the lookbehind after the ``$`` is the same test as one
 #: before it).
 _MATH = re.compile(r"\$(?<!\\\$)(.+?)(?<!\\)\$", re.DOTALL)
-#: Font commands whose argument we keep with a formatting kind.
-_FONT_COMMANDS: dict[str, SpanKind] = {
-    "emph": "em",
-    "textit": "em",
-    "textsl": "em",
-    "mathit": "em",
-    "textbf": "strong",
-    "mathbf": "strong",
-}
-_FONT_COMMAND = re.compile(r"\\(" + "|".join(_FONT_COMMANDS) + r")\s*\{")
-#: Commands that only change the look of their argument (their text is kept as is).
+#: The tokens the reader of a value stops at: control words and symbols, braces, ``$``.
+_TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]", re.DOTALL)
+_SPACES_AFTER_WORD = re.compile(r"[ \t]*\n?[ \t]*")
+_OPTIONAL_ARGUMENT = re.compile(r"\s*\[[^\]]*\]")
+#: The addresses ``\href`` and ``\url`` may link to.
+_LINKABLE = re.compile(r"(?:https?://|mailto:)[^\s\x00-\x1f\x7f\"<>\\]+", re.IGNORECASE)
 _TRANSPARENT_COMMAND = re.compile(
-    r"\\(?:textsc|texttt|textrm|textsf|textnormal|textup|mbox|text|url|"
-    + "|".join(_FONT_COMMANDS)
-    + r")\s*\{"
+    r"\\(?:textsc|texttt|textrm|textsf|textnormal|textup|mbox|text|url)\s*\{"
 )
 _ESCAPED_BRACE = {"\\{": "\x00", "\\}": "\x01"}
 #: A straight double quote that is not an accent (``\"u``) stays a straight quote.
@@ -94,53 +99,222 @@ class _CachedIfShort(Generic[_R]):
         self._cached.cache_clear()
 
 
-@_CachedIfShort
 def rich(text: str) -> RichText:
-    """Decode a LaTeX value to spans; cached because authors and venues repeat a lot."""
+    """Decode a LaTeX value to spans."""
     text = text.strip()
     if not _LATEX_CHARS.search(text):
         return (Span("text", _squash_spaces(text)),) if text else ()
-    spans: list[Span] = []
-    position = 0
-    for match in _MATH.finditer(text) if "$" in text else ():
-        spans.extend(_decode_formatted(text[position : match.start()]))
-        formula = match.group(1).strip()
+    return _read_latex(text)[0]
+
+
+def latex_notes(text: str) -> LatexNotes:
+    """The unknown commands and refused links of a value (see :class:`LatexNotes`)."""
+    text = text.strip()
+    if "\\" not in text:
+        return LatexNotes()
+    return _read_latex(text)[1]
+
+
+@_CachedIfShort
+def _read_latex(text: str) -> tuple[RichText, LatexNotes]:
+    """Spans and notes of a value that holds LaTeX; cached because authors and venues
+    repeat a lot."""
+    reader = _LatexReader(text)
+    reader.read_group("text", closed=False)
+    notes = LatexNotes(tuple(dict.fromkeys(reader.unknown)), tuple(reader.refused_links))
+    return _merge(reader.spans), notes
+
+
+class _LatexReader:
+    """Reads a value as LaTeX's text mode does: groups, font commands and switches,
+    math, links, citations; runs of ordinary text (accents, symbols, dashes, quotes) are
+    decoded by :func:`decode`, that is by latexcodec."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self.spans: list[Span] = []
+        self.unknown: list[str] = []
+        self.refused_links: list[str] = []
+
+    def read_group(self, kind: commands.Kind, closed: bool = True) -> None:
+        """Read to the ``}`` closing the current group (or to the end), adding spans of
+        ``kind``; a font switch changes the kind until the group ends."""
+        pending: list[str] = []
+        while self.position < len(self.text):
+            token = _TOKEN.search(self.text, self.position)
+            if token is None:
+                pending.append(self.text[self.position :])
+                self.position = len(self.text)
+                break
+            pending.append(self.text[self.position : token.start()])
+            self.position = token.end()
+            value = token.group()
+            if value == "}":
+                if closed:
+                    break
+                continue  # a stray closing brace shows nothing
+            self._add_text(pending, kind)
+            pending = []
+            if value == "{":
+                self.read_group(kind)
+            elif value == "$":
+                self._math(token.start())
+            elif value[1:].isalpha():
+                kind = self._control_word(value[1:], kind)
+            else:
+                self._control_symbol(value[1:], kind)
+        self._add_text(pending, kind)
+
+    def _add_text(self, pieces: list[str], kind: commands.Kind) -> None:
+        self.add(kind, _decode_run("".join(pieces)))
+
+    def add(self, kind: commands.Kind | Literal["math", "link"], text: str, url: str = "") -> None:
+        if text:
+            self.spans.append(Span(kind, text, url))
+
+    def _math(self, start: int) -> None:
+        found = _MATH.match(self.text, start)
+        if found is None:  # a lone $ is shown as it is
+            self.add("text", "$")
+            return
+        formula = found.group(1).strip()
         # Math reaches LaTeX and MathJax as markup: a formula that could read files, run
         # programs or make links is shown as the text it is (the reader reports it).
-        safe = math_problem(formula) is None
-        spans.append(Span("math", formula) if safe else Span("text", match.group()))
-        position = match.end()
-    spans.extend(_decode_formatted(text[position:]))
-    return _merge(spans)
+        if math_problem(formula) is None:
+            self.add("math", formula)
+        else:
+            self.add("text", found.group())
+        self.position = found.end()
+
+    def _control_symbol(self, symbol: str, kind: commands.Kind) -> None:
+        if symbol in commands.ACCENTS:
+            self.add(kind, decode(f"\\{symbol}{{{self._accented()}}}"))
+        elif symbol in commands.SYMBOLS:
+            self.add(kind, commands.SYMBOLS[symbol])
+            if symbol == "\\":  # a line break may take a star and a length
+                self._skip(re.compile(r"\*?(?:\[[^\]]*\])?"))
+        else:  # an escaped character: \& \% \$ \# \_ \{ \}
+            self.add(kind, decode("\\" + symbol))
+
+    def _control_word(self, name: str, kind: commands.Kind) -> commands.Kind:
+        """Act on ``\\name``; return the kind the rest of the group has."""
+        self._skip(_SPACES_AFTER_WORD)  # TeX: a control word eats the spaces after it
+        if name in commands.SWITCHES:
+            return commands.SWITCHES[name] or kind
+        if name in commands.FORMATTED_ARGUMENT:
+            self._argument(commands.FORMATTED_ARGUMENT[name])
+        elif name in commands.PLAIN_ARGUMENT:
+            for _ in range(commands.SKIPPED_ARGUMENTS.get(name, 0)):
+                self._raw_argument()
+            self._argument(kind)
+        elif name in commands.WORDS:
+            self.add(kind, commands.WORDS[name])
+        elif name in commands.CITATIONS and self._at_argument(optional=True):
+            self._citation(name, kind)
+        elif name in commands.LINKS and self._at_argument():
+            self._link(name, kind)
+        elif name in commands.ACCENTS:
+            self.add(kind, decode(f"\\{name}{{{self._accented()}}}"))
+        elif name not in commands.CITATIONS | commands.LINKS and (
+            (symbol := _codec_symbol(name)) is not None
+        ):
+            self.add(kind, symbol)
+        else:
+            self.unknown.append("\\" + name)
+            while self._at("{"):  # shown as its arguments
+                self.position += 1
+                self.read_group(kind)
+        return kind
+
+    def _argument(self, kind: commands.Kind) -> None:
+        """Read a command's argument (a group, or else one character) as ``kind``."""
+        self._skip(_SPACES_AFTER_WORD)
+        if self._at("{"):
+            self.position += 1
+            self.read_group(kind)
+        elif self.position < len(self.text):
+            single = _LatexReader(self._raw_argument())
+            single.read_group(kind, closed=False)
+            self.spans.extend(single.spans)
+
+    def _raw_argument(self) -> str:
+        """The next argument as written (a balanced group's inside, or one character)."""
+        self._skip(_SPACES_AFTER_WORD)
+        if not self._at("{"):
+            character = self.text[self.position : self.position + 1]
+            self.position += len(character)
+            return character
+        depth, start = 0, self.position
+        for index in range(start, len(self.text)):
+            character = self.text[index]
+            if character == "{" and self.text[index - 1] != "\\":
+                depth += 1
+            elif character == "}" and self.text[index - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    self.position = index + 1
+                    return self.text[start + 1 : index]
+        self.position = len(self.text)
+        return self.text[start + 1 :]
+
+    def _accented(self) -> str:
+        """An accent's argument, with a dotless i or j made a plain letter."""
+        argument = self._raw_argument().strip()
+        return re.sub(r"^\\([ij])(?![A-Za-z])\s*", r"\1", argument)
+
+    def _citation(self, name: str, kind: commands.Kind) -> None:
+        self._skip(re.compile(r"\*?"))
+        while _OPTIONAL_ARGUMENT.match(self.text, self.position):
+            self._skip(_OPTIONAL_ARGUMENT)
+        keys = [key.strip() for key in self._raw_argument().split(",") if key.strip()]
+        if name != "nocite" and keys:
+            self.add(kind, "[" + ", ".join(keys) + "]")
+
+    def _link(self, name: str, kind: commands.Kind) -> None:
+        address = re.sub(r"\\([#%&_~])", r"\1", self._raw_argument().strip())
+        if name == "href":
+            label = _LatexReader(self._raw_argument())
+            label.read_group(kind, closed=False)
+            self.unknown += label.unknown
+            text = spans_to_plain(_merge(label.spans))
+        else:
+            text = address
+        if _LINKABLE.fullmatch(address):
+            self.add("link", text, address)
+        else:
+            self.refused_links.append(address)
+            self.add(kind, text)
+
+    def _at_argument(self, optional: bool = False) -> bool:
+        """Whether a braced argument (or, if ``optional``, a ``[`` or ``*``) follows."""
+        return self._at("{") or (optional and (self._at("[") or self._at("*")))
+
+    def _at(self, character: str) -> bool:
+        return self.text.startswith(character, self.position)
+
+    def _skip(self, pattern: re.Pattern[str]) -> None:
+        found = pattern.match(self.text, self.position)
+        if found:
+            self.position = found.end()
 
 
-def _decode_formatted(text: str) -> list[Span]:
-    """Split on font commands (``\\emph{...}``), decoding each piece."""
-    spans: list[Span] = []
-    while text:
-        match = _FONT_COMMAND.search(text)
-        if match is None:
-            spans.append(Span("text", decode(text)))
-            break
-        end = _closing_brace(text, match.end())
-        spans.append(Span("text", decode(text[: match.start()])))
-        spans.append(Span(_FONT_COMMANDS[match.group(1)], decode(text[match.end() : end])))
-        text = text[end + 1 :]
-    return spans
+@functools.lru_cache(maxsize=1024)
+def _codec_symbol(name: str) -> str | None:
+    """What latexcodec decodes ``\\name`` to, ``None`` when it does not know it."""
+    decoded = _latexcodec("\\" + name)
+    return None if "\\" in decoded else decoded.strip(" ")
 
 
-def _closing_brace(text: str, start: int) -> int:
-    """Index of the brace closing the group opened just before ``start``."""
-    depth = 1
-    for index in range(start, len(text)):
-        char = text[index]
-        if char == "{" and text[index - 1] != "\\":
-            depth += 1
-        elif char == "}" and text[index - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return index
-    return len(text)
+def _decode_run(text: str) -> str:
+    """:func:`decode` of a run between commands, keeping a space at either end (decode
+    trims them), as LaTeX shows it."""
+    if not text:
+        return ""
+    core = decode(text.strip(" \t\r\n"))
+    before = " " if text[0] in " \t\r\n" else ""
+    after = " " if text[-1] in " \t\r\n" else ""
+    return before + core + after if core else before or after
 
 
 @_CachedIfShort
@@ -269,8 +443,9 @@ def _merge(spans: list[Span]) -> RichText:
     for span in spans:
         if not span.text or (not merged and span.kind == "text" and not span.text.strip()):
             continue
-        if merged and merged[-1].kind == span.kind and span.kind != "math":
-            merged[-1] = Span(span.kind, merged[-1].text + span.text)
+        if merged and merged[-1].kind == span.kind and span.kind not in ("math", "link"):
+            joined = merged[-1].text + span.text
+            merged[-1] = Span(span.kind, joined.replace("  ", " "))
         else:
             merged.append(span)
     if merged and merged[0].kind == "text":

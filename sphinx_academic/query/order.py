@@ -13,7 +13,7 @@ GROUPINGS = ("none", "year", "type")
 
 #: Keys with a meaning beyond "the field of that name".
 _SPECIAL_KEYS: dict[str, Callable[[Publication], Any]] = {
-    "year": lambda pub: pub.year,
+    "year": lambda pub: pub.year_sort,
     "month": lambda pub: pub.month,
     "key": lambda pub: pub.key.casefold(),
     "type": lambda pub: pub.type,
@@ -134,14 +134,27 @@ def group_publications(
 def _group_by_year(
     publications: Sequence[Publication], oldest_first: bool
 ) -> list[tuple[str, list[Publication]]]:
-    groups: dict[int | None, list[Publication]] = {}
+    """Groups by year; work not out yet ("in press") is grouped under its label, after
+    every year (before, newest first); entries without a year go last, as "Undated"."""
+    groups: dict[tuple[int, str] | None, list[Publication]] = {}
     for pub in publications:
-        groups.setdefault(pub.year, []).append(pub)
-    years = sorted((year for year in groups if year is not None), reverse=not oldest_first)
-    result = [(str(year), groups[year]) for year in years]
+        groups.setdefault(_year_group(pub), []).append(pub)
+    # Labels of one year (two ways of saying "in press") keep the list's order.
+    dated = sorted(
+        (group for group in groups if group is not None),
+        key=lambda group: group[0] if oldest_first else -group[0],
+    )
+    result = [(heading, groups[(year, heading)]) for year, heading in dated]
     if None in groups:
         result.append(("Undated", groups[None]))
     return result
+
+
+def _year_group(pub: Publication) -> tuple[int, str] | None:
+    year = pub.year_sort
+    if year is None:
+        return None
+    return (year, pub.year_label if pub.year is None else str(year))
 
 
 def _group_by_type(publications: Sequence[Publication]) -> list[tuple[str, list[Publication]]]:

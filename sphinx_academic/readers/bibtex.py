@@ -33,8 +33,9 @@ from sphinx_academic.model.publication import (
     Publication,
     parse_month,
     parse_year,
+    unusable_month,
 )
-from sphinx_academic.model.richtext import math_problems, rich
+from sphinx_academic.model.richtext import latex_notes, math_problems, rich
 from sphinx_academic.readers.bibscan import flatten_fields, scan
 
 PERSON_FIELDS = ("author", "editor")
@@ -270,7 +271,45 @@ def _publication(raw: RawEntry, path: str, index: int, problems: list[Problem]) 
         for formula, why in math_problems(value):
             message = f"{raw.key}: field {name!r}: math {formula!r}: {why}; shown as text"
             problems.append(Problem(path, message, "math", raw.line))
+    problems += _latex_problems(raw, path)
+    month = unusable_month(raw.fields)
+    if month is not None:
+        message = f"{raw.key}: field 'month': {month!r} is not a month (1-12 or a name); not shown"
+        problems.append(Problem(path, message, "date", raw.line))
     return build_publication(raw.key, kind, raw.fields, path, raw.line, index, problems)
+
+
+#: Fields holding addresses, file names, identifiers or flags: not read as LaTeX text.
+_NOT_TEXT = frozenset(
+    {
+        "url", "doi", "eprint", "arxiv", "pdf", "html", "code", "website", "slides",
+        "poster", "video", "blog", "supp", "hal", "preview", "file", "pmid", "openreview",
+        "isbn", "issn", "crossref", "keywords", "bibtex_show", "selected", "urldate",
+        "google_scholar_id", "inspirehep_id", "altmetric", "dimensions", "date",
+    }
+)  # fmt: skip
+
+
+def _latex_problems(raw: RawEntry, path: str) -> list[Problem]:
+    """One ``latex`` problem naming the entry's unknown commands, and one ``link``
+    problem per ``\\href``/``\\url`` address that may not be linked."""
+    unknown: dict[str, None] = {}
+    problems = []
+    for name, value in raw.fields.items():
+        if name in _NOT_TEXT or "\\" not in value:
+            continue
+        notes = latex_notes(value)
+        unknown.update(dict.fromkeys(notes.unknown))
+        for address in notes.refused_links:
+            message = (
+                f"{raw.key}: field {name!r}: link {address!r} dropped (only http, https and "
+                "mailto links are allowed)"
+            )
+            problems.append(Problem(path, message, "link", raw.line))
+    if unknown:
+        message = f"{raw.key}: unknown LaTeX commands {', '.join(unknown)}; shown as their argument"
+        problems.insert(0, Problem(path, message, "latex", raw.line))
+    return problems
 
 
 def build_publication(

@@ -47,6 +47,8 @@ def shown_authors(authors: Sequence[Author], ctx: RenderContext) -> set[int]:
         return set(range(len(authors)))
     shown = set(range(limit))
     shown.update(i for i, author in enumerate(authors) if ctx.owner.is_owner(author))
+    if len(authors) - len(shown) <= 1:  # a "+1 more" button takes the place of a name
+        return set(range(len(authors)))
     return shown
 
 
@@ -99,11 +101,12 @@ def _add_cut(runs: Runs, authors: Sequence[Author], shown: set[int], ctx: Render
 
 def _add_author(runs: Runs, author: Author, index: int, count: int, ctx: RenderContext) -> None:
     if index > 0:
-        runs.add_text(_separator(index, count))
+        runs.add_text(list_separator(index, count))
     _add_name(runs, author, ctx)
 
 
-def _separator(index: int, count: int) -> str:
+def list_separator(index: int, count: int) -> str:
+    """What goes before the ``index``-th of ``count`` names: ``A and B``, ``A, B, and C``."""
     if index < count - 1:
         return ", "
     return f" {_('and')} " if count == 2 else f", {_('and')} "

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from sphinx_academic.locale import _
+from sphinx_academic.model.identifiers import web_address
 from sphinx_academic.model.names import Author
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.nodes import (
@@ -177,14 +178,15 @@ def title_inline(pub: Publication, ctx: RenderContext) -> nodes.Element:
 
 def _title_url(pub: Publication, ctx: RenderContext) -> str:
     for name in ("url", "html"):
-        value = pub.get(name).strip()
+        value = web_address(pub.get(name).strip())
         if value and checked_url(pub, name, value, ctx):
             return value
     return ""
 
 
 def _title_nodes(pub: Publication) -> list[nodes.Node]:
-    return rich_nodes(pub.title) if pub.title else [nodes.Text(pub.key)]
+    # The title is a link itself (to its page or its url): no links inside it.
+    return rich_nodes(pub.title, links=False) if pub.title else [nodes.Text(pub.key)]
 
 
 # -- a publication's own page ---------------------------------------------------------------

@@ -11,24 +11,28 @@ import os
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_academic.model.identifiers import SCHEMES, identifier_url, web_address
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.links import OutsideSource, is_url, project_file, safe_url
 
-#: (field, label, URL template) for link buttons, in the order they are shown.
-LINK_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("doi", "DOI", "https://doi.org/{}"),
-    ("arxiv", "arXiv", "https://arxiv.org/abs/{}"),
-    ("pdf", "PDF", "{}"),
-    ("html", "HTML", "{}"),
-    ("code", "Code", "{}"),
-    ("website", "Website", "{}"),
-    ("slides", "Slides", "{}"),
-    ("poster", "Poster", "{}"),
-    ("video", "Video", "{}"),
-    ("blog", "Blog", "{}"),
-    ("supp", "Supp.", "{}"),
-    ("hal", "HAL", "https://hal.science/{}"),
+#: (field, label) for link buttons, in the order they are shown. Identifier fields
+#: (:data:`~sphinx_academic.model.identifiers.SCHEMES`) link to the identifier's address.
+LINK_FIELDS: tuple[tuple[str, str], ...] = (
+    ("doi", "DOI"),
+    ("arxiv", "arXiv"),
+    ("pmid", "PubMed"),
+    ("openreview", "OpenReview"),
+    ("pdf", "PDF"),
+    ("html", "HTML"),
+    ("code", "Code"),
+    ("website", "Website"),
+    ("slides", "Slides"),
+    ("poster", "Poster"),
+    ("video", "Video"),
+    ("blog", "Blog"),
+    ("supp", "Supp."),
+    ("hal", "HAL"),
 )
 #: Fields whose bare value is a file in the project, copied to the output.
 FILE_FIELDS = frozenset({"pdf", "slides", "poster", "supp"})
@@ -38,10 +42,10 @@ def link_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
     """One reference per link field present, separated by spaces."""
     links: list[nodes.Node] = []
     # With pages the title links to the page, so the entry's own URL gets a button.
-    fields = (*LINK_FIELDS, ("url", "Link", "{}")) if ctx.link_pages else LINK_FIELDS
-    for name, label, template in fields:
-        value = pub.arxiv_id if name == "arxiv" else pub.get(name).strip()
-        node = _link(pub, name, label, template, value, ctx) if value else None
+    fields = (*LINK_FIELDS, ("url", "Link")) if ctx.link_pages else LINK_FIELDS
+    for name, label in fields:
+        value = pub.raw_identifier(name)
+        node = _link(pub, name, label, value, ctx) if value else None
         if node is not None:
             if links:
                 links.append(nodes.Text(" "))
@@ -50,17 +54,27 @@ def link_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
 
 
 def _link(
-    pub: Publication, name: str, label: str, template: str, value: str, ctx: RenderContext
+    pub: Publication, name: str, label: str, value: str, ctx: RenderContext
 ) -> nodes.Element | None:
     classes = ["academic-pub-link", f"academic-link-{name}"]
-    if name in FILE_FIELDS and not is_url(value):
+    if name in FILE_FIELDS and not is_url(value) and not value.lower().startswith("www."):
         return _file_link(pub, name, label, value, classes, ctx)
-    if name == "doi":
-        value = pub.doi
-    url = value if is_url(value) else template.format(value)
-    if not checked_url(pub, name, url, ctx):
+    url = _identifier_url(pub, name, value, ctx) if name in SCHEMES else web_address(value)
+    if url is None or not checked_url(pub, name, url, ctx):
         return None
     return nodes.reference(label, label, refuri=url, classes=classes)
+
+
+def _identifier_url(pub: Publication, name: str, value: str, ctx: RenderContext) -> str | None:
+    url = identifier_url(name, value)
+    if url is None:
+        ctx.warn(
+            f"{pub.key}: field {name!r}: {value!r} is not {SCHEMES[name].name} or a web "
+            "address; no link",
+            pub.location,
+            "link",
+        )
+    return url
 
 
 def _file_link(

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.util.i18n import format_date
 
 if TYPE_CHECKING:
-    from sphinx_academic.model.richtext import RichText
+    from sphinx_academic.model.richtext import RichText, Span
 
 
 class Runs:
@@ -31,8 +31,9 @@ class Runs:
         self._flush()
         self.nodes.append(node)
 
-    def add_rich(self, spans: RichText) -> None:
-        """Decoded spans; data always ends up as text, never as markup."""
+    def add_rich(self, spans: RichText, links: bool = True) -> None:
+        """Decoded spans; data always ends up as text, never as markup. Without
+        ``links`` (inside a link already) a link span is its text."""
         for span in spans:
             if span.kind == "text":
                 self.add_text(span.text)
@@ -40,6 +41,12 @@ class Runs:
                 self.add_node(nodes.emphasis(span.text, span.text))
             elif span.kind == "strong":
                 self.add_node(nodes.strong(span.text, span.text))
+            elif span.kind == "sup":
+                self.add_node(nodes.superscript(span.text, span.text))
+            elif span.kind == "sub":
+                self.add_node(nodes.subscript(span.text, span.text))
+            elif span.kind == "link":
+                self.add_node(_link(span, links))
             else:
                 self.add_node(nodes.math(span.text, span.text))
 
@@ -65,10 +72,16 @@ class Runs:
             self.text = []
 
 
-def rich_nodes(spans: RichText) -> list[nodes.Node]:
+def rich_nodes(spans: RichText, links: bool = True) -> list[nodes.Node]:
     runs = Runs()
-    runs.add_rich(spans)
+    runs.add_rich(spans, links)
     return runs.result()
+
+
+def _link(span: Span, links: bool) -> nodes.Element:
+    if not links:
+        return nodes.inline(span.text, span.text)
+    return nodes.reference(span.text, span.text, refuri=span.url)
 
 
 @functools.lru_cache(maxsize=4096)

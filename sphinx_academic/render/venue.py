@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from docutils import nodes
@@ -9,6 +10,7 @@ from docutils import nodes
 from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.model.richtext import RichText
+from sphinx_academic.render.authors import list_separator
 from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.text import Runs, month_year
 
@@ -36,9 +38,11 @@ def add_venue(runs: Runs, pub: Publication, ctx: RenderContext) -> bool:
         parts.text(_("edited by {names}").format(names=_names(pub)))
     parts.text(_volume_text(pub))
     if pub.get("pages"):
-        pages = pub.text("pages")
+        pages = page_range(pub.text("pages"))
         parts.text(("pp. " if "–" in pages or "-" in pages else "p. ") + pages)
-    if pub.year:
+    if pub.year_label:
+        parts.text(pub.year_label)
+    elif pub.year:
         parts.text(month_year(pub.year, pub.month, ctx.language))
     for name in ("additional_info", "note"):
         parts.rich(pub.rich(name))
@@ -80,8 +84,21 @@ def _rich(spans: RichText) -> list[nodes.Node]:
 
 
 def _names(pub: Publication) -> str:
-    names = [editor.display for editor in pub.editors]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {_('and')} " + names[-1]
+    """The editors, punctuated as author lists are."""
+    count = len(pub.editors)
+    return "".join(
+        (list_separator(index, count) if index else "") + editor.display
+        for index, editor in enumerate(pub.editors)
+    )
+
+
+def page_range(pages: str) -> str:
+    """``1-5`` as ``1–5``: one hyphen between page numbers is a range (``--`` is decoded
+    to the dash already)."""
+    return _PAGE_HYPHEN.sub("–", pages)
+
+
+_PAGE_HYPHEN = re.compile(r"(?<=\w)\s*-\s*(?=\w)")
 
 
 def _kind_labels(pub: Publication) -> Iterator[str]:
