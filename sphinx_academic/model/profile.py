@@ -38,18 +38,35 @@ from sphinx_academic.model.validation import Date, NullAsEmpty, Texts
 __all__ = [
     "SECTION_KINDS",
     "SECTION_MODELS",
+    "AwardModel",
     "Basics",
     "BasicsModel",
+    "CertificateModel",
     "CustomEntryModel",
+    "CustomSection",
+    "DatedModel",
+    "EducationModel",
     "Entry",
+    "InterestModel",
+    "LanguageModel",
     "Link",
+    "LinkModel",
+    "LocationModel",
+    "NativeModel",
     "NewsItem",
     "NewsModel",
     "Profile",
     "ProfileModel",
+    "ProjectModel",
+    "PublicationModel",
+    "ReferenceModel",
     "Section",
     "SectionKind",
+    "SkillModel",
     "Source",
+    "VolunteerModel",
+    "WithIcon",
+    "WorkModel",
     "json_schema",
     "profile_url",
     "section_key",
@@ -252,7 +269,8 @@ class ProfileModel(BaseModel):
     list of entries. Text is reStructuredText inline markup."""
 
     model_config = ConfigDict(extra="allow", title="sphinx-academic profile")
-    __pydantic_extra__: dict[str, CustomSection]  # type: ignore[assignment]
+    #: Any other key is a custom section.
+    __pydantic_extra__: dict[str, CustomSection]
 
     schema_: str | None = Field(None, alias="$schema")
     basics: BasicsModel | None = None
