@@ -3,7 +3,6 @@ they skip is really skipped (see ``docs/performance.rst``)."""
 
 from __future__ import annotations
 
-import ast
 import codecs
 import contextlib
 import os
@@ -234,51 +233,6 @@ def test_loading_the_extension_imports_no_reader() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
-
-
-_RENDERING_MODULES = {
-    "sphinx_academic.directives.publications",
-    "sphinx_academic.directives.profile",
-    "sphinx_academic.render.publication",
-    "sphinx_academic.model.publication",
-    "sphinx_academic.model.profile_records",
-    "sphinx_academic.readers.bibtex",
-    "sphinx_academic.roles",
-}
-
-
-def test_profiles_are_validated_without_the_pydantic_package(tmp_path: Path) -> None:
-    """pydantic-core validates; the pydantic package (with building its models, a tenth
-    of a second of every build) is imported only to write the JSON Schema."""
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-profile", srcdir)
-    shutil.copy(FIXTURES / "profiles" / "rendercv.yaml", srcdir / "rendercv.yaml")
-    shutil.copy(FIXTURES / "profiles" / "alfolio_cv.yml", srcdir / "cv.yml")
-    conf = srcdir / "conf.py"
-    conf.write_text(
-        conf.read_text(encoding="utf-8")
-        + "\nacademic_profile = [academic_profile, 'rendercv.yaml', 'cv.yml']\n",
-        encoding="utf-8",
-    )
-    modules = _modules_after_build(srcdir, tmp_path, prefix="pydantic")
-    assert "pydantic_core" in modules
-    assert "pydantic" not in modules
-
-
-def _modules_after_build(srcdir: Path, tmp_path: Path, prefix: str = "sphinx_academic") -> set[str]:
-    """The modules whose names start with ``prefix`` that a build of ``srcdir`` imports,
-    in a fresh process."""
-    arguments = ["-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(srcdir)]
-    arguments.append(str(tmp_path / "html"))
-    code = (
-        "import sys\n"
-        "from sphinx.cmd.build import build_main\n"
-        f"assert build_main({arguments!r}) == 0\n"
-        f"print(sorted(name for name in sys.modules if name.startswith({prefix!r})))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return set(ast.literal_eval(done.stdout))
 
 
 def test_noop_rebuild_leaves_the_feed_alone(tmp_path: Path) -> None:

@@ -6,16 +6,19 @@ Two halves, both free of Sphinx:
   :class:`Basics`, :class:`Link`, :class:`Source`), defined in
   :mod:`sphinx_academic.model.profile_records` and importable from here too.
 - **The native format**, JSON Resume extended with ``news`` and custom sections: one
-  :class:`~sphinx_academic.model.validation.Record` (a pydantic-core schema) per kind of
-  mapping, and :func:`json_schema` for editors.
+  pydantic model per kind of mapping (:class:`WorkModel`, :class:`NewsModel`...), the
+  whole file as :class:`ProfileModel`, and :func:`json_schema` for editors. Their
+  docstrings are the descriptions editors show.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic_core import CoreSchema
-from pydantic_core import core_schema as cs
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+from pydantic.json_schema import GenerateJsonSchema
+from typing_extensions import TypeAliasType
 
 from sphinx_academic.model.profile_records import (
     SECTION_KINDS,
@@ -30,31 +33,40 @@ from sphinx_academic.model.profile_records import (
     profile_url,
     section_key,
 )
-from sphinx_academic.model.validation import (
-    DATE_REF,
-    Record,
-    date,
-    either,
-    list_of,
-    record,
-    text,
-    texts,
-)
+from sphinx_academic.model.validation import Date, NullAsEmpty, Texts
 
 __all__ = [
-    "BASICS",
-    "CUSTOM_ENTRY",
-    "NEWS",
     "SECTION_KINDS",
-    "SECTION_RECORDS",
+    "SECTION_MODELS",
+    "AwardModel",
     "Basics",
+    "BasicsModel",
+    "CertificateModel",
+    "CustomEntryModel",
+    "CustomSection",
+    "DatedModel",
+    "EducationModel",
     "Entry",
+    "InterestModel",
+    "LanguageModel",
     "Link",
+    "LinkModel",
+    "LocationModel",
+    "NativeModel",
     "NewsItem",
+    "NewsModel",
     "Profile",
+    "ProfileModel",
+    "ProjectModel",
+    "PublicationModel",
+    "ReferenceModel",
     "Section",
     "SectionKind",
+    "SkillModel",
     "Source",
+    "VolunteerModel",
+    "WithIcon",
+    "WorkModel",
     "json_schema",
     "profile_url",
     "section_key",
@@ -64,175 +76,244 @@ __all__ = [
 # The native format (JSON Resume + news + custom sections)
 # =========================================================================================
 
-_DATE_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string", "examples": ["2018", "2018-08", "2018-08-15", "present"]},
-        {"type": "integer", "minimum": 1, "maximum": 9999},
-        {"type": "null"},
+
+class NativeModel(BaseModel):
+    """A mapping of the native format: keys in camelCase, unknown keys refused, numbers
+    taken as text, text stripped."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=to_camel,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+    )
+
+
+class WithIcon(NativeModel):
+    """A mapping that may have al-folio's icon (a Font Awesome class): accepted so
+    al-folio's files load, not shown."""
+
+    icon: str | None = None
+
+
+class DatedModel(WithIcon):
+    """What every dated JSON Resume entry has."""
+
+    url: str | None = None
+    location: str | None = None
+    start_date: Date = None
+    end_date: Date = None
+    summary: str | None = None
+    highlights: Texts = []
+
+
+class LocationModel(NativeModel):
+    """Where you are: street, postal code and city, region, country code."""
+
+    address: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    country_code: str | None = None
+    region: str | None = None
+
+
+class LinkModel(WithIcon):
+    """An online profile: the network and your username there, or its address."""
+
+    network: str | None = None
+    username: str | None = None
+    url: str | None = None
+
+
+class BasicsModel(WithIcon):
+    """Who you are: name, label (your position), contact details, online profiles."""
+
+    name: str | None = None
+    label: str | None = None
+    image: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    location: str | LocationModel | None = None
+    profiles: Annotated[list[LinkModel], NullAsEmpty] = []
+
+
+class WorkModel(DatedModel):
+    """A job: position at an organisation (name), with a description of it."""
+
+    name: str | None = None
+    position: str | None = None
+    description: str | None = None
+
+
+class VolunteerModel(DatedModel):
+    """Volunteering: a position at an organization."""
+
+    organization: str | None = None
+    position: str | None = None
+
+
+class EducationModel(DatedModel):
+    """A degree (studyType) in an area at an institution."""
+
+    institution: str | None = None
+    area: str | None = None
+    study_type: str | None = None
+    score: str | None = None
+    courses: Texts = []
+
+
+class AwardModel(WithIcon):
+    """An award, with its date and awarder."""
+
+    title: str | None = None
+    date: Date = None
+    awarder: str | None = None
+    url: str | None = None
+    summary: str | None = None
+
+
+class CertificateModel(WithIcon):
+    """A certificate, with its date and issuer."""
+
+    name: str | None = None
+    date: Date = None
+    issuer: str | None = None
+    url: str | None = None
+
+
+class PublicationModel(WithIcon):
+    """A publication listed by hand (papers from BibTeX have their own directives)."""
+
+    name: str | None = None
+    publisher: str | None = None
+    release_date: Date = None
+    url: str | None = None
+    summary: str | None = None
+
+
+class SkillModel(WithIcon):
+    """A skill, its level and keywords."""
+
+    name: str | None = None
+    level: str | None = None
+    keywords: Texts = []
+
+
+class LanguageModel(WithIcon):
+    """A language you speak, and how fluently."""
+
+    language: str | None = None
+    fluency: str | None = None
+
+
+class InterestModel(WithIcon):
+    """An interest and its keywords."""
+
+    name: str | None = None
+    keywords: Texts = []
+
+
+class ReferenceModel(WithIcon):
+    """A reference: who gave it, and what they said."""
+
+    name: str | None = None
+    reference: str | None = None
+
+
+class ProjectModel(DatedModel):
+    """A project: name, description, your roles, the entity it was for."""
+
+    name: str | None = None
+    description: str | None = None
+    keywords: Texts = []
+    roles: Texts = []
+    entity: str | None = None
+    type: str | None = None
+
+
+class CustomEntryModel(DatedModel):
+    """An entry of a section this format does not define (talks, teaching, grants...)."""
+
+    name: str | None = None
+    position: str | None = None
+    title: str | None = None
+    date: Date = None
+
+
+class NewsModel(NativeModel):
+    """A piece of news: its date and text, maybe a title and a link."""
+
+    # The reader leaves out an item without date or text, with a warning of its own.
+    model_config = ConfigDict(json_schema_extra={"required": ["date", "text"]})
+
+    date: Date = None
+    text: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+#: A custom section: entries, or plain lines of text.
+CustomSection = TypeAliasType(
+    "CustomSection",
+    Annotated[
+        list[CustomEntryModel | str],
+        Field(description="A custom section: entries (mappings) or plain lines of text."),
     ],
-    "description": "YYYY, YYYY-MM or YYYY-MM-DD; 'present' for ongoing; other text is shown as is",
-}
-
-#: al-folio's Font Awesome icon class; accepted so its files load, not rendered.
-_ICON = {"icon": text()}
-#: What every dated JSON Resume entry has.
-_DATED = {
-    **_ICON,
-    "url": text(),
-    "location": text(),
-    "startDate": date(),
-    "endDate": date(),
-    "summary": text(),
-    "highlights": texts(),
-}
-
-_LOCATION = record(
-    "LocationModel",
-    {
-        "address": text(),
-        "postalCode": text(),
-        "city": text(),
-        "countryCode": text(),
-        "region": text(),
-    },
-)
-_LINK = record("LinkModel", {**_ICON, "network": text(), "username": text(), "url": text()})
-
-BASICS = Record(
-    record(
-        "BasicsModel",
-        {
-            **_ICON,
-            "name": text(),
-            "label": text(),
-            "image": text(),
-            "email": text(),
-            "phone": text(),
-            "url": text(),
-            "summary": text(),
-            "location": either(text(nullable=False), _LOCATION),
-            "profiles": list_of(_LINK),
-        },
-    )
 )
 
 
-def _section(name: str, fields: dict[str, CoreSchema]) -> Record:
-    return Record(record(name, fields))
+class ProfileModel(BaseModel):
+    """JSON Resume, plus 'news' and custom sections: any other top-level key holding a
+    list of entries. Text is reStructuredText inline markup."""
+
+    model_config = ConfigDict(extra="allow", title="sphinx-academic profile")
+    #: Any other key is a custom section.
+    __pydantic_extra__: dict[str, CustomSection]
+
+    schema_: str | None = Field(None, alias="$schema")
+    basics: BasicsModel | None = None
+    work: list[WorkModel] = []
+    volunteer: list[VolunteerModel] = []
+    education: list[EducationModel] = []
+    awards: list[AwardModel] = []
+    certificates: list[CertificateModel] = []
+    publications: list[PublicationModel] = []
+    skills: list[SkillModel] = []
+    languages: list[LanguageModel] = []
+    interests: list[InterestModel] = []
+    references: list[ReferenceModel] = []
+    projects: list[ProjectModel] = []
+    news: list[NewsModel] = Field([], description="News items: date and text are required.")
+    meta: dict[str, Any] | None = Field(None, description="Ignored (JSON Resume metadata).")
 
 
-WORK = _section("WorkModel", {**_DATED, "name": text(), "position": text(), "description": text()})
-VOLUNTEER = _section("VolunteerModel", {**_DATED, "organization": text(), "position": text()})
-EDUCATION = _section(
-    "EducationModel",
-    {
-        **_DATED,
-        "institution": text(),
-        "area": text(),
-        "studyType": text(),
-        "score": text(),
-        "courses": texts(),
-    },
-)
-AWARDS = _section(
-    "AwardModel",
-    {**_ICON, "title": text(), "date": date(), "awarder": text(), "url": text(), "summary": text()},
-)
-CERTIFICATES = _section(
-    "CertificateModel",
-    {**_ICON, "name": text(), "date": date(), "issuer": text(), "url": text()},
-)
-PUBLICATIONS = _section(
-    "PublicationModel",
-    {
-        **_ICON,
-        "name": text(),
-        "publisher": text(),
-        "releaseDate": date(),
-        "url": text(),
-        "summary": text(),
-    },
-)
-SKILLS = _section("SkillModel", {**_ICON, "name": text(), "level": text(), "keywords": texts()})
-LANGUAGES = _section("LanguageModel", {**_ICON, "language": text(), "fluency": text()})
-INTERESTS = _section("InterestModel", {**_ICON, "name": text(), "keywords": texts()})
-REFERENCES = _section("ReferenceModel", {**_ICON, "name": text(), "reference": text()})
-PROJECTS = _section(
-    "ProjectModel",
-    {
-        **_DATED,
-        "name": text(),
-        "description": text(),
-        "keywords": texts(),
-        "roles": texts(),
-        "entity": text(),
-        "type": text(),
-    },
-)
-#: An entry of a section this format does not define (talks, teaching, grants...).
-CUSTOM_ENTRY = _section(
-    "CustomEntryModel",
-    {**_DATED, "name": text(), "position": text(), "title": text(), "date": date()},
-)
-NEWS = Record(record("NewsModel", {"date": date(), "text": text(), "title": text(), "url": text()}))
-
-#: The sections the native format defines, by key.
-SECTION_RECORDS: dict[str, Record] = {
-    "work": WORK,
-    "volunteer": VOLUNTEER,
-    "education": EDUCATION,
-    "awards": AWARDS,
-    "certificates": CERTIFICATES,
-    "publications": PUBLICATIONS,
-    "skills": SKILLS,
-    "languages": LANGUAGES,
-    "interests": INTERESTS,
-    "references": REFERENCES,
-    "projects": PROJECTS,
+#: The sections the native format defines, by key: the model of their entries.
+SECTION_MODELS: dict[str, type[NativeModel]] = {
+    "work": WorkModel,
+    "volunteer": VolunteerModel,
+    "education": EducationModel,
+    "awards": AwardModel,
+    "certificates": CertificateModel,
+    "publications": PublicationModel,
+    "skills": SkillModel,
+    "languages": LanguageModel,
+    "interests": InterestModel,
+    "references": ReferenceModel,
+    "projects": ProjectModel,
 }
 
 
-def _profile_schema() -> CoreSchema:
-    """The whole file, for the JSON Schema (the reader validates section by section)."""
-    fields: dict[str, CoreSchema] = {
-        "$schema": text(),
-        "basics": cs.nullable_schema(BASICS.schema),
-        **{key: list_of(kind.schema) for key, kind in SECTION_RECORDS.items()},
-        "news": list_of(NEWS.schema),
-        "meta": cs.nullable_schema(cs.dict_schema(cs.str_schema(), cs.any_schema())),
-    }
-    custom = cs.list_schema(
-        cs.union_schema([CUSTOM_ENTRY.schema, cs.str_schema()]), ref="CustomSection"
-    )
-    return cs.typed_dict_schema(
-        {key: cs.typed_dict_field(schema, required=False) for key, schema in fields.items()},
-        extra_behavior="allow",
-        extras_schema=custom,
-    )
+class _WithoutFieldTitles(GenerateJsonSchema):
+    """pydantic's JSON Schema, without the titles it makes from field names
+    ("Start Date"), which say nothing the key does not."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
 
 
 def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) of the native profile format, written by pydantic."""
-    from pydantic.json_schema import GenerateJsonSchema
-
-    schema = GenerateJsonSchema(by_alias=True).generate(_profile_schema())
-    definitions = schema["$defs"]
-    for described in (schema, *definitions.values()):
-        for field in described.get("properties", {}).values():
-            field.pop("title", None)  # made from the key ("Startdate"): says nothing more
-    definitions[DATE_REF] = _DATE_SCHEMA
-    definitions["CustomSection"]["description"] = (
-        "A custom section: entries (mappings) or plain lines of text."
-    )
-    definitions["NewsModel"]["required"] = ["date", "text"]
-    schema["properties"]["news"]["description"] = "News items: date and text are required."
-    schema["properties"]["meta"]["description"] = "Ignored (JSON Resume metadata)."
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "sphinx-academic profile",
-        "description": (
-            "JSON Resume, plus 'news' and custom sections: any other top-level key holding "
-            "a list of entries. Text is reStructuredText inline markup."
-        ),
-        **schema,
-    }
+    """A JSON Schema (draft 2020-12) of the native profile format, for editors."""
+    schema = ProfileModel.model_json_schema(schema_generator=_WithoutFieldTitles)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -12,9 +12,9 @@ Problems use the subtypes of :mod:`sphinx_academic.readers.profile`.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic_core import core_schema as cs
+from pydantic import BaseModel, ConfigDict
 
 from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate, parse_date
@@ -26,24 +26,11 @@ from sphinx_academic.model.profile import (
     Source,
     section_key,
 )
-from sphinx_academic.model.validation import (
-    Record,
-    any_list,
-    either,
-    loose_record,
-    record,
-    text,
-    texts,
-    validate_partial,
-)
+from sphinx_academic.model.validation import NullAsEmpty, Texts, validate_partial
 from sphinx_academic.readers.markup import converted, html_to_rst
 from sphinx_academic.readers.yamlsafe import DocPath, Document
 
 __all__ = ["is_alfolio_cv", "read_alfolio_cv"]
-
-_TEXT = text(strip=False)
-_REQUIRED_TEXT = text(strip=False, nullable=False)
-_TEXTS = texts(strip=False)
 
 
 def is_alfolio_cv(data: object) -> bool:
@@ -64,29 +51,55 @@ _ALFOLIO_KINDS: dict[str, SectionKind] = {
 }
 
 
-_ALFOLIO_SECTION = loose_record(
-    "AlfolioSection", {"title": _REQUIRED_TEXT, "type": _TEXT, "contents": any_list()}, ("title",)
-)
-_PAIR = loose_record("Pair", {"name": _TEXT, "value": _TEXT})
-_NESTED_ITEM = record("NestedItem", {"title": _TEXT, "contents": _TEXTS}, extra="ignore")
-#: al-folio's description: a text, or a list of texts and nested lists.
-_DESCRIPTION = either(
-    _REQUIRED_TEXT, cs.list_schema(cs.union_schema([_REQUIRED_TEXT, _NESTED_ITEM]))
-)
-_TIME_TABLE_ITEM = loose_record(
-    "TimeTableItem",
-    {
-        "title": _TEXT,
-        "institution": _TEXT,
-        "location": _TEXT,
-        "year": _TEXT,
-        "description": _DESCRIPTION,
-        "items": _TEXTS,
-    },
-)
-_LIST_ITEM = loose_record("ListItem", {"title": _TEXT, "items": _TEXTS})
+class AlfolioModel(BaseModel):
+    """A mapping of al-folio's cv.yml: unknown keys ignored, numbers taken as text, text
+    kept as written."""
 
-_ALFOLIO_ITEMS: dict[str, Record] = {"map": _PAIR, "time_table": _TIME_TABLE_ITEM}
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+
+
+class AlfolioSection(AlfolioModel):
+    """A section: its title, type, and contents (read item by item)."""
+
+    title: str
+    type: str | None = None
+    contents: Annotated[list[Any], NullAsEmpty] = []
+
+
+class Pair(AlfolioModel):
+    """An item of a ``map`` section."""
+
+    name: str | None = None
+    value: str | None = None
+
+
+class NestedItem(AlfolioModel):
+    """A titled list inside a description."""
+
+    title: str | None = None
+    contents: Texts = []
+
+
+class TimeTableItem(AlfolioModel):
+    """An item of a ``time_table`` section; its description is a text, or a list of texts
+    and nested lists."""
+
+    title: str | None = None
+    institution: str | None = None
+    location: str | None = None
+    year: str | None = None
+    description: str | list[str | NestedItem] | None = None
+    items: Texts = []
+
+
+class ListItem(AlfolioModel):
+    """A titled item of a ``nested_list`` section."""
+
+    title: str | None = None
+    items: Texts = []
+
+
+_ALFOLIO_ITEMS: dict[str, type[AlfolioModel]] = {"map": Pair, "time_table": TimeTableItem}
 
 
 def read_alfolio_cv(document: Document) -> tuple[Profile, list[Problem]]:
@@ -104,24 +117,24 @@ def read_alfolio_cv(document: Document) -> tuple[Profile, list[Problem]]:
 def _alfolio_section(
     document: Document, path: DocPath, raw: object
 ) -> tuple[Section | None, list[Problem]]:
-    fields, issues = validate_partial(_ALFOLIO_SECTION, raw)
+    read, issues = validate_partial(AlfolioSection, raw)
     problems = document.problems_from(path, issues)
-    if fields is None:
+    if read is None:
         return None, problems
-    contents = fields["contents"]
-    kind_name = fields["type"] or _guess_alfolio_type(contents)
+    contents = read.contents
+    kind_name = read.type or _guess_alfolio_type(contents)
     if kind_name not in _ALFOLIO_KINDS:
         message = f"unknown section type {kind_name!r} (map, time_table, nested_list, list)"
         problems.append(document.problem((*path, "type"), message, "profile"))
         kind_name = _guess_alfolio_type(contents)
-    key = section_key(fields["title"]) or f"section_{path[-1]}"
+    key = section_key(read.title) or f"section_{path[-1]}"
     entries: list[Entry] = []
     for index, item in enumerate(contents):
         entry, found = _alfolio_entry(document, key, kind_name, (*path, "contents", index), item)
         problems += found
         if entry is not None:
             entries.append(entry)
-    title = html_to_rst(fields["title"])
+    title = html_to_rst(read.title)
     source = document.source(path)
     return Section(key, title, _ALFOLIO_KINDS[kind_name], tuple(entries), source), problems
 
@@ -140,20 +153,19 @@ def _alfolio_entry(
     source = document.source(path)
     if isinstance(raw, str):
         return Entry(key, summary=converted(raw, html_to_rst), source=source), []
-    item_kind = _ALFOLIO_ITEMS.get(kind, _LIST_ITEM)
-    fields, issues = validate_partial(item_kind, raw)
+    read, issues = validate_partial(_ALFOLIO_ITEMS.get(kind, ListItem), raw)
     problems = document.problems_from(path, issues)
-    if fields is None:
-        return None, problems
-    if item_kind is _TIME_TABLE_ITEM:
-        entry, found = _time_table_entry(key, source, fields, document, (*path, "year"))
+    if isinstance(read, TimeTableItem):
+        entry, found = _time_table_entry(key, source, read, document, (*path, "year"))
         return entry, problems + found
-    if item_kind is _PAIR:
-        name = converted(fields["name"], html_to_rst)
-        summary = converted(fields["value"], html_to_rst)
+    if isinstance(read, Pair):
+        name = converted(read.name, html_to_rst)
+        summary = converted(read.value, html_to_rst)
         return Entry(key, name, summary=summary, source=source), problems
-    title, highlights = converted(fields["title"], html_to_rst), _texts(fields["items"])
-    return Entry(key, title, highlights=highlights, source=source), problems
+    if isinstance(read, ListItem):
+        title, highlights = converted(read.title, html_to_rst), _texts(read.items)
+        return Entry(key, title, highlights=highlights, source=source), problems
+    return None, problems
 
 
 def _texts(items: list[str]) -> tuple[str, ...]:
@@ -161,16 +173,16 @@ def _texts(items: list[str]) -> tuple[str, ...]:
 
 
 def _time_table_entry(
-    key: str, source: Source, fields: dict[str, Any], document: Document, year: DocPath
+    key: str, source: Source, read: TimeTableItem, document: Document, year: DocPath
 ) -> tuple[Entry, list[Problem]]:
-    (start, end, when), problems = _period(document, year, fields["year"])
-    summary, highlights, subitems = _description(fields["description"])
-    items = fields["items"]
+    (start, end, when), problems = _period(document, year, read.year)
+    summary, highlights, subitems = _description(read.description)
+    items = read.items
     entry = Entry(
         key,
-        converted(fields["title"], html_to_rst),
-        organisation=converted(fields["institution"], html_to_rst),
-        location=converted(fields["location"], html_to_rst),
+        converted(read.title, html_to_rst),
+        organisation=converted(read.institution, html_to_rst),
+        location=converted(read.location, html_to_rst),
         start=start,
         end=end,
         date=when,
@@ -183,7 +195,7 @@ def _time_table_entry(
 
 
 def _description(
-    value: str | list[str | dict[str, Any]] | None,
+    value: str | list[str | NestedItem] | None,
 ) -> tuple[str | None, tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """al-folio's description: a string (summary) or a list (highlights, maybe nested)."""
     if value is None or isinstance(value, str):
@@ -195,8 +207,8 @@ def _description(
             highlights.append(converted(item, html_to_rst) or "")
             subitems.append(())
         else:
-            highlights.append(converted(item["title"], html_to_rst) or "")
-            subitems.append(_texts(item["contents"]))
+            highlights.append(converted(item.title, html_to_rst) or "")
+            subitems.append(_texts(item.contents))
     return None, tuple(highlights), tuple(subitems) if any(subitems) else ()
 
 

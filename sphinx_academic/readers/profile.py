@@ -54,21 +54,35 @@ from typing import Any
 from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate
 from sphinx_academic.model.profile import (
-    BASICS,
-    CUSTOM_ENTRY,
-    NEWS,
-    SECTION_RECORDS,
+    SECTION_MODELS,
+    AwardModel,
     Basics,
+    BasicsModel,
+    CertificateModel,
+    CustomEntryModel,
+    DatedModel,
+    EducationModel,
     Entry,
+    InterestModel,
+    LanguageModel,
     Link,
+    LocationModel,
+    NativeModel,
     NewsItem,
+    NewsModel,
     Profile,
+    ProjectModel,
+    PublicationModel,
+    ReferenceModel,
     Section,
     SectionKind,
+    SkillModel,
+    VolunteerModel,
+    WorkModel,
     profile_url,
     section_key,
 )
-from sphinx_academic.model.validation import Record, validate_partial
+from sphinx_academic.model.validation import validate_partial
 from sphinx_academic.readers.alfolio import is_alfolio_cv, read_alfolio_cv
 from sphinx_academic.readers.rendercv import is_rendercv, read_rendercv, section_title
 from sphinx_academic.readers.yamlsafe import DocPath, Document, load_file
@@ -188,21 +202,20 @@ def _text(value: str | None) -> str | None:
 
 
 def _read_basics(document: Document, value: object) -> tuple[Basics, list[Problem]]:
-    fields, issues = validate_partial(BASICS, value)
+    read, issues = validate_partial(BasicsModel, value)
     problems = document.problems_from(("basics",), issues)
-    if fields is None:
+    if read is None:
         return Basics(), problems
-    links = fields["profiles"]
     basics = Basics(
-        name=_text(fields["name"]),
-        label=_text(fields["label"]),
-        image=_text(fields["image"]),
-        email=_text(fields["email"]),
-        phone=_text(fields["phone"]),
-        url=_text(fields["url"]),
-        summary=_text(fields["summary"]),
-        location=_location(fields["location"]),
-        profiles=tuple(_link(link["network"], link["username"], link["url"]) for link in links),
+        name=_text(read.name),
+        label=_text(read.label),
+        image=_text(read.image),
+        email=_text(read.email),
+        phone=_text(read.phone),
+        url=_text(read.url),
+        summary=_text(read.summary),
+        location=_location(read.location),
+        profiles=tuple(_link(link.network, link.username, link.url) for link in read.profiles),
         source=document.source(("basics",)),
     )
     return basics, problems
@@ -213,12 +226,12 @@ def _link(network: str | None, username: str | None, url: str | None) -> Link:
     return Link(network, username or None, url or profile_url(network, username))
 
 
-def _location(value: str | dict[str, str | None] | None) -> str | None:
+def _location(value: str | LocationModel | None) -> str | None:
     """One line: street, postal code and city, region, country code."""
-    if not isinstance(value, dict):
+    if not isinstance(value, LocationModel):
         return _text(value)
-    city = " ".join(part for part in (value["postalCode"], value["city"]) if part)
-    parts = (value["address"], city, value["region"], value["countryCode"])
+    city = " ".join(part for part in (value.postal_code, value.city) if part)
+    parts = (value.address, city, value.region, value.country_code)
     return ", ".join(part for part in parts if part) or None
 
 
@@ -241,11 +254,11 @@ def _read_news(document: Document, value: object) -> tuple[list[NewsItem], list[
 def _read_news_item(
     document: Document, path: DocPath, raw: object
 ) -> tuple[NewsItem | None, list[Problem]]:
-    fields, issues = validate_partial(NEWS, raw)
+    read, issues = validate_partial(NewsModel, raw)
     problems = document.problems_from(path, issues)
-    if fields is None:
+    if read is None:
         return None, problems
-    date, text = fields["date"], fields["text"]
+    date, text = read.date, read.text
     if date is None or not text:
         missing = "a date" if date is None else "text"
         message = f"news item without {missing}; it is left out"
@@ -262,31 +275,26 @@ def _read_news_item(
             return None, problems
         return None, [*problems, document.problem(path, message, "news")]
     source = document.source(path)
-    title, url = _text(fields["title"]), _text(fields["url"])
-    return NewsItem(date, text, title, url, source), problems
+    return NewsItem(date, text, _text(read.title), _text(read.url), source), problems
 
 
 # -- sections --------------------------------------------------------------------------------
 
 
-#: Validated fields -> :class:`Entry` keyword arguments.
-Converter = Callable[[dict[str, Any]], dict[str, Any]]
-
-
 def _read_section(
     document: Document, key: str, value: object
 ) -> tuple[Section | None, list[Problem]]:
-    known = SECTION_RECORDS.get(key)
+    known = SECTION_MODELS.get(key)
     if not isinstance(value, list):
         return None, [_not_a_section(document, key, value, known is not None)]
     problems = [] if known else _near_known(document, key)
-    kind_of_entry = known or CUSTOM_ENTRY
+    model = known or CustomEntryModel
     kind = _KINDS.get(key, "timeline")
     if value and all(isinstance(item, str) for item in value) and not known:
         kind = "text"  # a custom section of plain lines
     entries: list[Entry] = []
     for index, raw in enumerate(value):
-        entry, found = _read_entry(document, key, (key, index), raw, kind_of_entry)
+        entry, found = _read_entry(document, key, (key, index), raw, model)
         problems += found
         if entry is not None:
             entries.append(entry)
@@ -318,22 +326,22 @@ def _near_known(document: Document, key: str) -> list[Problem]:
 
 
 def _closest_section(key: str, cutoff: float = 0.8) -> str | None:
-    known = [*SECTION_RECORDS, "basics", "news"]
+    known = [*SECTION_MODELS, "basics", "news"]
     close = difflib.get_close_matches(key.casefold(), known, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
 def _read_entry(
-    document: Document, key: str, path: DocPath, raw: object, kind: Record
+    document: Document, key: str, path: DocPath, raw: object, model: type[NativeModel]
 ) -> tuple[Entry | None, list[Problem]]:
     source = document.source(path)
-    if isinstance(raw, str) and kind is CUSTOM_ENTRY:
+    if isinstance(raw, str) and model is CustomEntryModel:
         return Entry(key, summary=raw.strip() or None, source=source), []
-    fields, issues = validate_partial(kind, raw)
+    read, issues = validate_partial(model, raw)
     problems = document.problems_from(path, issues)
-    if fields is None:
+    if read is None:
         return None, problems
-    entry = Entry(key, source=source, **_CONVERTERS[kind](fields))
+    entry = Entry(key, source=source, **_CONVERTERS[model](read))
     if not _meaningful(entry):
         message = "entry without any content; it is left out"
         return None, [*problems, document.problem(path, message, "profile")]
@@ -366,21 +374,23 @@ def _known_parts(date: PartialDate) -> int:
 
 
 # -- per-section conversion ---------------------------------------------------------------
+#
+# Each function turns one kind of validated entry into :class:`Entry` keyword arguments.
 
 
-def _dated(fields: dict[str, Any]) -> dict[str, Any]:
-    """Fields every dated JSON Resume entry has, as :class:`Entry` keyword arguments."""
-    start, end = fields["startDate"], fields["endDate"]
+def _dated(read: DatedModel) -> dict[str, Any]:
+    """Fields every dated JSON Resume entry has."""
+    start, end = read.start_date, read.end_date
     if end is None and start is not None:
         # JSON Resume: a start without an end is ongoing.
         end = PartialDate(present=True)
     return {
-        "url": _text(fields["url"]),
-        "location": _text(fields["location"]),
+        "url": _text(read.url),
+        "location": _text(read.location),
         "start": start,
         "end": end,
-        "summary": _text(fields["summary"]),
-        "highlights": tuple(text for text in fields["highlights"] if text),
+        "summary": _text(read.summary),
+        "highlights": tuple(text for text in read.highlights if text),
     }
 
 
@@ -397,104 +407,101 @@ def _titled(title: str | None, organisation: str | None) -> dict[str, Any]:
     return {"title": _text(organisation), "organisation": None}
 
 
-def _keywords(fields: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(keyword for keyword in fields["keywords"] if keyword)
+def _keywords(keywords: list[str]) -> tuple[str, ...]:
+    return tuple(keyword for keyword in keywords if keyword)
 
 
-def _work(fields: dict[str, Any]) -> dict[str, Any]:
-    subtitle = {"subtitle": _text(fields["description"])}
-    return _dated(fields) | _titled(fields["position"], fields["name"]) | subtitle
+def _work(read: WorkModel) -> dict[str, Any]:
+    subtitle = {"subtitle": _text(read.description)}
+    return _dated(read) | _titled(read.position, read.name) | subtitle
 
 
-def _volunteer(fields: dict[str, Any]) -> dict[str, Any]:
-    return _dated(fields) | _titled(fields["position"], fields["organization"])
+def _volunteer(read: VolunteerModel) -> dict[str, Any]:
+    return _dated(read) | _titled(read.position, read.organization)
 
 
-def _education(fields: dict[str, Any]) -> dict[str, Any]:
-    study_type, area = fields["studyType"], fields["area"]
-    return _dated(fields) | {
-        "title": _text(study_type or area),
-        "subtitle": _text(area if study_type else None),
-        "organisation": _text(fields["institution"]),
-        "details": _details(score=fields["score"], courses=fields["courses"]),
+def _education(read: EducationModel) -> dict[str, Any]:
+    return _dated(read) | {
+        "title": _text(read.study_type or read.area),
+        "subtitle": _text(read.area if read.study_type else None),
+        "organisation": _text(read.institution),
+        "details": _details(score=read.score, courses=read.courses),
     }
 
 
-def _award(fields: dict[str, Any]) -> dict[str, Any]:
-    return _titled(fields["title"], fields["awarder"]) | {
-        "date": fields["date"],
-        "url": _text(fields["url"]),
-        "summary": _text(fields["summary"]),
+def _award(read: AwardModel) -> dict[str, Any]:
+    return _titled(read.title, read.awarder) | {
+        "date": read.date,
+        "url": _text(read.url),
+        "summary": _text(read.summary),
     }
 
 
-def _certificate(fields: dict[str, Any]) -> dict[str, Any]:
-    return _titled(fields["name"], fields["issuer"]) | {
-        "date": fields["date"],
-        "url": _text(fields["url"]),
+def _certificate(read: CertificateModel) -> dict[str, Any]:
+    return _titled(read.name, read.issuer) | {"date": read.date, "url": _text(read.url)}
+
+
+def _publication(read: PublicationModel) -> dict[str, Any]:
+    return _titled(read.name, read.publisher) | {
+        "date": read.release_date,
+        "url": _text(read.url),
+        "summary": _text(read.summary),
     }
 
 
-def _publication(fields: dict[str, Any]) -> dict[str, Any]:
-    return _titled(fields["name"], fields["publisher"]) | {
-        "date": fields["releaseDate"],
-        "url": _text(fields["url"]),
-        "summary": _text(fields["summary"]),
-    }
-
-
-def _skill(fields: dict[str, Any]) -> dict[str, Any]:
+def _skill(read: SkillModel) -> dict[str, Any]:
     return {
-        "title": _text(fields["name"]),
-        "subtitle": _text(fields["level"]),
-        "keywords": _keywords(fields),
+        "title": _text(read.name),
+        "subtitle": _text(read.level),
+        "keywords": _keywords(read.keywords),
     }
 
 
-def _language(fields: dict[str, Any]) -> dict[str, Any]:
-    return {"title": _text(fields["language"]), "subtitle": _text(fields["fluency"])}
+def _language(read: LanguageModel) -> dict[str, Any]:
+    return {"title": _text(read.language), "subtitle": _text(read.fluency)}
 
 
-def _interest(fields: dict[str, Any]) -> dict[str, Any]:
-    return {"title": _text(fields["name"]), "keywords": _keywords(fields)}
+def _interest(read: InterestModel) -> dict[str, Any]:
+    return {"title": _text(read.name), "keywords": _keywords(read.keywords)}
 
 
-def _reference(fields: dict[str, Any]) -> dict[str, Any]:
-    return {"title": _text(fields["name"]), "summary": _text(fields["reference"])}
+def _reference(read: ReferenceModel) -> dict[str, Any]:
+    return {"title": _text(read.name), "summary": _text(read.reference)}
 
 
-def _project(fields: dict[str, Any]) -> dict[str, Any]:
+def _project(read: ProjectModel) -> dict[str, Any]:
     return (
-        _dated(fields)
-        | _titled(fields["name"], fields["entity"])
+        _dated(read)
+        | _titled(read.name, read.entity)
         | {
-            "subtitle": _text(fields["description"]),
-            "keywords": _keywords(fields),
-            "details": _details(roles=fields["roles"], type=fields["type"]),
+            "subtitle": _text(read.description),
+            "keywords": _keywords(read.keywords),
+            "details": _details(roles=read.roles, type=read.type),
         }
     )
 
 
-def _custom(fields: dict[str, Any]) -> dict[str, Any]:
-    title = fields["position"] or fields["title"]
-    return _dated(fields) | _titled(title, fields["name"]) | {"date": fields["date"]}
+def _custom(read: CustomEntryModel) -> dict[str, Any]:
+    return _dated(read) | _titled(read.position or read.title, read.name) | {"date": read.date}
 
 
-#: By the kind of entry it was validated as.
-_CONVERTERS: dict[Record, Converter] = {
-    SECTION_RECORDS["work"]: _work,
-    SECTION_RECORDS["volunteer"]: _volunteer,
-    SECTION_RECORDS["education"]: _education,
-    SECTION_RECORDS["awards"]: _award,
-    SECTION_RECORDS["certificates"]: _certificate,
-    SECTION_RECORDS["publications"]: _publication,
-    SECTION_RECORDS["skills"]: _skill,
-    SECTION_RECORDS["languages"]: _language,
-    SECTION_RECORDS["interests"]: _interest,
-    SECTION_RECORDS["references"]: _reference,
-    SECTION_RECORDS["projects"]: _project,
-    CUSTOM_ENTRY: _custom,
+#: By the model an entry was validated as.
+_CONVERTERS: dict[type[NativeModel], Callable[[Any], dict[str, Any]]] = {
+    WorkModel: _work,
+    VolunteerModel: _volunteer,
+    EducationModel: _education,
+    AwardModel: _award,
+    CertificateModel: _certificate,
+    PublicationModel: _publication,
+    SkillModel: _skill,
+    LanguageModel: _language,
+    InterestModel: _interest,
+    ReferenceModel: _reference,
+    ProjectModel: _project,
+    CustomEntryModel: _custom,
 }
+
+
 _KINDS: dict[str, SectionKind] = {
     "skills": "keywords",
     "languages": "keywords",

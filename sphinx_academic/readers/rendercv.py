@@ -1,7 +1,7 @@
 """Read RenderCV files: a top-level ``cv:`` key.
 
-Each entry's type is told from its keys, as RenderCV does: ``institution`` + ``area``
-EducationEntry, ``company`` + ``position`` ExperienceEntry, ``title`` + ``authors``
+Each entry's type is told from its required keys, as RenderCV does: ``institution`` +
+``area`` EducationEntry, ``company`` + ``position`` ExperienceEntry, ``title`` + ``authors``
 PublicationEntry, ``label`` + ``details`` OneLineEntry, ``name`` NormalEntry, ``bullet``
 BulletEntry, ``number`` NumberedEntry, ``reversed_number`` ReverseNumberedEntry, and a plain
 string TextEntry. Section titles come from the keys (``selected_honors`` -> ``Selected
@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic_core import CoreSchema
+from pydantic import BaseModel, ConfigDict
 
 from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate
@@ -34,32 +34,11 @@ from sphinx_academic.model.profile import (
     Source,
     profile_url,
 )
-from sphinx_academic.model.validation import (
-    Record,
-    date,
-    list_of,
-    loose_record,
-    one_or_more,
-    record,
-    text,
-    texts,
-    validate_partial,
-)
+from sphinx_academic.model.validation import Date, NullAsEmpty, Texts, validate_partial
 from sphinx_academic.readers.markup import converted, escape_rst, markdown_to_rst, whole_link
 from sphinx_academic.readers.yamlsafe import DocPath, Document
 
 __all__ = ["ENTRY_TYPES", "entry_type", "is_rendercv", "read_rendercv", "section_title"]
-
-#: RenderCV's text is kept as written (its Markdown may start with spaces).
-_TEXT = text(strip=False)
-_REQUIRED_TEXT = text(strip=False, nullable=False)
-_TEXTS = texts(strip=False)
-
-
-def _first(value: str | list[str] | None) -> str | None:
-    if isinstance(value, list):
-        return next((item for item in value if item), None)
-    return value or None
 
 
 def is_rendercv(data: object) -> bool:
@@ -76,102 +55,96 @@ def section_title(key: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in key.split("_") if word)
 
 
-_SOCIAL_NETWORK = record(
-    "SocialNetwork",
-    {"network": _REQUIRED_TEXT, "username": _REQUIRED_TEXT},
-    required=("network", "username"),
-    extra="ignore",
-)
-_CONNECTION = record("CustomConnection", {"placeholder": _TEXT, "url": _TEXT}, extra="ignore")
-_CV = loose_record(
-    "CV",
-    {
-        "name": _TEXT,
-        "headline": _TEXT,
-        "location": _TEXT,
-        "email": one_or_more(strip=False),
-        "phone": one_or_more(strip=False),
-        "website": one_or_more(strip=False),
-        "photo": _TEXT,
-        "social_networks": list_of(_SOCIAL_NETWORK),
-        "custom_connections": list_of(_CONNECTION),
-    },
-)
-#: What every RenderCV entry may have.
-_ENTRY_FIELDS: dict[str, CoreSchema] = {
-    "date": date(),
-    "start_date": date(),
-    "end_date": date(),
-    "location": _TEXT,
-    "summary": _TEXT,
-    "highlights": _TEXTS,
-    "url": _TEXT,
-}
+# -- what RenderCV files hold ----------------------------------------------------------------
 
 
-def _entry(name: str, fields: dict[str, CoreSchema], required: tuple[str, ...]) -> Record:
-    return loose_record(name, {**_ENTRY_FIELDS, **fields}, required)
+class RenderCVModel(BaseModel):
+    """A mapping of a RenderCV file: unknown keys ignored (as RenderCV does), numbers taken
+    as text, text kept as written (its Markdown may start with spaces)."""
+
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
 
-_EDUCATION = _entry(
-    "EducationEntry",
-    {"institution": _REQUIRED_TEXT, "area": _REQUIRED_TEXT, "degree": _TEXT},
-    ("institution", "area"),
-)
-_EXPERIENCE = _entry(
-    "ExperienceEntry",
-    {"company": _REQUIRED_TEXT, "position": _REQUIRED_TEXT},
-    ("company", "position"),
-)
-_PUBLICATION = _entry(
-    "PublicationEntry",
-    {"title": _REQUIRED_TEXT, "authors": _TEXTS, "doi": _TEXT, "journal": _TEXT},
-    ("title", "authors"),
-)
-_ONE_LINE = _entry(
-    "OneLineEntry", {"label": _REQUIRED_TEXT, "details": _REQUIRED_TEXT}, ("label", "details")
-)
-_NORMAL = _entry("NormalEntry", {"name": _REQUIRED_TEXT}, ("name",))
-_BULLET = loose_record("BulletEntry", {"bullet": _REQUIRED_TEXT}, ("bullet",))
-_NUMBERED = loose_record("NumberedEntry", {"number": _REQUIRED_TEXT}, ("number",))
-_REVERSED_NUMBERED = loose_record(
-    "ReverseNumberedEntry", {"reversed_number": _REQUIRED_TEXT}, ("reversed_number",)
-)
-_TEXT_ENTRY_FIELDS = loose_record("TextEntry", {})
+class SocialNetwork(RenderCVModel):
+    """A profile on a network RenderCV knows."""
+
+    network: str
+    username: str
 
 
-@dataclass(frozen=True, slots=True)
-class _EntryType:
+class CustomConnection(RenderCVModel):
+    """A link of the CV's header, shown by its placeholder text."""
+
+    placeholder: str | None = None
+    url: str | None = None
+
+
+class CV(RenderCVModel):
+    """RenderCV's ``cv``: who the CV is about (its sections are read entry by entry)."""
+
+    name: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    email: str | list[str] | None = None
+    phone: str | list[str] | None = None
+    website: str | list[str] | None = None
+    photo: str | None = None
+    social_networks: Annotated[list[SocialNetwork], NullAsEmpty] = []
+    custom_connections: Annotated[list[CustomConnection], NullAsEmpty] = []
+
+
+class DatedEntry(RenderCVModel):
+    """What every entry type with a date may have."""
+
+    date: Date = None
+    start_date: Date = None
+    end_date: Date = None
+    location: str | None = None
+    summary: str | None = None
+    highlights: Texts = []
+    url: str | None = None
+
+
+class EducationEntry(DatedEntry):
+    institution: str
+    area: str
+    degree: str | None = None
+
+
+class ExperienceEntry(DatedEntry):
+    company: str
+    position: str
+
+
+class PublicationEntry(DatedEntry):
+    title: str
+    authors: Texts
+    doi: str | None = None
+    journal: str | None = None
+
+
+class OneLineEntry(DatedEntry):
+    label: str
+    details: str
+
+
+class NormalEntry(DatedEntry):
     name: str
-    keys: tuple[str, ...]
-    fields: Record
-    kind: SectionKind
 
 
-#: RenderCV's entry types, most specific first, with the keys that identify each.
-ENTRY_TYPES: tuple[_EntryType, ...] = (
-    _EntryType("EducationEntry", ("institution", "area"), _EDUCATION, "timeline"),
-    _EntryType("ExperienceEntry", ("company", "position"), _EXPERIENCE, "timeline"),
-    _EntryType("PublicationEntry", ("title", "authors"), _PUBLICATION, "timeline"),
-    _EntryType("OneLineEntry", ("label", "details"), _ONE_LINE, "pairs"),
-    _EntryType("NormalEntry", ("name",), _NORMAL, "timeline"),
-    _EntryType("BulletEntry", ("bullet",), _BULLET, "text"),
-    _EntryType("NumberedEntry", ("number",), _NUMBERED, "numbered"),
-    _EntryType("ReverseNumberedEntry", ("reversed_number",), _REVERSED_NUMBERED, "reversed"),
-)
-_TEXT_ENTRY = _EntryType("TextEntry", (), _TEXT_ENTRY_FIELDS, "text")
+class BulletEntry(RenderCVModel):
+    bullet: str
 
 
-def entry_type(entry: object) -> _EntryType | None:
-    """RenderCV's entry type for ``entry``: all its identifying keys, else any of them."""
-    if isinstance(entry, str):
-        return _TEXT_ENTRY
-    if not isinstance(entry, dict):
-        return None
-    for candidate in ENTRY_TYPES:
-        if all(entry.get(key) is not None for key in candidate.keys):
-            return candidate
-    return next((t for t in ENTRY_TYPES if any(key in entry for key in t.keys)), None)
+class NumberedEntry(RenderCVModel):
+    number: str
+
+
+class ReverseNumberedEntry(RenderCVModel):
+    reversed_number: str
+
+
+# -- reading -----------------------------------------------------------------------------------
 
 
 def read_rendercv(document: Document) -> tuple[Profile, list[Problem]]:
@@ -194,31 +167,35 @@ def read_rendercv(document: Document) -> tuple[Profile, list[Problem]]:
 
 
 def _rendercv_basics(document: Document, cv: dict[str, Any]) -> tuple[Basics, list[Problem]]:
-    fields, issues = validate_partial(_CV, cv)
+    read, issues = validate_partial(CV, cv)
     problems = document.problems_from(("cv",), issues)
-    if fields is None:
+    if read is None:
         return Basics(source=document.source(("cv",))), problems
     links = [
-        Link(n["network"], n["username"], profile_url(n["network"], n["username"]))
-        for n in fields["social_networks"]
+        Link(n.network, n.username, profile_url(n.network, n.username))
+        for n in read.social_networks
     ]
     links += [
-        Link(c["placeholder"] or c["url"] or "", None, c["url"])
-        for c in fields["custom_connections"]
-        if c["url"]
+        Link(c.placeholder or c.url or "", None, c.url) for c in read.custom_connections if c.url
     ]
     basics = Basics(
-        name=converted(fields["name"], markdown_to_rst),
-        label=converted(fields["headline"], markdown_to_rst),
-        image=fields["photo"] or None,
-        email=_first(fields["email"]),
-        phone=_first(fields["phone"]),
-        url=_first(fields["website"]),
-        location=converted(fields["location"], markdown_to_rst),
+        name=converted(read.name, markdown_to_rst),
+        label=converted(read.headline, markdown_to_rst),
+        image=read.photo or None,
+        email=_first(read.email),
+        phone=_first(read.phone),
+        url=_first(read.website),
+        location=converted(read.location, markdown_to_rst),
         profiles=tuple(links),
         source=document.source(("cv",)),
     )
     return basics, problems
+
+
+def _first(value: str | list[str] | None) -> str | None:
+    if isinstance(value, list):
+        return next((item for item in value if item), None)
+    return value or None
 
 
 def _rendercv_section(
@@ -228,7 +205,7 @@ def _rendercv_section(
     if not isinstance(entries, list):
         message = f"section {key!r} should be a list of entries; ignored"
         return None, [document.problem(path, message, "profile")]
-    first: list[_EntryType] = []  # the type of the first entry decides the section's
+    first: list[EntryType] = []  # the type of the first entry decides the section's
     built: list[Entry] = []
     problems: list[Problem] = []
     for index, raw in enumerate(entries):
@@ -243,8 +220,8 @@ def _rendercv_section(
 
 
 def _rendercv_entry(
-    document: Document, key: str, path: DocPath, raw: object, first: list[_EntryType]
-) -> tuple[Entry | None, _EntryType | None, list[Problem]]:
+    document: Document, key: str, path: DocPath, raw: object, first: list[EntryType]
+) -> tuple[Entry | None, EntryType | None, list[Problem]]:
     kind = entry_type(raw)
     if kind is None:
         names = ", ".join(t.name for t in ENTRY_TYPES)
@@ -254,30 +231,33 @@ def _rendercv_entry(
     if first and first[0] is not kind:
         message = f"a {kind.name} in a section of {first[0].name}s (RenderCV needs one type)"
         problems.append(document.problem(path, message, "profile"))
-    source = document.source(path)
-    if kind is _TEXT_ENTRY:
-        assert isinstance(raw, str)
-        return Entry(key, summary=converted(raw, markdown_to_rst), source=source), kind, problems
-    fields, issues = validate_partial(kind.fields, raw)
-    problems += document.problems_from(path, issues)
-    if fields is None:
-        return None, kind, problems
-    return _CONVERTERS[kind.name](key, fields, source), kind, problems
+    read: object = raw  # a TextEntry is the text itself
+    if kind.model is not None:
+        read, issues = validate_partial(kind.model, raw)
+        problems += document.problems_from(path, issues)
+        if read is None:
+            return None, kind, problems
+    return kind.convert(key, read, document.source(path)), kind, problems
 
 
-def _dated(fields: dict[str, Any]) -> dict[str, Any]:
+# -- conversion --------------------------------------------------------------------------------
+#
+# Each function turns one validated entry into an :class:`Entry`.
+
+
+def _dated(read: DatedEntry) -> dict[str, Any]:
     """The fields every dated RenderCV entry has, as :class:`Entry` keyword arguments."""
-    start, end = fields["start_date"], fields["end_date"]
+    start, end = read.start_date, read.end_date
     if start is not None and end is None:
         end = PartialDate(present=True)  # RenderCV: a start alone runs to the present
-    highlights = [_nested(text) for text in fields["highlights"] if text.strip()]
+    highlights = [_nested(text) for text in read.highlights if text.strip()]
     return {
-        "location": converted(fields["location"], markdown_to_rst),
-        "url": fields["url"] or None,
-        "date": fields["date"],
+        "location": converted(read.location, markdown_to_rst),
+        "url": read.url or None,
+        "date": read.date,
         "start": start,
         "end": end,
-        "summary": converted(fields["summary"], markdown_to_rst),
+        "summary": converted(read.summary, markdown_to_rst),
         "highlights": tuple(head for head, _ in highlights),
         "subitems": tuple(items for _, items in highlights)
         if any(i for _, i in highlights)
@@ -290,75 +270,111 @@ def _nested(text: str) -> tuple[str, tuple[str, ...]]:
     return markdown_to_rst(head), tuple(markdown_to_rst(item) for item in items if item)
 
 
-def _linked_title(text: str | None, fields: dict[str, Any]) -> str | None:
+def _linked_title(text: str | None, dated: dict[str, Any]) -> str | None:
     """A title; a title that is one Markdown link gives its text and the entry's URL."""
     link = whole_link(text or "")
-    if link and not fields.get("url"):
-        label, fields["url"] = link
+    if link and not dated.get("url"):
+        label, dated["url"] = link
         return converted(label, escape_rst)
     return converted(text, markdown_to_rst)
 
 
-_Converter = Callable[[str, dict[str, Any], Source], Entry]
-
-
-def _education(key: str, fields: dict[str, Any], source: Source) -> Entry:
-    dated = _dated(fields)
-    organisation = _linked_title(fields["institution"], dated)
-    area = converted(fields["area"], markdown_to_rst)
-    degree = converted(fields["degree"], markdown_to_rst)
+def _education(key: str, read: EducationEntry, source: Source) -> Entry:
+    dated = _dated(read)
+    organisation = _linked_title(read.institution, dated)
+    area = converted(read.area, markdown_to_rst)
+    degree = converted(read.degree, markdown_to_rst)
     return Entry(
         key, degree or area, area if degree else None, organisation, source=source, **dated
     )
 
 
-def _experience(key: str, fields: dict[str, Any], source: Source) -> Entry:
-    dated = _dated(fields)
-    organisation = _linked_title(fields["company"], dated)
-    title = converted(fields["position"], markdown_to_rst)
+def _experience(key: str, read: ExperienceEntry, source: Source) -> Entry:
+    dated = _dated(read)
+    organisation = _linked_title(read.company, dated)
+    title = converted(read.position, markdown_to_rst)
     return Entry(key, title, organisation=organisation, source=source, **dated)
 
 
-def _publication(key: str, fields: dict[str, Any], source: Source) -> Entry:
-    dated = _dated(fields)
-    doi = (fields["doi"] or "").strip()
+def _publication(key: str, read: PublicationEntry, source: Source) -> Entry:
+    dated = _dated(read)
+    doi = (read.doi or "").strip()
     if doi and not dated["url"]:
         dated["url"] = f"https://doi.org/{doi}"
     return Entry(
         key,
-        _linked_title(fields["title"], dated),
-        organisation=converted(fields["journal"], markdown_to_rst),
-        authors=tuple(markdown_to_rst(author) for author in fields["authors"] if author.strip()),
+        _linked_title(read.title, dated),
+        organisation=converted(read.journal, markdown_to_rst),
+        authors=tuple(markdown_to_rst(author) for author in read.authors if author.strip()),
         details=(("doi", doi),) if doi else (),
         source=source,
         **dated,
     )
 
 
-def _one_line(key: str, fields: dict[str, Any], source: Source) -> Entry:
-    dated = _dated(fields) | {"summary": converted(fields["details"], markdown_to_rst)}
-    return Entry(key, converted(fields["label"], markdown_to_rst), source=source, **dated)
+def _one_line(key: str, read: OneLineEntry, source: Source) -> Entry:
+    dated = _dated(read) | {"summary": converted(read.details, markdown_to_rst)}
+    return Entry(key, converted(read.label, markdown_to_rst), source=source, **dated)
 
 
-def _normal(key: str, fields: dict[str, Any], source: Source) -> Entry:
-    dated = _dated(fields)
-    return Entry(key, _linked_title(fields["name"], dated), source=source, **dated)
+def _normal(key: str, read: NormalEntry, source: Source) -> Entry:
+    dated = _dated(read)
+    return Entry(key, _linked_title(read.name, dated), source=source, **dated)
 
 
-def _one_text(field: str) -> _Converter:
-    def convert(key: str, fields: dict[str, Any], source: Source) -> Entry:
-        return Entry(key, summary=converted(fields[field], markdown_to_rst), source=source)
-
-    return convert
+def _text(key: str, text: str, source: Source) -> Entry:
+    return Entry(key, summary=converted(text, markdown_to_rst), source=source)
 
 
-_CONVERTERS: dict[str, _Converter] = {
-    "EducationEntry": _education,
-    "ExperienceEntry": _experience,
-    "PublicationEntry": _publication,
-    "OneLineEntry": _one_line,
-    "NormalEntry": _normal,
-    "BulletEntry": _one_text("bullet"),
-    "NumberedEntry": _one_text("number"),
-    "ReverseNumberedEntry": _one_text("reversed_number"),
-}
+def _one_text(field: str) -> Callable[[str, RenderCVModel, Source], Entry]:
+    """An entry type whose one field is its text."""
+    return lambda key, read, source: _text(key, getattr(read, field), source)
+
+
+# -- entry types ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EntryType:
+    """One of RenderCV's entry types: its model (``None`` for a plain string), how a
+    section of them is shown, and how one becomes an :class:`Entry`."""
+
+    name: str
+    model: type[RenderCVModel] | None
+    kind: SectionKind
+    convert: Callable[[str, Any, Source], Entry]
+    #: The keys that identify it: its model's required fields.
+    keys: tuple[str, ...] = ()
+
+
+def _entry_type(
+    model: type[RenderCVModel], kind: SectionKind, convert: Callable[..., Entry]
+) -> EntryType:
+    required = tuple(name for name, field in model.model_fields.items() if field.is_required())
+    return EntryType(model.__name__, model, kind, convert, required)
+
+
+#: RenderCV's entry types, most specific first.
+ENTRY_TYPES: tuple[EntryType, ...] = (
+    _entry_type(EducationEntry, "timeline", _education),
+    _entry_type(ExperienceEntry, "timeline", _experience),
+    _entry_type(PublicationEntry, "timeline", _publication),
+    _entry_type(OneLineEntry, "pairs", _one_line),
+    _entry_type(NormalEntry, "timeline", _normal),
+    _entry_type(BulletEntry, "text", _one_text("bullet")),
+    _entry_type(NumberedEntry, "numbered", _one_text("number")),
+    _entry_type(ReverseNumberedEntry, "reversed", _one_text("reversed_number")),
+)
+_TEXT_ENTRY = EntryType("TextEntry", None, "text", _text)
+
+
+def entry_type(entry: object) -> EntryType | None:
+    """RenderCV's entry type for ``entry``: all its identifying keys, else any of them."""
+    if isinstance(entry, str):
+        return _TEXT_ENTRY
+    if not isinstance(entry, dict):
+        return None
+    for candidate in ENTRY_TYPES:
+        if all(entry.get(key) is not None for key in candidate.keys):
+            return candidate
+    return next((t for t in ENTRY_TYPES if any(key in entry for key in t.keys)), None)
