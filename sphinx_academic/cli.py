@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import re
 import shlex
 import sys
+import tempfile
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx_academic import __version__
-from sphinx_academic.diagnostics import WARNING_TYPE, Problem
-from sphinx_academic.readers.bibtex import merge_files, read_bibtex
-from sphinx_academic.readers.profile import read_profiles
+from sphinx_academic.diagnostics import WARNING_TYPE
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,12 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
     check = commands.add_parser(
         "check",
-        help="report every problem in the configured data files, without building",
-        description="Check the academic_* values of conf.py and load the BibTeX and profile "
-        "files it configures; print each problem as "
-        "file:line:col: message [subtype]. Exits with 1 when there is any problem.",
+        help="report every problem a build would report about the data, writing nothing",
+        description="Read the site as 'sphinx-build' does, with Sphinx's dummy builder "
+        "(every page read and its references resolved, no output written), and print each "
+        "problem the build reports about the academic_* settings and the data as "
+        "'file:line[:col]: message [academic.subtype]': settings of the wrong type, BibTeX "
+        "and profile syntax, unknown or misspelt fields and sections, dates, duplicate "
+        "keys, LaTeX that cannot be shown, refused links and identifiers, missing preview "
+        "and PDF files or files outside the source folder, directive options, unknown "
+        ":pub: keys, and the metrics file. suppress_warnings in conf.py applies. Exits "
+        "with 1 when there is any problem, 2 when the project cannot be read.",
     )
     check.add_argument("confdir", nargs="?", default=".", help="folder with conf.py")
+    check.add_argument("--srcdir", help="the source folder, when it is not the folder with conf.py")
     check.set_defaults(run=_check)
     schema = commands.add_parser(
         "schema",
@@ -117,16 +128,21 @@ def _metrics(args: argparse.Namespace) -> int:
         print(_SCHOLARLY_MISSING.format(command="metrics"), file=sys.stderr)
         return 2
     confdir = os.path.abspath(args.confdir)
-    try:
-        raw = _raw_config(confdir)
-    except Exception as error:  # conf.py is user code; report, don't trace back
-        print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
-        return 2
+    from sphinx_academic.domain import get_domain
+    from sphinx_academic.store import bib_paths, metrics_path
+
+    with tempfile.TemporaryDirectory(prefix="sphinx-academic-metrics-") as build:
+        try:
+            app = open_project(confdir, None, build, io.StringIO())
+        except Exception as error:  # conf.py is user code; report, don't trace back
+            print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
+            return 2
+    email = get_domain(app.env).profile.profile.basics.email or ""
     settings = metricscommand.Settings(
-        bib_paths=_absolute(confdir, list(raw.get("academic_bibfiles", []))),
-        metrics_path=os.path.join(confdir, str(raw.get("academic_metrics") or "metrics.json")),
+        bib_paths=bib_paths(app),
+        metrics_path=metrics_path(app) or os.path.join(confdir, "metrics.json"),
         sources=list(dict.fromkeys(args.source or ["openalex"])),
-        mailto=args.mailto or _profile_email(confdir, raw),
+        mailto=args.mailto or email.removeprefix("mailto:"),
     )
     try:
         outcome = metricscommand.run(settings)
@@ -221,80 +237,56 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     confdir = os.path.abspath(args.confdir)
-    try:
-        bibfiles, profiles, suppressed, config_problems = _configured_files(confdir)
-    except Exception as error:  # conf.py is user code; report, don't trace back
-        print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
-        return 2
-    problems = config_problems + check_bibfiles(bibfiles)
-    problems += read_profiles(profiles)[1] if profiles else []
-    problems = [p for p in problems if not _suppressed(p, suppressed)]
-    for problem in problems:
-        print(f"{problem.location}: {problem.message} [{WARNING_TYPE}.{problem.subtype}]")
-    count, files = len(problems), len(bibfiles) + len(profiles)
-    print(f"{count} problem{'s' if count != 1 else ''} in {files} file(s)", file=sys.stderr)
+    stream = io.StringIO()
+    with tempfile.TemporaryDirectory(prefix="sphinx-academic-check-") as build:
+        try:
+            app = open_project(confdir, args.srcdir, build, stream)
+            if "sphinx_academic" not in app.extensions:
+                print(
+                    f"{os.path.join(confdir, 'conf.py')}: 'sphinx_academic' is not in "
+                    "extensions, so no page uses it",
+                    file=sys.stderr,
+                )
+                return 2
+            app.build()
+        except Exception as error:  # conf.py and the pages are user code: no traceback
+            print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
+            return 2
+    problems = academic_warnings(stream.getvalue())
+    for line in problems:
+        print(line)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''}", file=sys.stderr)
     return 1 if problems else 0
 
 
-def _suppressed(problem: Problem, suppressed: set[str]) -> bool:
-    """Whether ``suppress_warnings`` in conf.py silences this problem, as in a build."""
-    return WARNING_TYPE in suppressed or f"{WARNING_TYPE}.{problem.subtype}" in suppressed
+def open_project(confdir: str, srcdir: str | None, build: str, warnings: io.StringIO) -> Sphinx:
+    """The Sphinx project of ``confdir`` with the dummy builder (which writes nothing):
+    its configuration checked and its data files loaded, as a build has them."""
+    from sphinx.application import Sphinx
+
+    return Sphinx(
+        srcdir=os.path.abspath(srcdir or confdir),
+        confdir=confdir,
+        outdir=os.path.join(build, "out"),
+        doctreedir=os.path.join(build, "doctrees"),
+        buildername="dummy",
+        status=None,
+        warning=warnings,
+        freshenv=True,
+        confoverrides={"show_warning_types": True},
+    )
 
 
-def _configured_files(confdir: str) -> tuple[list[str], list[str], set[str], list[Problem]]:
-    """The bib and profile files conf.py configures (absolute paths), the warnings it
-    suppresses, and its ``academic_*`` values of the wrong type (as the build reports them)."""
-    from sphinx.config import Config
-    from sphinx.util.tags import Tags
-
-    from sphinx_academic.config import check_values
-
-    raw = Config.read(confdir, overrides={}, tags=Tags())._raw_config
-    conf_path = os.path.join(confdir, "conf.py")
-    with open(conf_path, encoding="utf-8") as file:
-        values, problems = check_values(raw, conf_path, file.read())
-
-    def absolute(name: str) -> list[str]:
-        names = values.get(name, [])
-        assert isinstance(names, list)
-        return [os.path.normpath(os.path.join(confdir, name)) for name in names]
-
-    suppressed = set(raw.get("suppress_warnings", []))
-    bibfiles, profiles = absolute("academic_bibfiles"), absolute("academic_profile")
-    return bibfiles, profiles, suppressed, problems
+#: Terminal colour codes, in case Sphinx colours its warnings.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def _raw_config(confdir: str) -> dict[str, Any]:
-    """The values conf.py sets (it runs, as in a build)."""
-    from sphinx.config import Config
-    from sphinx.util.tags import Tags
-
-    return dict(Config.read(confdir, overrides={}, tags=Tags())._raw_config)
-
-
-def _profile_names(raw: dict[str, Any]) -> list[str]:
-    profile = raw.get("academic_profile") or []
-    return [profile] if isinstance(profile, str) else list(profile)
-
-
-def _absolute(confdir: str, names: list[str]) -> list[str]:
-    return [os.path.normpath(os.path.join(confdir, name)) for name in names]
-
-
-def _profile_email(confdir: str, raw: dict[str, Any]) -> str:
-    """The profile's email address (for the services' polite pools), or ``""``."""
-    paths = _absolute(confdir, _profile_names(raw))
-    if not paths:
-        return ""
-    email = read_profiles(paths)[0].basics.email
-    return email.removeprefix("mailto:") if isinstance(email, str) else ""
-
-
-def check_bibfiles(paths: Sequence[str]) -> list[Problem]:
-    """Every problem a build would report about these files."""
-    files = [read_bibtex(path) for path in paths]
-    problems = [problem for bibfile in files for problem in bibfile.problems]
-    return problems + merge_files(files)[1]
+def academic_warnings(log: str) -> list[str]:
+    """The extension's warnings in Sphinx's warning output, as ``file:line: message
+    [academic.subtype]``."""
+    lines = _ESCAPE_SEQUENCE.sub("", log).splitlines()
+    return [line.replace(" WARNING: ", " ", 1) for line in lines if f"[{WARNING_TYPE}." in line]
 
 
 if __name__ == "__main__":
