@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", pages.add_page_metadata)
     app.connect("build-finished", feed.write_feed)
     app.connect("build-finished", files.write_exports)
+    app.connect("build-finished", files.remove_stale_outputs, priority=600)
     app.add_css_file("academic.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {

@@ -73,6 +73,21 @@ def _flag(value: object) -> bool:
     raise WrongValue("True or False")
 
 
+def _page_path(value: object) -> str:
+    """A folder and name pattern inside the source folder, with ``{key}`` in it."""
+    expected = "a relative path with {key} in it, inside the source folder"
+    if not isinstance(value, str):
+        raise WrongValue(expected)
+    try:
+        example = value.format(key="KEY")
+    except (KeyError, IndexError, ValueError):
+        raise WrongValue(expected + " (no other {...} fields)") from None
+    parts = example.replace("\\", "/").split("/")
+    if "KEY" not in example or os.path.isabs(example) or ".." in parts or example.startswith("/"):
+        raise WrongValue(expected)
+    return value
+
+
 class ConfigValue(NamedTuple):
     name: str
     default: Any
@@ -128,7 +143,7 @@ CONFIG_VALUES = (
         "publications/{key}",
         (str,),
         "Where the generated pages go, in the source and output folders ({key}: the key).",
-        _text,
+        _page_path,
     ),
     ConfigValue(
         "academic_exports",

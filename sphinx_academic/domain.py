@@ -104,6 +104,8 @@ class AcademicDomain(Domain):
         self._targets: dict[str, Target] | None = None
         #: The data files whose content changed in this build (set by :func:`load_data`).
         self.changed_data_files: set[str] = set()
+        #: The publication pages generated in this build (see export.pages).
+        self.generated_pages: set[str] = set()
         #: The data problems already reported in this build (see :meth:`warn_once`).
         self._warned: set[tuple[str, str]] = set()
         #: Whether the current builder shows an ``only`` block of a condition (set by

@@ -76,7 +76,10 @@ def test_accepted_forms_build_without_warnings(tmp_path: Path, settings: str) ->
         ("academic_feed_limit = None", "academic_feed_limit", "a whole number >= 0"),
         ('academic_exports = "yes"', "academic_exports", "True or False"),
         ("academic_inventory = 1", "academic_inventory", "True or False"),
-        ("academic_publication_page_path = None", "academic_publication_page_path", "a text"),
+        *(
+            (f"academic_publication_page_path = {value}", "academic_publication_page_path", "{key}")
+            for value in ("None", "'pages/all'", "'../site/{key}'", "'/tmp/{key}'", "'{key}/{x}'")
+        ),
         ("academic_feed = []", "academic_feed", "a file name"),
         ("academic_author_aliases = [1]", "academic_author_aliases", "a name or a list"),
         ("academic_files_dir = 0", "academic_files_dir", "a folder name"),

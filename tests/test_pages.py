@@ -338,3 +338,80 @@ def test_pub_links_to_a_list_the_builder_shows(tmp_path: Path) -> None:
     assert cite is not None
     page, anchor = cite["href"].split("#")
     assert parse_html(app.outdir / page).select_one(f"#{anchor}") is not None
+
+
+def _pages_site(tmp_path: Path) -> Path:
+    srcdir = tmp_path / "pages"
+    shutil.copytree(ROOTS / "test-pages", srcdir)
+    return srcdir
+
+
+def test_keys_that_make_the_same_page_warn(tmp_path: Path) -> None:
+    srcdir = _pages_site(tmp_path)
+    bib = srcdir / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8")
+        + "\n@misc{doe:2024,\n  title = {One},\n  year = {2024},\n}\n"
+        + "\n@misc{doe-2024,\n  title = {Two},\n  year = {2024},\n}\n",
+        encoding="utf-8",
+    )
+    app = build_app(srcdir)
+    clashes = [w for w in academic_warnings(app.warning.getvalue()) if "would be" in w]
+    assert len(clashes) == 1
+    assert "refs.bib:" in clashes[0] and "doe-2024" in clashes[0]
+    assert clashes[0].endswith("[academic.pages]")
+    assert (app.outdir / "publications" / "doe-2024.html").is_file()  # the first one's
+
+
+def test_a_source_folder_that_cannot_be_written_warns_and_builds(tmp_path: Path) -> None:
+    """Stubs cannot be written (here: a file stands where their folder would be)."""
+    srcdir = _pages_site(tmp_path)
+    (srcdir / "publications").write_text("not a folder", encoding="utf-8")
+    app = build_app(srcdir)
+    refused = [w for w in academic_warnings(app.warning.getvalue()) if "cannot write" in w]
+    assert refused and all(w.endswith("[academic.pages]") for w in refused)
+    assert "publications" in refused[0] and "academic_publication_pages = False" in refused[0]
+    assert (app.outdir / "index.html").is_file()
+
+
+def test_outputs_of_removed_data_are_removed(tmp_path: Path) -> None:
+    """A removed entry takes its page, its .bib and its PDF copy along; turning pages or
+    exports off removes what they wrote; files the user put there stay."""
+    srcdir = _pages_site(tmp_path)
+    app = build_app(srcdir)
+    out = Path(app.outdir)
+    keys = [path.stem for path in (out / "publications").glob("*.html")]
+    assert keys and (out / "publications.bib").is_file()
+    (out / "mine.txt").write_text("the user's", encoding="utf-8")
+    gone = keys[0]
+    bib = srcdir / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    start = text.index("{" + gone + ",")
+    start = text.rindex("@", 0, start)
+    end = text.find("\n@", start + 1)
+    bib.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    app = build_app(srcdir)
+    assert not (out / "publications" / f"{gone}.html").exists()
+    assert not (out / "publications" / f"{gone}.bib").exists()
+    assert (out / "publications" / f"{keys[1]}.html").is_file()
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + "academic_publication_pages = False\n")
+    app = build_app(srcdir)
+    assert not list((out / "publications").glob("*.html"))
+    assert not list((out / "publications").glob("*.bib"))
+    conf.write_text(conf.read_text() + "academic_exports = False\n")
+    build_app(srcdir)
+    assert not (out / "publications.bib").exists() and not (out / "publications.json").exists()
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "the user's"
+
+
+def test_a_removed_profile_takes_its_feed_along(tmp_path: Path) -> None:
+    srcdir = tmp_path / "profile"
+    shutil.copytree(ROOTS / "test-profile", srcdir)
+    app = build_app(srcdir)
+    feed = Path(app.outdir) / "atom.xml"
+    assert feed.is_file()
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + "academic_profile = []\nsuppress_warnings = ['academic']\n")
+    build_app(srcdir)
+    assert not feed.exists()

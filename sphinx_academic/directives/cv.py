@@ -46,7 +46,10 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
 
     def section_keys(self) -> list[str]:
         if "sections" in self.options:
-            return [key.strip() for key in self.options["sections"].split(",") if key.strip()]
+            keys = [key.strip() for key in self.options["sections"].split(",") if key.strip()]
+            for key in sorted({key for key in keys if keys.count(key) > 1}):
+                self.warn(f":sections: names {key!r} twice; it is shown once", "option")
+            return list(dict.fromkeys(keys))
         profile = self.profile
         present = [s.key for s in profile.sections if s.key not in CV_NOT_SECTIONS]
         if publications_for_page(self.env).entries and "publications" not in present:

@@ -114,7 +114,8 @@ def _add_entry(
     from sphinx_academic.render.links import safe_url
 
     docname, anchor, text = places.get(key, ("", key, item.text))
-    page = app.builder.get_target_uri(docname) if docname else ""
+    # singlehtml gives "index.html#document-news": the page is before the "#".
+    page = app.builder.get_target_uri(docname).split("#", 1)[0] if docname else ""
     link = f"{base}{page}#{anchor}"
     entry = feed.add_entry()
     entry.id(link)

@@ -81,3 +81,62 @@ def _copy_pdf(app: Sphinx, pagename: str, pub: Publication) -> None:
         destination = os.path.join(app.outdir, target)
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         shutil.copyfile(source, destination)
+
+
+#: What the extension wrote into each output folder, kept beside the doctrees.
+MANIFEST = "academic-outputs.json"
+
+
+def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: remove what the extension wrote into the output folder in an
+    earlier build and no longer writes (exports of removed data, the feed of a removed
+    profile, generated publication pages whose entry is gone)."""
+    if exception is not None or app.builder.name not in SITE_BUILDERS:
+        return
+    outdir = str(app.outdir)
+    files = _files_written(app)
+    pages = sorted(get_domain(app.env).generated_pages)
+    manifests = _read_manifest(app)
+    before = manifests.get(outdir, {"files": [], "pages": []})
+    stale_files = set(before["files"]) - set(files)
+    builder: Any = app.builder  # an HTML builder: it has get_outfilename
+    for docname in set(before["pages"]) - set(pages) - set(app.env.found_docs):
+        stale_files.add(os.path.relpath(builder.get_outfilename(docname), outdir))
+        stale_files.add(docname + ".bib")
+    for name in sorted(stale_files):
+        path = os.path.join(outdir, name)
+        if os.path.isfile(path):
+            os.remove(path)
+    manifests[outdir] = {"files": sorted(files), "pages": pages}
+    with open(os.path.join(app.doctreedir, MANIFEST), "w", encoding="utf-8") as stream:
+        json.dump(manifests, stream, indent=1, sort_keys=True)
+
+
+def _files_written(app: Sphinx) -> set[str]:
+    """The files (relative to the output folder) this build wrote or kept current."""
+    from sphinx_academic.export.feed import feed_wanted, has_absolute_baseurl
+
+    domain = get_domain(app.env)
+    files: set[str] = set()
+    if feed_wanted(app) and has_absolute_baseurl(app) and domain.profile.has_news:
+        files.add(app.config.academic_feed)
+    store = domain.publications
+    if app.config.academic_exports and store.entries:
+        files.update(_EXPORTS)
+        for pagename, key in domain.data["pages"].items():
+            pub = store.get(key)
+            if pub is not None:
+                files.add(pagename + ".bib")
+                pdf = pdf_beside_page(app, pagename, pub)[1]
+                if pdf:
+                    files.add(pdf)
+    return files
+
+
+def _read_manifest(app: Sphinx) -> dict[str, dict[str, list[str]]]:
+    try:
+        with open(os.path.join(app.doctreedir, MANIFEST), encoding="utf-8") as stream:
+            found = json.load(stream)
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}

@@ -20,6 +20,8 @@ from sphinx_academic.model.richtext import decode
 
 #: Contribution markers written after a name (equal contribution, corresponding, ...).
 MARKERS = "*†‡§¶‖&^"
+#: Han, kana and hangul: names in these scripts are written family name first.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TRAILING_MARKERS = re.compile(r"(?:\s*(?:\\?[*&^]|[†‡§¶‖]|\\dag(?:ger)?\b|\\ddag\b))+\s*$")
 _LATEX_MARKERS = {"\\dagger": "†", "\\dag": "†", "\\ddag": "‡", "\\&": "&"}
 _WORD_SPLIT = re.compile(r"[\s~]+")
@@ -42,8 +44,12 @@ class Author:
 
     @property
     def display(self) -> str:
-        """``Given Family, Suffix``: the order readers expect."""
-        name = f"{self.given} {self.family}".strip()
+        """``Given Family, Suffix``: the order readers expect; a name written in Chinese,
+        Japanese or Korean script keeps its family name first, without a space."""
+        if _CJK.search(self.family) and (not self.given or _CJK.search(self.given)):
+            name = f"{self.family}{self.given}"
+        else:
+            name = f"{self.given} {self.family}".strip()
         return f"{name}, {self.suffix}" if self.suffix else name
 
     @property

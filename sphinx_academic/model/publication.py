@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sphinx_academic.model.identifiers import bare_identifier
 from sphinx_academic.model.names import Author, without_markers
-from sphinx_academic.model.richtext import RichText, decode, plain, rich
+from sphinx_academic.model.richtext import RichText, decode, markdown_rich, plain, rich
 
 #: Fields that only drive presentation (al-folio's list plus our own); the BibTeX shown to
 #: readers for copying leaves them out.
@@ -40,6 +40,9 @@ PRESENTATION_FIELDS = frozenset(
         "website",
     }
 )
+
+#: Fields al-folio writes in Markdown rather than LaTeX.
+MARKDOWN_FIELDS = frozenset({"additional_info"})
 
 #: Entry types of BibTeX and biblatex; anything else is read as ``misc`` with a warning.
 KNOWN_TYPES = frozenset(
@@ -162,7 +165,9 @@ class Publication:
 
     def rich(self, name: str) -> RichText:
         value = self.fields.get(name)
-        return rich(value) if value else ()
+        if not value:
+            return ()
+        return markdown_rich(value) if name in MARKDOWN_FIELDS else rich(value)
 
     @property
     def year_label(self) -> str:

@@ -107,6 +107,36 @@ def rich(text: str) -> RichText:
     return _read_latex(text)[0]
 
 
+#: The Markdown al-folio allows in ``additional_info``: strong, emphasis and links.
+_MARKDOWN = re.compile(
+    r"\*\*(?P<strong>[^*]+?)\*\*"
+    r"|(?<![\w*])[*_](?P<em>[^*_]+?)[*_](?![\w*])"
+    r"|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)"
+)
+
+
+def markdown_rich(text: str) -> RichText:
+    """A field written in Markdown (al-folio's ``additional_info``) as spans: ``**strong**``,
+    ``*emphasis*``, ``[text](url)`` (a link only for http, https and mailto addresses);
+    LaTeX in the text is decoded as in every other field."""
+    text = text.strip()
+    spans: list[Span] = []
+    position = 0
+    for found in _MARKDOWN.finditer(text):
+        spans.append(Span("text", _decode_run(text[position : found.start()])))
+        if found.group("strong"):
+            spans.append(Span("strong", decode(found.group("strong"))))
+        elif found.group("em"):
+            spans.append(Span("em", decode(found.group("em"))))
+        elif _LINKABLE.fullmatch(found.group("url")):
+            spans.append(Span("link", decode(found.group("label")), found.group("url")))
+        else:
+            spans.append(Span("text", decode(found.group("label"))))
+        position = found.end()
+    spans.append(Span("text", _decode_run(text[position:])))
+    return _merge(spans)
+
+
 def latex_notes(text: str) -> LatexNotes:
     """The unknown commands and refused links of a value (see :class:`LatexNotes`)."""
     text = text.strip()
