@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # speed: the profile directives need no name matching
     from sphinx_academic.model.names import OwnerMatcher
 
 #: ``(message, location, subtype)`` -> a warning; the renderer never logs by itself.
 Warn = Callable[[str, str, str], None]
+
+#: How cards show abstracts: behind a toggle, shown open, or not at all.
+AbstractMode = Literal["folded", "open", "hidden"]
+ABSTRACT_MODES: tuple[AbstractMode, ...] = ("folded", "open", "hidden")
 
 
 @dataclass(frozen=True)
@@ -24,3 +28,5 @@ class RenderContext:
     warn: Warn
     #: Titles link to the entries' own pages (``academic_publication_pages``).
     link_pages: bool = False
+    #: How entries show abstracts (the ``:abstract:`` option); ``None``: as the style does.
+    abstract: AbstractMode | None = None

@@ -75,22 +75,30 @@ def citation_line(
 
 
 def card(pub: Publication, ctx: RenderContext) -> nodes.container:
+    """A card: a fixed left column (badges above the thumbnail), then title, authors,
+    venue, one row of buttons and the panels they open."""
     box = nodes.container(classes=["academic-pub", "academic-pub-card"])
     box["academic_key"] = pub.key
     preview = preview_node(pub, ctx)
-    if preview is not None:
-        box += nodes.container("", preview, classes=["academic-pub-preview"])
-    else:
+    if preview is None:
         box["classes"].append("academic-pub-no-preview")
+    box += aside(badge_nodes(pub), preview)
     box += card_body(pub, ctx)
     return box
 
 
+def aside(badges: list[nodes.Node], preview: nodes.image | None) -> nodes.container:
+    """The left column, kept (empty if need be) so every title starts at the same x."""
+    column = nodes.container(classes=["academic-pub-aside"])
+    if badges:
+        column += nodes.paragraph("", "", *badges, classes=["academic-pub-badges"])
+    if preview is not None:
+        column += nodes.container("", preview, classes=["academic-pub-preview"])
+    return column
+
+
 def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
     body = nodes.container(classes=["academic-pub-body"])
-    badges = badge_nodes(pub)
-    if badges:
-        body += nodes.paragraph("", "", *badges, classes=["academic-pub-badges"])
     body += nodes.paragraph("", "", title_inline(pub, ctx), classes=["academic-pub-title"])
     if pub.authors or pub.editors:
         body += _authors_paragraph(pub, ctx)
@@ -100,14 +108,52 @@ def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
     if pub.get("award"):
         award = rich_nodes(pub.rich("award"))
         body += nodes.paragraph("", "", *award, classes=["academic-pub-award-text"])
-    links = link_nodes(pub, ctx)
-    if links:
-        body += nodes.paragraph("", "", *links, classes=["academic-pub-links"])
-    if pub.get("abstract"):
-        abstract = nodes.paragraph("", "", *rich_nodes(pub.rich("abstract")))
-        body += disclosure(_("Abstract"), "academic-pub-abstract", abstract)
-    body += bibtex_disclosure(pub)
+    mode = ctx.abstract or "folded"
+    if mode == "open" and pub.get("abstract"):
+        body += abstract_text(pub)
+    panels = [bibtex_disclosure(pub)]
+    if mode == "folded" and pub.get("abstract"):
+        panels.insert(0, disclosure(_("Abstract"), "academic-pub-abstract", abstract_text(pub)))
+    toggles = [panel_toggle(panel) for panel in panels]
+    body += nodes.paragraph(
+        "", "", *spaced([*toggles, *link_nodes(pub, ctx)]), classes=["academic-pub-links"]
+    )
+    body.extend(panels)
     return body
+
+
+def abstract_text(pub: Publication) -> nodes.paragraph:
+    """The abstract as one paragraph."""
+    text = rich_nodes(pub.rich("abstract"))
+    return nodes.paragraph("", "", *text, classes=["academic-pub-abstract-text"])
+
+
+def spaced(items: list[nodes.Node]) -> list[nodes.Node]:
+    """``items`` with a space between neighbours (link buttons and toggles)."""
+    result: list[nodes.Node] = []
+    for item in items:
+        if isinstance(item, nodes.Text):
+            continue
+        if result:
+            result.append(nodes.Text(" "))
+        result.append(item)
+    return result
+
+
+def panel_toggle(panel: academic_details) -> academic_button:
+    """A button that opens and closes ``panel``; ``academic.js`` shows it and hides the
+    panel's own summary, so without JavaScript the panel's summary still opens it."""
+    button = academic_button("", classes=["academic-pub-toggle"])
+    button.update_all_atts(
+        {
+            "label": panel["summary"],
+            "action": "toggle-panel",
+            "panel": panel["classes"][0],
+            "expanded": False,
+            "hidden": True,
+        }
+    )
+    return button
 
 
 def credited(pub: Publication) -> tuple[tuple[Author, ...], str]:
@@ -131,8 +177,8 @@ def _authors_paragraph(pub: Publication, ctx: RenderContext) -> nodes.paragraph:
 
 
 def disclosure(summary: str, css_class: str, *children: nodes.Node) -> academic_details:
-    """A closed ``<details>`` block in HTML."""
-    node = academic_details("", *children, classes=[css_class])
+    """A closed ``<details>`` block in HTML: a panel that a toggle button opens."""
+    node = academic_details("", *children, classes=[css_class, "academic-pub-panel"])
     node["summary"] = summary
     return node
 
