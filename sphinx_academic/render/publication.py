@@ -27,17 +27,24 @@ from sphinx_academic.render.authors import add_authors, authors_inline, shown_au
 from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.resources import checked_url, link_nodes, preview_node
 from sphinx_academic.render.text import Runs, rich_nodes
-from sphinx_academic.render.venue import add_venue, venue_nodes
+from sphinx_academic.render.venue import add_venue, short_venue_nodes, venue_nodes
 
-Style = Literal["card", "list", "numbered"]
-STYLES: tuple[Style, ...] = ("card", "list", "numbered")
+Style = Literal["card", "compact", "list", "numbered"]
+STYLES: tuple[Style, ...] = ("card", "compact", "list", "numbered")
+#: Styles whose entries are boxes with a thumbnail column (the others are citation lines).
+BOXED_STYLES = frozenset({"card", "compact"})
 
 
 def entry_node(
     pub: Publication, style: Style, anchor: str, ctx: RenderContext, number: int | None = None
 ) -> nodes.Element:
     """One entry in ``style``; ``number`` labels numbered entries."""
-    node = card(pub, ctx) if style == "card" else citation_line(pub, ctx, number)
+    if style == "card":
+        node: nodes.Element = card(pub, ctx)
+    elif style == "compact":
+        node = compact_entry(pub, ctx)
+    else:
+        node = citation_line(pub, ctx, number)
     node["ids"].append(anchor)
     return node
 
@@ -154,6 +161,63 @@ def panel_toggle(panel: academic_details) -> academic_button:
         }
     )
     return button
+
+
+# -- compact entries ------------------------------------------------------------------------
+
+
+def compact_entry(pub: Publication, ctx: RenderContext) -> nodes.container:
+    """As on an academicpages home page: thumbnail left; authors, the title in bold, a
+    short venue and ``[arXiv, Code, BibTeX]``; then the summary, shown open."""
+    box = nodes.container(classes=["academic-pub", "academic-pub-compact"])
+    box["academic_key"] = pub.key
+    preview = preview_node(pub, ctx)
+    if preview is None:
+        box["classes"].append("academic-pub-no-preview")
+    box += aside([], preview)
+    body = nodes.container(classes=["academic-pub-body"])
+    if pub.authors or pub.editors:
+        body += _authors_paragraph(pub, ctx)
+    body += nodes.paragraph("", "", title_inline(pub, ctx), classes=["academic-pub-title"])
+    venue = short_venue_nodes(pub)
+    mode = ctx.abstract or "open"
+    panels = [bibtex_disclosure(pub)]
+    if mode == "folded" and pub.get("abstract"):
+        panels.insert(0, disclosure(_("Abstract"), "academic-pub-abstract", abstract_text(pub)))
+    inline = bracketed([*link_nodes(pub, ctx), *(panel_toggle(panel) for panel in panels)])
+    body += nodes.paragraph("", "", *venue, *inline, classes=["academic-pub-venue"])
+    summary = summary_paragraph(pub) if mode == "open" else None
+    if summary is not None:
+        body += summary
+    body.extend(panels)
+    box += body
+    return box
+
+
+def bracketed(items: list[nodes.Node]) -> list[nodes.Node]:
+    """`` [a, b, c]``: links and toggles as an inline list. A toggle and the comma before
+    it are one inline, hidden with the toggle when the script does not run."""
+    shown = [item for item in items if not isinstance(item, nodes.Text)]
+    result: list[nodes.Node] = [nodes.Text(" [")]
+    for index, item in enumerate(shown):
+        comma = [nodes.Text(", ")] if index else []
+        if isinstance(item, academic_button):
+            result.append(
+                nodes.inline("", "", *comma, item, classes=["academic-pub-inline-toggle"])
+            )
+        else:
+            result += [*comma, item]
+    links = nodes.inline("", "", *result, nodes.Text("]"), classes=["academic-pub-inline-links"])
+    return [links] if shown else []
+
+
+def summary_paragraph(pub: Publication) -> nodes.paragraph | None:
+    """The entry's ``summary`` field, else its abstract."""
+    for name in ("summary", "abstract"):
+        if pub.get(name):
+            text = rich_nodes(pub.rich(name))
+            return nodes.paragraph("", "", *text, classes=["academic-pub-summary"])
+    return None
 
 
 def credited(pub: Publication) -> tuple[tuple[Author, ...], str]:

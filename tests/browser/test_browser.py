@@ -378,10 +378,7 @@ def test_print_of_the_cv_has_no_navigation_and_no_buttons(
 # -- cards: contrast, alignment, toggles ---------------------------------------------------
 
 #: Lines the extension draws that must stand out against the page (WCAG 1.4.11: 3:1).
-OUTLINED = (
-    ".academic-pub-card, .academic-pub-compact, .academic-pub-links a, "
-    ".academic-pub-links button:not([hidden])"
-)
+OUTLINED = ".academic-pub-card, .academic-pub-links a, .academic-pub-links button:not([hidden])"
 
 #: Each outlined element's border colour and the colour of the page behind it, as RGBA
 #: bytes: the browser itself turns any CSS colour (color-mix, oklch...) into pixels.
