@@ -364,7 +364,8 @@ def test_print_of_the_cv_has_no_navigation_and_no_buttons(
     page.goto(server + path)
     page.emulate_media(media="print")
     visible = page.evaluate(
-        """() => [...document.querySelectorAll('nav, .sidebar-drawer, button, .academic-pub-links')]
+        """() => [...document.querySelectorAll(
+                 'nav, .sidebar-drawer, button, .academic-pub-links, .skip-to-content')]
              .filter(e => { const s = getComputedStyle(e);
                const r = e.getBoundingClientRect();
                return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0; })
@@ -555,3 +556,51 @@ def test_panels_are_reachable_without_javascript(
     summary.click()
     assert card.locator("details.academic-pub-abstract p").first.is_visible()
     page.context.close()
+
+
+# -- the CV on paper -----------------------------------------------------------------------
+
+#: An A4 page's width less the print stylesheet's margins, in CSS pixels (14 mm each side).
+A4_CONTENT_WIDTH = 688
+
+#: Pairs of laid-out blocks of the page whose boxes overlap (neither inside the other).
+_OVERLAPS = """() => {
+  const blocks = [...document.querySelectorAll(
+      'h1, .academic-cv p, .academic-cv h2, .academic-cv img, .skip-to-content')]
+    .filter(e => { const s = getComputedStyle(e); const r = e.getBoundingClientRect();
+                   return s.display !== 'none' && s.visibility !== 'hidden' && r.height > 0; });
+  const found = [];
+  for (let i = 0; i < blocks.length; i++) {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const a = blocks[i], b = blocks[j];
+      if (a.contains(b) || b.contains(a)) continue;
+      const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+      const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+      const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+      if (x > 1 && y > 1) found.push([a.className || a.tagName, b.className || b.tagName]);
+    }
+  }
+  return found;
+}"""
+
+
+def test_printed_cv_fits_two_a4_pages_without_overlaps(
+    browser: Any, server: str, site: Path, pages: dict, screenshots: Path
+) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    path = _first_page_with(pages, site, ".academic-cv")
+    context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert page.evaluate(_OVERLAPS) == []
+    links = page.evaluate(
+        """() => [...document.querySelectorAll('.academic-cv a.academic-profile-link')]
+             .map(a => getComputedStyle(a, '::after').content)"""
+    )
+    assert links and all(link.startswith('"https://') for link in links), links
+    pdf = screenshots / "cv-a4.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    assert len(pypdf.PdfReader(str(pdf)).pages) <= 2
+    context.close()
