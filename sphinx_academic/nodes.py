@@ -30,7 +30,9 @@ class academic_details(nodes.container):  # lower case: docutils node naming
 class academic_button(nodes.inline):  # lower case: docutils node naming
     """A ``<button>`` that ``academic.js`` gives its behaviour (``action``): ``label`` is
     its text, ``done`` the text after the action, ``tooltip`` its title, ``expanded``
-    its ``aria-expanded`` state. Only meaningful on screen: other builders skip it."""
+    its ``aria-expanded`` state, ``panel`` the class of the panel it opens, ``hidden``
+    whether it waits for the script to show it. Only meaningful on screen: other builders
+    skip it."""
 
 
 class academic_source(nodes.literal_block):  # lower case: docutils node naming
@@ -68,6 +70,10 @@ def visit_button_html(translator: HTML5Translator, node: academic_button) -> Non
         attributes["title"] = node["tooltip"]
     if node.get("done"):
         attributes["data-done-label"] = node["done"]
+    if node.get("panel"):
+        attributes["data-academic-panel"] = node["panel"]
+    if node.get("hidden"):
+        attributes["hidden"] = "hidden"
     tag = translator.starttag(node, "button", "", CLASS="academic-button", **attributes)
     translator.body.append(f"{tag}{translator.encode(node['label'])}</button>")
     raise nodes.SkipNode

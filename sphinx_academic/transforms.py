@@ -111,7 +111,10 @@ class PrintedOutput(SphinxPostTransform):
         self.owner_names_in_roles()
 
     def cards_to_citation_lines(self) -> None:
-        cards = _with_class(self.document, nodes.container, "academic-pub-card")
+        cards = [
+            *_with_class(self.document, nodes.container, "academic-pub-card"),
+            *_with_class(self.document, nodes.container, "academic-pub-compact"),
+        ]
         if not cards:
             return
         store = get_domain(self.env).publications

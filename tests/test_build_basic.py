@@ -72,6 +72,37 @@ def test_abstract_is_closed_disclosure_with_math(built: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="basic")
+def test_card_has_a_left_column_and_one_row_of_buttons(built: SphinxTestApp) -> None:
+    page = parse_html(built.outdir / "publications.html")
+    card = page.select_one("#pub-harutyunyan2020improving")
+    aside, body = card.find_all("div", recursive=False)
+    assert "academic-pub-aside" in aside["class"] and "academic-pub-body" in body["class"]
+    # Badges above the thumbnail, in the left column.
+    assert [p["class"][0] for p in aside.find_all(recursive=False)] == [
+        "academic-pub-badges",
+        "academic-pub-preview",
+    ]
+    row = body.select_one(".academic-pub-links")
+    toggles = row.select("button.academic-pub-toggle")
+    assert [(b.get_text(), b["data-academic-panel"]) for b in toggles] == [
+        ("Abstract", "academic-pub-abstract"),
+        ("BibTeX", "academic-pub-bibtex"),
+    ]
+    # Shown by academic.js, which hides the panels' own summaries.
+    assert all(b.has_attr("hidden") and b["aria-expanded"] == "false" for b in toggles)
+    assert [a.get_text() for a in row.select("a")][:2] == ["arXiv", "PDF"]
+    panels = body.find_all("details", recursive=False)
+    assert [d["class"][:2] for d in panels] == [
+        ["academic-pub-abstract", "academic-pub-panel"],
+        ["academic-pub-bibtex", "academic-pub-panel"],
+    ]
+    # Without a thumbnail the column stays, so the title starts at the same place.
+    bare = next(c for c in page.select(".academic-pub-card") if not c.select("img"))
+    assert "academic-pub-no-preview" in bare["class"]
+    assert "academic-pub-aside" in bare.find("div")["class"]
+
+
+@pytest.mark.sphinx("html", testroot="basic")
 def test_bibtex_block_is_cleaned_by_field(built: SphinxTestApp) -> None:
     card = parse_html(built.outdir / "publications.html").select_one(
         "#pub-harutyunyan2020improving"

@@ -818,7 +818,7 @@ DIRECTIVE_CASES = [
         "bad-style",
         _directive("publications::", ":style: fancy"),
         "option",
-        ":style: 'fancy' is not one of card, list, numbered; using 'card'",
+        ":style: 'fancy' is not one of card, compact, list, numbered; using 'card'",
         pubs=BOTH,
     ),
     DirectiveCase(

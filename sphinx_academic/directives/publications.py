@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -36,8 +37,8 @@ from sphinx_academic.query.order import (
     parse_sort,
     sort_publications,
 )
-from sphinx_academic.render.context import RenderContext
-from sphinx_academic.render.publication import STYLES, Style, entry_node
+from sphinx_academic.render.context import ABSTRACT_MODES, AbstractMode, RenderContext
+from sphinx_academic.render.publication import BOXED_STYLES, STYLES, Style, entry_node
 
 cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
 
@@ -54,6 +55,23 @@ class PublicationDirectiveBase(AcademicDirective):
             return "card"
         return value  # type: ignore[return-value,no-any-return]
 
+    def entry_context(self) -> RenderContext:
+        """The project's rendering context with this directive's ``:abstract:``."""
+        return replace(render_context(self.env), abstract=self.abstract_mode())
+
+    def abstract_mode(self) -> AbstractMode | None:
+        value = self.options.get("abstract")
+        if value is None:
+            return None
+        value = value.strip().lower()
+        if value not in ABSTRACT_MODES:
+            self.warn(
+                f":abstract: {value!r} is not one of {', '.join(ABSTRACT_MODES)}; ignored",
+                "option",
+            )
+            return None
+        return value  # type: ignore[return-value,no-any-return]
+
     def render_entries(
         self,
         entries: Sequence[Publication],
@@ -63,7 +81,7 @@ class PublicationDirectiveBase(AcademicDirective):
         numbers: Sequence[int] | None = None,
     ) -> list[nodes.Element]:
         domain = get_domain(self.env)
-        if style != "card":
+        if style not in BOXED_STYLES:
             priority += CITATION_LINE
         result = []
         for index, pub in enumerate(entries):
@@ -86,6 +104,7 @@ class PublicationsDirective(PublicationDirectiveBase):
         "group-by": directives.unchanged,
         "limit": directives.unchanged,
         "style": directives.unchanged,
+        "abstract": directives.unchanged,
         "reversed": directives.flag,
         "no-index": directives.flag,
         "class": directives.class_option,
@@ -157,7 +176,7 @@ class PublicationsDirective(PublicationDirectiveBase):
 
     def listing(self, entries: list[Publication], oldest_first: bool) -> nodes.container:
         style = self.style()
-        ctx = render_context(self.env)
+        ctx = self.entry_context()
         partial = any(name in self.options for name in ("filter", "limit"))
         priority = PARTIAL_LIST if partial else FULL_LIST
         numbers = self.numbers_for(style, len(entries))
@@ -220,6 +239,7 @@ class PublicationDirective(PublicationDirectiveBase):
     required_arguments = 1
     option_spec = {
         "style": directives.unchanged,
+        "abstract": directives.unchanged,
         "no-index": directives.flag,
         "class": directives.class_option,
     }
@@ -239,7 +259,7 @@ class PublicationDirective(PublicationDirectiveBase):
             ]
         )
         box += self.render_entries(
-            [pub], style, render_context(self.env), SINGLE, [1] if style == "numbered" else None
+            [pub], style, self.entry_context(), SINGLE, [1] if style == "numbered" else None
         )
         self.set_source_info(box)
         return [box]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from sphinx_academic.model.metrics import Count
@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 #: ``(message, location, subtype)`` -> a warning; the renderer never logs by itself.
 Warn = Callable[[str, str, str], None]
+
+#: How cards show abstracts: behind a toggle, shown open, or not at all.
+AbstractMode = Literal["folded", "open", "hidden"]
+ABSTRACT_MODES: tuple[AbstractMode, ...] = ("folded", "open", "hidden")
 
 
 @dataclass(frozen=True)
@@ -30,3 +34,5 @@ class RenderContext:
     citations: Callable[[Publication], Count | None] | None = None
     #: The source of those counts (``academic_citation_source``).
     citation_source: str = ""
+    #: How entries show abstracts (the ``:abstract:`` option); ``None``: as the style does.
+    abstract: AbstractMode | None = None

@@ -28,17 +28,24 @@ from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.metrics import with_cited_by
 from sphinx_academic.render.resources import checked_url, link_nodes, preview_node
 from sphinx_academic.render.text import Runs, rich_nodes
-from sphinx_academic.render.venue import add_venue, venue_nodes
+from sphinx_academic.render.venue import add_venue, short_venue_nodes, venue_nodes
 
-Style = Literal["card", "list", "numbered"]
-STYLES: tuple[Style, ...] = ("card", "list", "numbered")
+Style = Literal["card", "compact", "list", "numbered"]
+STYLES: tuple[Style, ...] = ("card", "compact", "list", "numbered")
+#: Styles whose entries are boxes with a thumbnail column (the others are citation lines).
+BOXED_STYLES = frozenset({"card", "compact"})
 
 
 def entry_node(
     pub: Publication, style: Style, anchor: str, ctx: RenderContext, number: int | None = None
 ) -> nodes.Element:
     """One entry in ``style``; ``number`` labels numbered entries."""
-    node = card(pub, ctx) if style == "card" else citation_line(pub, ctx, number)
+    if style == "card":
+        node: nodes.Element = card(pub, ctx)
+    elif style == "compact":
+        node = compact_entry(pub, ctx)
+    else:
+        node = citation_line(pub, ctx, number)
     node["ids"].append(anchor)
     return node
 
@@ -72,22 +79,30 @@ def citation_line(
 
 
 def card(pub: Publication, ctx: RenderContext) -> nodes.container:
+    """A card: a fixed left column (badges above the thumbnail), then title, authors,
+    venue, one row of buttons and the panels they open."""
     box = nodes.container(classes=["academic-pub", "academic-pub-card"])
     box["academic_key"] = pub.key
     preview = preview_node(pub, ctx)
-    if preview is not None:
-        box += nodes.container("", preview, classes=["academic-pub-preview"])
-    else:
+    if preview is None:
         box["classes"].append("academic-pub-no-preview")
+    box += aside(with_cited_by(badge_nodes(pub), pub, ctx), preview)
     box += card_body(pub, ctx)
     return box
 
 
+def aside(badges: list[nodes.Node], preview: nodes.image | None) -> nodes.container:
+    """The left column, kept (empty if need be) so every title starts at the same x."""
+    column = nodes.container(classes=["academic-pub-aside"])
+    if badges:
+        column += nodes.paragraph("", "", *badges, classes=["academic-pub-badges"])
+    if preview is not None:
+        column += nodes.container("", preview, classes=["academic-pub-preview"])
+    return column
+
+
 def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
     body = nodes.container(classes=["academic-pub-body"])
-    badges = with_cited_by(badge_nodes(pub), pub, ctx)
-    if badges:
-        body += nodes.paragraph("", "", *badges, classes=["academic-pub-badges"])
     body += nodes.paragraph("", "", title_inline(pub, ctx), classes=["academic-pub-title"])
     if pub.authors or pub.editors:
         body += _authors_paragraph(pub, ctx)
@@ -97,14 +112,109 @@ def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
     if pub.get("award"):
         award = rich_nodes(pub.rich("award"))
         body += nodes.paragraph("", "", *award, classes=["academic-pub-award-text"])
-    links = link_nodes(pub, ctx)
-    if links:
-        body += nodes.paragraph("", "", *links, classes=["academic-pub-links"])
-    if pub.get("abstract"):
-        abstract = nodes.paragraph("", "", *rich_nodes(pub.rich("abstract")))
-        body += disclosure(_("Abstract"), "academic-pub-abstract", abstract)
-    body += bibtex_disclosure(pub)
+    mode = ctx.abstract or "folded"
+    if mode == "open" and pub.get("abstract"):
+        body += abstract_text(pub)
+    panels = [bibtex_disclosure(pub)]
+    if mode == "folded" and pub.get("abstract"):
+        panels.insert(0, disclosure(_("Abstract"), "academic-pub-abstract", abstract_text(pub)))
+    toggles = [panel_toggle(panel) for panel in panels]
+    body += nodes.paragraph(
+        "", "", *spaced([*toggles, *link_nodes(pub, ctx)]), classes=["academic-pub-links"]
+    )
+    body.extend(panels)
     return body
+
+
+def abstract_text(pub: Publication) -> nodes.paragraph:
+    """The abstract as one paragraph."""
+    text = rich_nodes(pub.rich("abstract"))
+    return nodes.paragraph("", "", *text, classes=["academic-pub-abstract-text"])
+
+
+def spaced(items: list[nodes.Node]) -> list[nodes.Node]:
+    """``items`` with a space between neighbours (link buttons and toggles)."""
+    result: list[nodes.Node] = []
+    for item in items:
+        if isinstance(item, nodes.Text):
+            continue
+        if result:
+            result.append(nodes.Text(" "))
+        result.append(item)
+    return result
+
+
+def panel_toggle(panel: academic_details) -> academic_button:
+    """A button that opens and closes ``panel``; ``academic.js`` shows it and hides the
+    panel's own summary, so without JavaScript the panel's summary still opens it."""
+    button = academic_button("", classes=["academic-pub-toggle"])
+    button.update_all_atts(
+        {
+            "label": panel["summary"],
+            "action": "toggle-panel",
+            "panel": panel["classes"][0],
+            "expanded": False,
+            "hidden": True,
+        }
+    )
+    return button
+
+
+# -- compact entries ------------------------------------------------------------------------
+
+
+def compact_entry(pub: Publication, ctx: RenderContext) -> nodes.container:
+    """As on an academicpages home page: thumbnail left; authors, the title in bold, a
+    short venue and ``[arXiv, Code, BibTeX]``; then the summary, shown open."""
+    box = nodes.container(classes=["academic-pub", "academic-pub-compact"])
+    box["academic_key"] = pub.key
+    preview = preview_node(pub, ctx)
+    if preview is None:
+        box["classes"].append("academic-pub-no-preview")
+    box += aside([], preview)
+    body = nodes.container(classes=["academic-pub-body"])
+    if pub.authors or pub.editors:
+        body += _authors_paragraph(pub, ctx)
+    body += nodes.paragraph("", "", title_inline(pub, ctx), classes=["academic-pub-title"])
+    venue = short_venue_nodes(pub)
+    mode = ctx.abstract or "open"
+    panels = [bibtex_disclosure(pub)]
+    if mode == "folded" and pub.get("abstract"):
+        panels.insert(0, disclosure(_("Abstract"), "academic-pub-abstract", abstract_text(pub)))
+    inline = bracketed([*link_nodes(pub, ctx), *(panel_toggle(panel) for panel in panels)])
+    body += nodes.paragraph("", "", *venue, *inline, classes=["academic-pub-venue"])
+    summary = summary_paragraph(pub) if mode == "open" else None
+    if summary is not None:
+        body += summary
+    body.extend(panels)
+    box += body
+    return box
+
+
+def bracketed(items: list[nodes.Node]) -> list[nodes.Node]:
+    """`` [a, b, c]``: links and toggles as an inline list. A toggle and the comma before
+    it are one inline, hidden with the toggle when the script does not run."""
+    shown = [item for item in items if not isinstance(item, nodes.Text)]
+    result: list[nodes.Node] = [nodes.Text(" [")]
+    for index, item in enumerate(shown):
+        comma = [nodes.Text(", ")] if index else []
+        if isinstance(item, academic_button):
+            result.append(
+                nodes.inline("", "", *comma, item, classes=["academic-pub-inline-toggle"])
+            )
+        else:
+            result += [*comma, item]
+    links = nodes.inline("", "", *result, nodes.Text("]"), classes=["academic-pub-inline-links"])
+    return [links] if shown else []
+
+
+def summary_paragraph(pub: Publication) -> nodes.paragraph | None:
+    """The entry's ``summary`` field, else its abstract."""
+    for name in ("summary", "abstract"):
+        if pub.get(name):
+            text = rich_nodes(pub.rich(name))
+            return nodes.paragraph("", "", *text, classes=["academic-pub-summary"])
+    return None
 
 
 def credited(pub: Publication) -> tuple[tuple[Author, ...], str]:
@@ -128,8 +238,8 @@ def _authors_paragraph(pub: Publication, ctx: RenderContext) -> nodes.paragraph:
 
 
 def disclosure(summary: str, css_class: str, *children: nodes.Node) -> academic_details:
-    """A closed ``<details>`` block in HTML."""
-    node = academic_details("", *children, classes=[css_class])
+    """A closed ``<details>`` block in HTML: a panel that a toggle button opens."""
+    node = academic_details("", *children, classes=[css_class, "academic-pub-panel"])
     node["summary"] = summary
     return node
 

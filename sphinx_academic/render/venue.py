@@ -24,6 +24,21 @@ def venue_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
     return runs.result()
 
 
+def short_venue_nodes(pub: Publication) -> list[nodes.Node]:
+    """A short venue for compact entries: ``abbr`` and year when there is an ``abbr``,
+    else the venue's name (or the arXiv identifier of a preprint) and year."""
+    if pub.get("abbr"):
+        name = _rich(pub.rich("abbr"))
+    elif pub.venue_field:
+        name = [nodes.emphasis("", "", *_rich(pub.rich(pub.venue_field)))]
+    elif pub.arxiv_id and pub.is_preprint:
+        name = [nodes.emphasis(f"arXiv:{pub.arxiv_id}", f"arXiv:{pub.arxiv_id}")]
+    else:
+        name = []
+    year = [nodes.Text(str(pub.year))] if pub.year else []
+    return [*name, nodes.Text(", "), *year] if name and year else [*name, *year]
+
+
 def add_venue(runs: Runs, pub: Publication, ctx: RenderContext) -> bool:
     """Add the venue line's parts, comma-separated; return whether there were any."""
     parts = _Parts(runs)

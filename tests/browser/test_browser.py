@@ -301,28 +301,15 @@ def _first_page_with(pages: dict[str, str], site: Path, selector: str) -> str:
     pytest.fail(f"no page has {selector}")
 
 
-def test_abstract_opens_and_closes(browser: Any, server: str, site: Path, pages: dict) -> None:
-    path = _first_page_with(pages, site, "details.academic-pub-abstract")
-    page = _page(browser, "light")
-    page.goto(server + path)
-    abstract = page.locator("details.academic-pub-abstract").first
-    body = abstract.locator("p").first
-    assert not body.is_visible()
-    abstract.locator("summary").click()
-    assert body.is_visible() and abstract.get_attribute("open") is not None
-    abstract.locator("summary").click()
-    assert not body.is_visible()
-    page.context.close()
-
-
 def test_copy_button_puts_the_cleaned_entry_on_the_clipboard(
     browser: Any, server: str, site: Path, pages: dict
 ) -> None:
     path = _first_page_with(pages, site, "details.academic-pub-bibtex")
     page = _page(browser, "light", permissions=["clipboard-read", "clipboard-write"])
     page.goto(server + path)
-    block = page.locator("details.academic-pub-bibtex").first
-    block.locator("summary").click()
+    card = page.locator(".academic-pub-card:has(details.academic-pub-bibtex)").first
+    card.locator("button[data-academic-panel='academic-pub-bibtex']").click()
+    block = card.locator("details.academic-pub-bibtex")
     expected = block.locator("pre").inner_text().strip()
     block.locator("button.academic-copy").click()
     page.wait_for_function("() => document.querySelector('.academic-copied') !== null")
@@ -377,7 +364,8 @@ def test_print_of_the_cv_has_no_navigation_and_no_buttons(
     page.goto(server + path)
     page.emulate_media(media="print")
     visible = page.evaluate(
-        """() => [...document.querySelectorAll('nav, .sidebar-drawer, button, .academic-pub-links')]
+        """() => [...document.querySelectorAll(
+                 'nav, .sidebar-drawer, button, .academic-pub-links, .skip-to-content')]
              .filter(e => { const s = getComputedStyle(e);
                const r = e.getBoundingClientRect();
                return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0; })
@@ -386,3 +374,233 @@ def test_print_of_the_cv_has_no_navigation_and_no_buttons(
     assert visible == []
     page.pdf(path=str(screenshots / "cv-print.pdf"))
     page.context.close()
+
+
+# -- cards: contrast, alignment, toggles ---------------------------------------------------
+
+#: Lines the extension draws that must stand out against the page (WCAG 1.4.11: 3:1).
+OUTLINED = ".academic-pub-card, .academic-pub-links a, .academic-pub-links button:not([hidden])"
+
+#: Each outlined element's border colour and the colour of the page behind it, as RGBA
+#: bytes: the browser itself turns any CSS colour (color-mix, oklch...) into pixels.
+_BORDERS_AND_BACKGROUNDS = """(selector) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const pen = canvas.getContext('2d', {willReadFrequently: true});
+  const pixel = (color) => {
+    pen.clearRect(0, 0, 1, 1);
+    pen.fillStyle = color;
+    pen.fillRect(0, 0, 1, 1);
+    return [...pen.getImageData(0, 0, 1, 1).data];
+  };
+  const behind = (element) => {
+    const layers = [];
+    for (let e = element.parentElement; e; e = e.parentElement) {
+      const layer = pixel(getComputedStyle(e).backgroundColor);
+      if (layer[3] > 0) layers.push(layer);
+      if (layer[3] === 255) break;
+    }
+    let color = [255, 255, 255];
+    for (const [r, g, b, a] of layers.reverse()) {
+      const k = a / 255;
+      color = [r * k + color[0] * (1 - k), g * k + color[1] * (1 - k), b * k + color[2] * (1 - k)];
+    }
+    return color;
+  };
+  return [...document.querySelectorAll(selector)].map((e) => ({
+    what: e.tagName + '.' + e.className,
+    border: pixel(getComputedStyle(e).borderTopColor),
+    page: behind(e),
+  }));
+}"""
+
+
+def _luminance(rgb: list[float]) -> float:
+    def channel(value: float) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: list[float], second: list[float]) -> float:
+    """WCAG contrast ratio of two opaque colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _over(color: list[float], page: list[float]) -> list[float]:
+    alpha = color[3] / 255
+    return [c * alpha + p * (1 - alpha) for c, p in zip(color[:3], page, strict=True)]
+
+
+def test_contrast_helper_matches_wcag() -> None:
+    assert round(contrast([0, 0, 0], [255, 255, 255]), 1) == 21.0
+    assert round(contrast([118, 118, 118], [255, 255, 255]), 2) == 4.54
+
+
+@pytest.fixture(scope="session")
+def quickstart_sites(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> Any:
+    """theme -> base URL of a quickstart site in that theme, built on first use."""
+    built: dict[str, str] = {}
+
+    def site_for(theme: str) -> str:
+        if theme not in built:
+            pytest.importorskip(theme)
+            folder = tmp_path_factory.mktemp(f"quickstart-{theme}") / "site"
+            built[theme] = str(serve(quickstart_site(folder, "--theme", theme)))
+        return built[theme]
+
+    return site_for
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_card_and_button_outlines_stand_out(
+    browser: Any, quickstart_sites: Any, theme: str, scheme: str
+) -> None:
+    base = quickstart_sites(theme)
+    page = _page(browser, scheme)
+    page.goto(base + "publications.html")
+    page.wait_for_load_state("networkidle")
+    measured = page.evaluate(_BORDERS_AND_BACKGROUNDS, OUTLINED)
+    kinds = {item["what"].split(".")[0] for item in measured}
+    assert {"DIV", "A", "BUTTON"} <= kinds, measured
+    weak = [
+        (item["what"], round(contrast(_over(item["border"], item["page"]), item["page"]), 2))
+        for item in measured
+        if contrast(_over(item["border"], item["page"]), item["page"]) < 3
+    ]
+    assert weak == [], (theme, scheme, weak)
+    page.context.close()
+
+
+def test_every_card_title_starts_at_the_same_x(
+    browser: Any, server: str, site: Path, pages: dict
+) -> None:
+    path = _first_page_with(pages, site, ".academic-pub-card.academic-pub-no-preview")
+    soup = BeautifulSoup((site / path).read_text(), "html.parser")
+    cards = soup.select(".academic-pub-card")
+    assert any("academic-pub-no-preview" not in card["class"] for card in cards)
+    for viewport in ("desktop",):
+        page = _page(browser, "light", viewport)
+        page.goto(server + path)
+        lefts = page.evaluate(
+            """() => [...document.querySelectorAll('.academic-pub-card .academic-pub-title')]
+                 .map(e => Math.round(e.getBoundingClientRect().left))"""
+        )
+        assert len(lefts) == len(cards) and len(set(lefts)) == 1, lefts
+        page.context.close()
+
+
+def _card_with_both_panels(page: Any) -> Any:
+    return page.locator(".academic-pub-card:has(details.academic-pub-abstract)").first
+
+
+def test_abstract_and_bibtex_toggle_by_mouse(
+    browser: Any, server: str, site: Path, pages: dict
+) -> None:
+    path = _first_page_with(pages, site, "details.academic-pub-abstract")
+    page = _page(browser, "light")
+    page.goto(server + path)
+    card = _card_with_both_panels(page)
+    abstract = card.locator("button[data-academic-panel='academic-pub-abstract']")
+    bibtex = card.locator("button[data-academic-panel='academic-pub-bibtex']")
+    text = card.locator("details.academic-pub-abstract p").first
+    assert abstract.is_visible() and abstract.get_attribute("aria-expanded") == "false"
+    assert not card.locator("details.academic-pub-abstract summary").is_visible()
+    assert not text.is_visible()
+    abstract.click()
+    assert text.is_visible() and abstract.get_attribute("aria-expanded") == "true"
+    # The panel opens under the buttons, inside the card.
+    row = card.locator(".academic-pub-links").bounding_box()
+    panel = card.locator("details.academic-pub-abstract").bounding_box()
+    assert panel["y"] >= row["y"] + row["height"] - 1
+    bibtex.click()
+    assert card.locator("details.academic-pub-bibtex pre").is_visible()
+    assert not text.is_visible() and abstract.get_attribute("aria-expanded") == "false"
+    bibtex.click()
+    assert bibtex.get_attribute("aria-expanded") == "false"
+    assert not card.locator("details.academic-pub-bibtex pre").is_visible()
+    page.context.close()
+
+
+def test_abstract_toggles_by_keyboard(browser: Any, server: str, site: Path, pages: dict) -> None:
+    path = _first_page_with(pages, site, "details.academic-pub-abstract")
+    page = _page(browser, "light")
+    page.goto(server + path)
+    card = _card_with_both_panels(page)
+    abstract = card.locator("button[data-academic-panel='academic-pub-abstract']")
+    text = card.locator("details.academic-pub-abstract p").first
+    controls = abstract.get_attribute("aria-controls")
+    assert controls and page.locator(f"#{controls}").count() == 1
+    abstract.focus()
+    page.keyboard.press("Enter")
+    assert text.is_visible() and abstract.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Space")
+    assert not text.is_visible() and abstract.get_attribute("aria-expanded") == "false"
+    page.context.close()
+
+
+def test_panels_are_reachable_without_javascript(
+    browser: Any, server: str, site: Path, pages: dict
+) -> None:
+    path = _first_page_with(pages, site, "details.academic-pub-abstract")
+    page = _page(browser, "light", java_script_enabled=False)
+    page.goto(server + path)
+    card = _card_with_both_panels(page)
+    assert not card.locator("button[data-academic-panel]").first.is_visible()
+    summary = card.locator("details.academic-pub-abstract summary")
+    assert summary.is_visible()
+    summary.click()
+    assert card.locator("details.academic-pub-abstract p").first.is_visible()
+    page.context.close()
+
+
+# -- the CV on paper -----------------------------------------------------------------------
+
+#: An A4 page's width less the print stylesheet's margins, in CSS pixels (14 mm each side).
+A4_CONTENT_WIDTH = 688
+
+#: Pairs of laid-out blocks of the page whose boxes overlap (neither inside the other).
+_OVERLAPS = """() => {
+  const blocks = [...document.querySelectorAll(
+      'h1, .academic-cv p, .academic-cv h2, .academic-cv img, .skip-to-content')]
+    .filter(e => { const s = getComputedStyle(e); const r = e.getBoundingClientRect();
+                   return s.display !== 'none' && s.visibility !== 'hidden' && r.height > 0; });
+  const found = [];
+  for (let i = 0; i < blocks.length; i++) {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const a = blocks[i], b = blocks[j];
+      if (a.contains(b) || b.contains(a)) continue;
+      const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+      const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+      const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+      if (x > 1 && y > 1) found.push([a.className || a.tagName, b.className || b.tagName]);
+    }
+  }
+  return found;
+}"""
+
+
+def test_printed_cv_fits_two_a4_pages_without_overlaps(
+    browser: Any, server: str, site: Path, pages: dict, screenshots: Path
+) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    path = _first_page_with(pages, site, ".academic-cv")
+    context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert page.evaluate(_OVERLAPS) == []
+    links = page.evaluate(
+        """() => [...document.querySelectorAll('.academic-cv a.academic-profile-link')]
+             .map(a => getComputedStyle(a, '::after').content)"""
+    )
+    assert links and all(link.startswith('"https://') for link in links), links
+    pdf = screenshots / "cv-a4.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    assert len(pypdf.PdfReader(str(pdf)).pages) <= 2
+    context.close()

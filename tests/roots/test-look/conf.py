@@ -1,0 +1,3 @@
+extensions = ["sphinx_academic"]
+academic_bibfiles = ["refs.bib"]
+academic_author_aliases = ["Ada Lovelace"]
