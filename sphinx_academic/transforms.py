@@ -15,7 +15,6 @@ Sphinx's own post-transforms do.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from docutils import nodes
@@ -24,7 +23,7 @@ from sphinx.util.images import guess_mimetype
 
 from sphinx_academic.domain import get_domain, render_context
 from sphinx_academic.render.links import is_url
-from sphinx_academic.render.publication import citation_line
+from sphinx_academic.render.publication import citation_line, title_reference
 
 #: MathJax's class names (version 3 and 4, and 2) for "skip this" and "but do this".
 MATHJAX_IGNORE = ["mathjax_ignore", "tex2jax_ignore"]
@@ -33,21 +32,17 @@ MATHJAX_PROCESS = ["mathjax_process", "tex2jax_process"]
 LATEX_IMAGE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
 
 
-def academic_roots(document: nodes.document) -> Iterator[nodes.Element]:
-    """The outermost elements the extension rendered (``academic-*`` classes)."""
-    for node in document.findall(nodes.Element):
-        classes: list[str] = node.get("classes", [])
-        if any(name.startswith("academic-") for name in classes) and not any(
-            name.startswith("academic-") for name in _ancestor_classes(node)
-        ):
-            yield node
-
-
-def _ancestor_classes(node: nodes.Element) -> Iterator[str]:
-    parent = node.parent
-    while parent is not None:
-        yield from parent.get("classes", [])
-        parent = parent.parent
+def academic_roots(document: nodes.document) -> list[nodes.Element]:
+    """The outermost elements the extension rendered (``academic-*`` classes), found
+    without looking inside them."""
+    roots: list[nodes.Element] = []
+    stack: list[nodes.Element] = [document]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, nodes.Element):
+                academic = any(name.startswith("academic-") for name in child["classes"])
+                (roots if academic else stack).append(child)
+    return roots
 
 
 def _with_class(document: nodes.document, kind: type[nodes.Element], name: str) -> list[Any]:
@@ -161,6 +156,29 @@ class PrintedOutput(SphinxPostTransform):
             wrapper = nodes.inline(classes=["academic-self"])
             strong.replace_self(wrapper)
             wrapper += strong
+
+
+class TitlesToOwnPages(SphinxPostTransform):
+    """The titles of entries that have a page written by hand (``.. publication-page::``)
+    link to it, as titles do when pages are generated."""
+
+    # After printed formats have their citation lines, before references are resolved.
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        if self.config.academic_publication_pages:
+            return  # every title is a cross-reference already
+        domain = get_domain(self.env)
+        paged = {key.lower() for key in domain.data["pages"].values()}
+        shown = {key for key, _ in domain.data["shown"].get(self.env.docname, {}).values()}
+        if not paged & shown:
+            return
+        for root in academic_roots(self.document):
+            for node in list(root.findall(nodes.Element)):
+                key = node.get("academic_key", "")
+                if key.lower() in paged and isinstance(node, (nodes.inline, nodes.reference)):
+                    url = node.get("refuri", "")
+                    node.replace_self(title_reference(key, url, list(node.children)))
 
 
 class LaTeXImages(SphinxPostTransform):

@@ -104,6 +104,8 @@ def rich(text: str) -> RichText:
     text = text.strip()
     if not _LATEX_CHARS.search(text):
         return (Span("text", _squash_spaces(text)),) if text else ()
+    if "\\" not in text and "$" not in text:  # only braces, dashes, quotes or ties
+        return (Span("text", decode(text)),)
     return _read_latex(text)[0]
 
 

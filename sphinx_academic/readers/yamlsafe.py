@@ -294,7 +294,8 @@ def _load(
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(path, "the file holds no data", "profile")]
-        bomb = _alias_bomb(node, path, subtype)
+        # Without an anchor (``&name``) there can be no alias to expand.
+        bomb = _alias_bomb(node, path, subtype) if "&" in text else None
         if bomb is not None:
             return None, [bomb]
         positions = _Positions(path, subtype)
@@ -455,7 +456,7 @@ def _json_positions(text: str, path: str) -> _Positions:
     loader = PositionLoader(text.replace("\t", " "), path, "json")
     try:
         node = loader.get_single_node()
-        if node is not None and _alias_bomb(node, path, "json") is None:
+        if node is not None:  # JSON has no aliases
             positions.note(node, ())
     except (yaml.YAMLError, RecursionError):
         positions = _Positions(path, "json")

@@ -271,18 +271,34 @@ def badge_nodes(pub: Publication) -> list[nodes.Node]:
 
 
 def title_inline(pub: Publication, ctx: RenderContext) -> nodes.Element:
-    """The title, as a cross-reference the domain resolves to the entry's own page when
-    it has one (generated or written by hand), else to ``url`` or ``html`` when one is
-    safe; plain text otherwise."""
+    """The title, linked to ``url`` or ``html`` when one is safe. With generated pages
+    (``ctx.link_pages``) it is a cross-reference the domain resolves to the entry's page;
+    :class:`~sphinx_academic.transforms.TitlesToOwnPages` makes it one when the entry has
+    a page written by hand. Either way the node carries the entry's key."""
+    url = _title_url(pub, ctx)
+    if ctx.link_pages:
+        return title_reference(pub.key, url, _title_nodes(pub))
+    if url:
+        node: nodes.Element = nodes.reference(
+            "", "", *_title_nodes(pub), refuri=url, classes=["academic-pub-title-link"]
+        )
+    else:
+        node = nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-text"])
+    node["academic_key"] = pub.key
+    return node
+
+
+def title_reference(key: str, url: str, title: list[nodes.Node]) -> pending_xref:
+    """A title the domain links to the entry's own page, else to ``url`` (if any)."""
     return pending_xref(
         "",
-        nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-text"]),
+        nodes.inline("", "", *title, classes=["academic-pub-title-text"]),
         refdomain="academic",
         reftype="title",
-        reftarget=pub.key.lower(),
+        reftarget=key.lower(),
         refexplicit=True,
         refwarn=False,
-        academic_url=_title_url(pub, ctx),
+        academic_url=url,
     )
 
 
