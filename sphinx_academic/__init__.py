@@ -26,7 +26,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 10
+ENV_VERSION = 11
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

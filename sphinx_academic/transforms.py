@@ -9,8 +9,8 @@ Sphinx's own post-transforms do.
 - Printed formats (LaTeX, text, man, Texinfo): each card becomes its citation line (with
   a target keeping its anchor for ``:pub:`` links); timeline entries become one line each
   (date, title, place) followed by their details, as in a printed CV; links to files only
-  HTML builds write are dropped; images LaTeX cannot include (SVG, GIF) are left out
-  rather than breaking the build.
+  HTML builds write are dropped; co-authors' names are text, not links; images LaTeX
+  cannot include (SVG, GIF) are left out rather than breaking the build.
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ class PrintedOutput(SphinxPostTransform):
         for para in _with_class(self.document, nodes.paragraph, "academic-exports"):
             para.parent.remove(para)
         self.owner_names_in_roles()
+        self.coauthor_names_as_text()
 
     def cards_to_citation_lines(self) -> None:
         cards = _with_class(self.document, nodes.container, "academic-pub-card")
@@ -158,6 +159,13 @@ class PrintedOutput(SphinxPostTransform):
             wrapper = nodes.inline(classes=["academic-self"])
             strong.replace_self(wrapper)
             wrapper += strong
+
+    def coauthor_names_as_text(self) -> None:
+        """A printed CV names co-authors; their web pages are for the site. The class stays
+        on an inline (``\\DUrole`` in LaTeX), a hook for restyling the names."""
+        for link in _with_class(self.document, nodes.reference, "academic-coauthor"):
+            name = link.astext()
+            link.replace_self(nodes.inline(name, name, classes=["academic-coauthor"]))
 
 
 class LaTeXImages(SphinxPostTransform):

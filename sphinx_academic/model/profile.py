@@ -67,6 +67,7 @@ __all__ = [
     "VolunteerModel",
     "WithIcon",
     "WorkModel",
+    "coauthors_json_schema",
     "json_schema",
     "profile_url",
     "section_key",
@@ -316,4 +317,12 @@ class _WithoutFieldTitles(GenerateJsonSchema):
 def json_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of the native profile format, for editors."""
     schema = ProfileModel.model_json_schema(schema_generator=_WithoutFieldTitles)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def coauthors_json_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of the co-authors file, for editors."""
+    from sphinx_academic.model.coauthors import CoauthorsModel
+
+    schema = CoauthorsModel.model_json_schema(schema_generator=_WithoutFieldTitles)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

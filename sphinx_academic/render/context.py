@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sphinx_academic.model.coauthors import CoauthorMatcher
     from sphinx_academic.model.metrics import Count
     from sphinx_academic.model.names import OwnerMatcher
     from sphinx_academic.model.publication import Publication
@@ -30,3 +31,5 @@ class RenderContext:
     citations: Callable[[Publication], Count | None] | None = None
     #: The source of those counts (``academic_citation_source``).
     citation_source: str = ""
+    #: The co-authors whose names link to their pages; ``None`` when there are none.
+    coauthors: CoauthorMatcher | None = None
