@@ -68,9 +68,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", domain.warn_unresolved)
     app.connect("html-page-context", feed.add_head_elements)
     app.connect("html-page-context", pages.add_page_metadata)
+    app.connect("html-page-context", nodes.add_search_script)
     app.connect("build-finished", feed.write_feed)
     app.connect("build-finished", files.write_exports)
     app.add_css_file("academic.css")
+    app.add_css_file("academic-search.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {
         "version": __version__,
