@@ -15,9 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import ARGS, CHROMIUM, SCREENSHOTS, _collect_errors, serve
+from test_browser import (
+    ARGS,
+    CHROMIUM,
+    SCREENSHOTS,
+    _assert_accessible,
+    _collect_errors,
+    axe,
+    serve,
+)
 
-__all__ = ["serve"]  # the fixture, shared with test_browser
+__all__ = ["axe", "serve"]  # fixtures shared with test_browser
 
 pytestmark = [
     pytest.mark.browser,
@@ -245,6 +253,17 @@ def test_without_javascript_all_entries_show_and_no_controls(chromium: Any, base
         page.get_by_role("searchbox").count() == 0 or not page.get_by_role("searchbox").is_visible()
     )
     page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_box_is_accessible(chromium: Any, base: str, axe: Path, scheme: str) -> None:
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base + "index.html?topic=privacy")
+    assert page.locator(".academic-search").is_visible()
+    _assert_accessible(page, "index.html", scheme, axe)
+    page.screenshot(path=str(SCREENSHOTS / f"search-{scheme}.png"), full_page=True)
+    context.close()
 
 
 def _many(count: int) -> str:
