@@ -13,6 +13,7 @@ from typing import Any
 from sphinx_academic import __version__
 from sphinx_academic.diagnostics import WARNING_TYPE, Problem
 from sphinx_academic.readers.bibtex import merge_files, read_bibtex
+from sphinx_academic.readers.coauthors import read_coauthors
 from sphinx_academic.readers.profile import read_profiles
 
 
@@ -39,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="report every problem in the configured data files, without building",
-        description="Check the academic_* values of conf.py and load the BibTeX and profile "
+        description="Check the academic_* values of conf.py and load the BibTeX, profile and "
+        "co-authors "
         "files it configures; print each problem as "
         "file:line:col: message [subtype]. Exits with 1 when there is any problem.",
     )
@@ -229,16 +231,17 @@ def _schema(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     confdir = os.path.abspath(args.confdir)
     try:
-        bibfiles, profiles, suppressed, config_problems = _configured_files(confdir)
+        bibfiles, profiles, coauthors, suppressed, config_problems = _configured_files(confdir)
     except Exception as error:  # conf.py is user code; report, don't trace back
         print(f"{os.path.join(confdir, 'conf.py')}: cannot load: {error}", file=sys.stderr)
         return 2
     problems = config_problems + check_bibfiles(bibfiles)
     problems += read_profiles(profiles)[1] if profiles else []
+    problems += [problem for path in coauthors for problem in read_coauthors(path)[1]]
     problems = [p for p in problems if not _suppressed(p, suppressed)]
     for problem in problems:
         print(f"{problem.location}: {problem.message} [{WARNING_TYPE}.{problem.subtype}]")
-    count, files = len(problems), len(bibfiles) + len(profiles)
+    count, files = len(problems), len(bibfiles) + len(profiles) + len(coauthors)
     print(f"{count} problem{'s' if count != 1 else ''} in {files} file(s)", file=sys.stderr)
     return 1 if problems else 0
 
@@ -248,9 +251,12 @@ def _suppressed(problem: Problem, suppressed: set[str]) -> bool:
     return WARNING_TYPE in suppressed or f"{WARNING_TYPE}.{problem.subtype}" in suppressed
 
 
-def _configured_files(confdir: str) -> tuple[list[str], list[str], set[str], list[Problem]]:
-    """The bib and profile files conf.py configures (absolute paths), the warnings it
-    suppresses, and its ``academic_*`` values of the wrong type (as the build reports them)."""
+def _configured_files(
+    confdir: str,
+) -> tuple[list[str], list[str], list[str], set[str], list[Problem]]:
+    """The bib, profile and co-authors files conf.py configures (absolute paths), the
+    warnings it suppresses, and its ``academic_*`` values of the wrong type (as the build
+    reports them)."""
     from sphinx.config import Config
     from sphinx.util.tags import Tags
 
@@ -268,7 +274,10 @@ def _configured_files(confdir: str) -> tuple[list[str], list[str], set[str], lis
 
     suppressed = set(raw.get("suppress_warnings", []))
     bibfiles, profiles = absolute("academic_bibfiles"), absolute("academic_profile")
-    return bibfiles, profiles, suppressed, problems
+    coauthors = values.get("academic_coauthors", "")
+    assert isinstance(coauthors, str)
+    coauthor_files = [os.path.normpath(os.path.join(confdir, coauthors))] if coauthors else []
+    return bibfiles, profiles, coauthor_files, suppressed, problems
 
 
 def _raw_config(confdir: str) -> dict[str, Any]:

@@ -179,3 +179,12 @@ def test_schema_of_the_file(capsys: pytest.CaptureFixture[str]) -> None:
     jsonschema.validate(people, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([{"name": "A"}], schema)
+
+
+def test_check_reads_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "conf.py").write_text('academic_coauthors = "people.yaml"\n')
+    (tmp_path / "people.yaml").write_text("- name: A B\n  url: ftp://a.example\n")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{tmp_path}/people.yaml:2:")
+    assert out.rstrip().endswith("[academic.coauthors]")
