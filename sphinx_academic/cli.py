@@ -221,7 +221,8 @@ def _quickstart(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from sphinx_academic.model.profile import coauthors_json_schema, json_schema
+    from sphinx_academic.model.coauthor_schema import coauthors_json_schema
+    from sphinx_academic.model.profile import json_schema
 
     schema = coauthors_json_schema() if args.coauthors else json_schema()
     print(json.dumps(schema, indent=2, sort_keys=True))

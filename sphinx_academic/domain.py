@@ -449,7 +449,7 @@ def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderCon
         link_pages=config.academic_publication_pages,
         citations=badge_counts(env),
         citation_source=config.academic_citation_source,
-        coauthors=_coauthor_matcher(domain.coauthors.people),
+        coauthors=_coauthor_matcher(domain.coauthors.people) if domain.coauthors.people else None,
     )
 
 

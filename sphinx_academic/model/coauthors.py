@@ -2,7 +2,8 @@
 
 A name in an author list belongs to a co-author when it names the same person as the
 co-author's ``name`` or one of their ``aliases``, by the rules that find the site owner
-(:func:`~sphinx_academic.model.names.same_person`: initials, accents, particles).
+(:func:`~sphinx_academic.model.names.same_person`: initials, accents, particles). The
+file's format is declared in :mod:`sphinx_academic.model.coauthor_schema`.
 """
 
 from __future__ import annotations
@@ -10,30 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-
 from sphinx_academic.model.names import Author, NameKey, parse_name, same_person
 
-__all__ = ["Coauthor", "CoauthorMatcher", "CoauthorModel", "CoauthorsModel"]
-
-
-class CoauthorModel(BaseModel):
-    """A co-author: their name as papers spell it, the page their name links to, and
-    other spellings of the name."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    name: str = Field(min_length=1, description="The name, 'Given Family' or 'Family, Given'.")
-    url: str = Field(
-        min_length=1, description="The page the name links to (http, https or mailto)."
-    )
-    aliases: list[str] = Field(
-        default=[], description="Other spellings of the name found in BibTeX files."
-    )
-
-
-class CoauthorsModel(RootModel[list[CoauthorModel]]):
-    """The co-authors file (``academic_coauthors``): a list of people."""
+__all__ = ["Coauthor", "CoauthorMatcher"]
 
 
 @dataclass(frozen=True, slots=True)

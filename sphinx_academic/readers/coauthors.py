@@ -13,7 +13,8 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from sphinx_academic.diagnostics import Problem
-from sphinx_academic.model.coauthors import Coauthor, CoauthorMatcher, CoauthorModel
+from sphinx_academic.model.coauthor_schema import CoauthorModel
+from sphinx_academic.model.coauthors import Coauthor, CoauthorMatcher
 from sphinx_academic.model.names import OwnerMatcher
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.model.validation import validate_partial
