@@ -26,6 +26,7 @@ academic_files_dir = "demo/files"
 academic_profile = "demo/profile.yaml"
 # Citation counts as `sphinx-academic metrics` writes them (made up for the demo).
 academic_metrics = "demo/metrics.json"
+academic_coauthors = "demo/coauthors.yaml"
 academic_show_citations = True
 
 # The Atom feed of the demo's news (atom.xml) needs absolute links.

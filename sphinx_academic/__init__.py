@@ -26,7 +26,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 10
+ENV_VERSION = 11
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -69,10 +69,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", domain.warn_unresolved)
     app.connect("html-page-context", feed.add_head_elements)
     app.connect("html-page-context", pages.add_page_metadata)
+    app.connect("html-page-context", nodes.add_search_script)
     app.connect("build-finished", feed.write_feed)
     app.connect("build-finished", files.write_exports)
     app.connect("build-finished", files.remove_stale_outputs, priority=600)
     app.add_css_file("academic.css")
+    app.add_css_file("academic-search.css")
     app.add_js_file("academic.js", loading_method="defer")
     return {
         "version": __version__,

@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         "and profile syntax, unknown or misspelt fields and sections, dates, duplicate "
         "keys, LaTeX that cannot be shown, refused links and identifiers, missing preview "
         "and PDF files or files outside the source folder, directive options, unknown "
-        ":pub: keys, and the metrics file. suppress_warnings in conf.py applies. Exits "
+        ":pub: keys, the co-authors and metrics files. suppress_warnings in conf.py applies. Exits "
         "with 1 when there is any problem, 2 when the project cannot be read.",
     )
     check.add_argument("confdir", nargs="?", default=".", help="folder with conf.py")
@@ -60,8 +60,14 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         help="print the JSON Schema of the profile format (for editor completion)",
         description="Print the JSON Schema of the native profile format (JSON Resume with "
-        "news and custom sections). Point your editor at it with a first line such as "
+        "news and custom sections), or with --coauthors of the co-authors file. Point "
+        "your editor at it with a first line such as "
         "'# yaml-language-server: $schema=profile.schema.json'.",
+    )
+    schema.add_argument(
+        "--coauthors",
+        action="store_true",
+        help="the schema of the co-authors file (academic_coauthors) instead",
     )
     schema.set_defaults(run=_schema)
     _add_quickstart(commands)
@@ -229,9 +235,11 @@ def _quickstart(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from sphinx_academic.model.coauthor_schema import coauthors_json_schema
     from sphinx_academic.model.profile import json_schema
 
-    print(json.dumps(json_schema(), indent=2, sort_keys=True))
+    schema = coauthors_json_schema() if args.coauthors else json_schema()
+    print(json.dumps(schema, indent=2, sort_keys=True))
     return 0
 
 

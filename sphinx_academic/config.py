@@ -161,6 +161,14 @@ CONFIG_VALUES = (
         _name_list,
     ),
     ConfigValue(
+        "academic_coauthors",
+        "",
+        (str,),
+        "A YAML or JSON file listing co-authors (name, url, aliases), relative to the "
+        "configuration directory: their names in author lists link to their pages.",
+        _path("a file name"),
+    ),
+    ConfigValue(
         "academic_preview_dir",
         ".",
         (str,),

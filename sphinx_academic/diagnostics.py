@@ -68,6 +68,8 @@ SUBTYPES: dict[str, str] = {
     "config": "an academic_* value in conf.py of a type none of its accepted forms fits",
     "latex": "a LaTeX command in a BibTeX field that is not known (shown as its argument)",
     "math": "math from a data file that could read files, run programs or make links",
+    "coauthors": "a co-authors file that cannot be read or is not a list of people with a "
+    "name and an http(s) or mailto url, or an author name that matches two of its people",
     "metrics": "a metrics file that is not valid JSON or not of the format, a bad entry in "
     "it, or an unknown academic_citation_source",
 }

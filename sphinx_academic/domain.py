@@ -35,15 +35,18 @@ from sphinx_academic import diagnostics
 from sphinx_academic.render.context import RenderContext, Warn
 from sphinx_academic.roles import PubRole
 from sphinx_academic.store import (
+    CoauthorStore,
     MetricsStore,
     ProfileStore,
     PublicationStore,
     bib_paths,
+    coauthors_path,
     metrics_path,
     profile_paths,
 )
 
 if TYPE_CHECKING:
+    from sphinx_academic.model.coauthors import Coauthor, CoauthorMatcher
     from sphinx_academic.model.metrics import Count
     from sphinx_academic.model.names import OwnerMatcher
     from sphinx_academic.model.publication import Publication
@@ -80,6 +83,7 @@ class AcademicDomain(Domain):
         "publications": PublicationStore(),
         "profile_data": ProfileStore(),
         "metrics": MetricsStore(),
+        "coauthors": CoauthorStore(),
         # docname -> {anchor -> (key (lower case), priority)}, in page order
         "shown": {},
         # docname -> set of keys its :pub: roles name
@@ -97,7 +101,7 @@ class AcademicDomain(Domain):
         # key (lower case) -> Target, as the pages were linked in the last build
         "targets": {},
     }
-    data_version = 4
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -133,6 +137,11 @@ class AcademicDomain(Domain):
     @property
     def metrics(self) -> MetricsStore:
         store: MetricsStore = self.data["metrics"]
+        return store
+
+    @property
+    def coauthors(self) -> CoauthorStore:
+        store: CoauthorStore = self.data["coauthors"]
         return store
 
     def note_data_file(self, docname: str, path: str) -> None:
@@ -293,10 +302,18 @@ def load_data(app: Sphinx) -> None:
     changed = domain.publications.refresh(bib_paths(app))
     changed |= domain.profile.refresh(profile_paths(app))
     changed |= domain.metrics.refresh(metrics_path(app))
+    changed |= domain.coauthors.refresh(coauthors_path(app))
     domain.changed_data_files = changed
     diagnostics.report(domain.publications.problems)
     diagnostics.report(domain.profile.problems)
     diagnostics.report(domain.metrics.problems)
+    diagnostics.report(domain.coauthors.problems)
+    if domain.coauthors.people:
+        from sphinx_academic.readers.coauthors import ambiguous_names
+
+        people = _coauthor_matcher(domain.coauthors.people)
+        owner = _owner_matcher(owner_spellings(app.env))
+        diagnostics.report(ambiguous_names(domain.publications.entries, people, owner))
 
 
 def pages_to_reread(
@@ -383,9 +400,14 @@ def warn_unresolved(app: Sphinx, domain: Domain, node: pending_xref) -> bool | N
 
 def publications_for_page(env: BuildEnvironment) -> PublicationStore:
     """The publications, after noting that the current page depends on the bib files (and
-    on the profile, whose name marks the owner in author lists)."""
+    on the profile, whose name marks the owner in author lists, and the co-authors file,
+    whose people the names link to)."""
     domain = get_domain(env)
     _note_use(env, domain, (*domain.publications.paths, *domain.profile.paths))
+    if domain.coauthors.path:
+        domain.note_data_file(env.docname, domain.coauthors.path)
+        if domain.coauthors.digest is not None:  # Sphinx re-reads pages of missing files
+            env.note_dependency(domain.coauthors.path)
     return domain.publications
 
 
@@ -429,6 +451,7 @@ def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderCon
         link_pages=config.academic_publication_pages,
         citations=badge_counts(env),
         citation_source=config.academic_citation_source,
+        coauthors=_coauthor_matcher(domain.coauthors.people) if domain.coauthors.people else None,
     )
 
 
@@ -454,3 +477,10 @@ def _owner_matcher(spellings: tuple[str, ...]) -> OwnerMatcher:
     from sphinx_academic.model.names import OwnerMatcher
 
     return OwnerMatcher(spellings)
+
+
+@functools.lru_cache(maxsize=8)
+def _coauthor_matcher(people: tuple[Coauthor, ...]) -> CoauthorMatcher:
+    from sphinx_academic.model.coauthors import CoauthorMatcher
+
+    return CoauthorMatcher(people)

@@ -9,6 +9,7 @@ Sphinx looks visitors up along the node's classes. HTML visitors build their tag
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from docutils import nodes
@@ -47,6 +48,13 @@ class academic_output_link(nodes.inline):  # lower case: docutils node naming
 
 class academic_time(nodes.inline):  # lower case: docutils node naming
     """A date or one end of a period; ``datetime`` is its ISO 8601 value (``<time>``)."""
+
+
+class academic_search(nodes.container):  # lower case: docutils node naming
+    """The search box of a publication list, for ``academic-search.js``: ``entries`` (the
+    data of each entry), ``facets`` (name, label, chips) and ``labels`` (interface text).
+    Written hidden, so without JavaScript the list shows whole and no controls; only
+    meaningful on screen: other builders skip it."""
 
 
 def visit_details_html(translator: HTML5Translator, node: academic_details) -> None:
@@ -105,6 +113,71 @@ def depart_time_html(translator: HTML5Translator, node: academic_time) -> None:
     translator.body.append("</time>")
 
 
+def visit_search_html(translator: HTML5Translator, node: academic_search) -> None:
+    labels, encode, body = node["labels"], translator.encode, translator.body
+
+    def tag(name: str, attributes: dict[str, Any], text: str | None = None) -> str:
+        """``<name ...>text</name>``; without ``text`` an element left open or empty."""
+        element = nodes.inline(ids=[attributes.pop("id")] if "id" in attributes else [])
+        start = translator.starttag(element, name, "", name == "input", **attributes)
+        return start if text is None else f"{start}{encode(text)}</{name}>"
+
+    input_id = f"{node['ids'][0]}-input"
+    body.append(translator.starttag(node, "div", "", role="search", hidden="hidden"))
+    body.append(tag("label", {"CLASS": "academic-search-label", "for": input_id}, labels["search"]))
+    field = {
+        "type": "search",
+        "id": input_id,
+        "CLASS": "academic-search-input",
+        "autocomplete": "off",
+        "placeholder": labels["placeholder"],
+    }
+    body.append(tag("input", field))
+    for name, label, chips in node["facets"]:
+        group = {"CLASS": "academic-search-facet", "role": "group", "aria-label": label}
+        body.append(tag("div", group))
+        hidden_label = {"CLASS": "academic-search-facet-label", "aria-hidden": "true"}
+        body.append(tag("span", hidden_label, label))
+        for value, text in chips:
+            chip = {
+                "type": "button",
+                "CLASS": "academic-chip",
+                "aria-pressed": "false",
+                "data-facet": name,
+                "data-value": value,
+            }
+            body.append(tag("button", chip, text))
+        body.append("</div>")
+    body.append(
+        tag("button", {"type": "button", "CLASS": "academic-search-clear"}, labels["clear"])
+    )
+    status = {
+        "CLASS": "academic-search-status",
+        "role": "status",
+        "aria-live": "polite",
+        "data-template": labels["status"],
+    }
+    body.append(tag("p", status, ""))
+    data = {"type": "application/json", "CLASS": "academic-search-data"}
+    body.append(f"{tag('script', data)}{script_json(node['entries'])}</script></div>\n")
+    raise nodes.SkipNode
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON that cannot end the ``<script>`` element holding it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def add_search_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the search script, on the pages that have a search box
+    (as Sphinx adds MathJax to pages with math)."""
+    if doctree is not None and next(doctree.findall(academic_search), None) is not None:
+        app.add_js_file("academic-search.js", loading_method="defer")
+
+
 def skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -117,3 +190,4 @@ def register(app: Sphinx) -> None:
     app.add_node(academic_source, html=(visit_source_html, None))
     app.add_node(academic_output_link, html=(visit_output_link_html, None), **skipped)
     app.add_node(academic_time, html=(visit_time_html, depart_time_html))
+    app.add_node(academic_search, html=(visit_search_html, None), **skipped)

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx_academic.diagnostics import Problem
 
 if TYPE_CHECKING:
+    from sphinx_academic.model.coauthors import Coauthor
     from sphinx_academic.model.metrics import Metrics
     from sphinx_academic.model.profile_records import Profile
     from sphinx_academic.model.publication import Publication
@@ -154,6 +155,12 @@ def metrics_path(app: Sphinx) -> str:
     return _absolute(app, [name])[0] if name else ""
 
 
+def coauthors_path(app: Sphinx) -> str:
+    """The configured co-authors file (``academic_coauthors``), absolute; ``""`` for none."""
+    name = app.config.academic_coauthors
+    return _absolute(app, [name])[0] if name else ""
+
+
 def profile_paths(app: Sphinx) -> list[str]:
     """The configured profile files as absolute paths."""
     return _absolute(app, app.config.academic_profile)
@@ -186,4 +193,28 @@ class MetricsStore:
             from sphinx_academic.model.metrics import Metrics
 
             self.metrics = Metrics()
+        return changed
+
+
+@dataclass
+class CoauthorStore:
+    """The co-authors file (``academic_coauthors``) as this build read it."""
+
+    path: str = ""
+    digest: str | None = None
+    people: tuple[Coauthor, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def refresh(self, path: str) -> set[str]:
+        """Read the file again when its content changed; return the paths that changed."""
+        digest = content_digest(path) if path else None
+        if (path, digest) == (self.path, self.digest) and digest is not None:
+            return set()
+        changed = {name for name in (path, self.path) if name}
+        self.path, self.digest, self.people, self.problems = path, digest, (), ()
+        if path:
+            from sphinx_academic.readers.coauthors import read_coauthors
+
+            people, found = read_coauthors(path)
+            self.people, self.problems = people, tuple(found)
         return changed

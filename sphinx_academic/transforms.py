@@ -9,8 +9,8 @@ Sphinx's own post-transforms do.
 - Printed formats (LaTeX, text, man, Texinfo): each card becomes its citation line (with
   a target keeping its anchor for ``:pub:`` links); timeline entries become one line each
   (date, title, place) followed by their details, as in a printed CV; links to files only
-  HTML builds write are dropped; images LaTeX cannot include (SVG, GIF) are left out
-  rather than breaking the build.
+  HTML builds write are dropped; co-authors' names are text, not links; images LaTeX
+  cannot include (SVG, GIF) are left out rather than breaking the build.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.images import guess_mimetype
 
 from sphinx_academic.domain import get_domain, render_context
-from sphinx_academic.render.links import is_url
+from sphinx_academic.model.links import is_url
 from sphinx_academic.render.publication import citation_line, title_reference
 
 #: MathJax's class names (version 3 and 4, and 2) for "skip this" and "but do this".
@@ -104,6 +104,7 @@ class PrintedOutput(SphinxPostTransform):
         for para in _with_class(self.document, nodes.paragraph, "academic-exports"):
             para.parent.remove(para)
         self.owner_names_in_roles()
+        self.coauthor_names_as_text()
 
     def cards_to_citation_lines(self) -> None:
         cards = [
@@ -156,6 +157,13 @@ class PrintedOutput(SphinxPostTransform):
             wrapper = nodes.inline(classes=["academic-self"])
             strong.replace_self(wrapper)
             wrapper += strong
+
+    def coauthor_names_as_text(self) -> None:
+        """A printed CV names co-authors; their web pages are for the site. The class stays
+        on an inline (``\\DUrole`` in LaTeX), a hook for restyling the names."""
+        for link in _with_class(self.document, nodes.reference, "academic-coauthor"):
+            name = link.astext()
+            link.replace_self(nodes.inline(name, name, classes=["academic-coauthor"]))
 
 
 class TitlesToOwnPages(SphinxPostTransform):

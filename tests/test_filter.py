@@ -9,8 +9,9 @@ from sphinx_academic.readers.bibtex import parse_bibtex
 
 BIB = r"""
 @inproceedings{a, title={Alpha}, author={Galstyan, Aram and Doe, Jane}, year={2021},
-  booktitle={ICML}, selected={true}, volume={3}}
-@article{b, title={Beta}, author={Smith, John}, year=2019, journal={Nature}}
+  booktitle={ICML}, selected={true}, volume={3}, keywords={Privacy; learning theory}}
+@article{b, title={Beta}, author={Smith, John}, year=2019, journal={Nature},
+  keywords={differential privacy, {\"O}konomie}}
 @misc{c, title={Gamma}, year={2023}, eprint={2301.1}, archivePrefix={arXiv}}
 @book{d, title={Delta}}
 """
@@ -38,6 +39,12 @@ def keys(expression: str) -> list[str]:
         ("eprint", ["c"]),
         ("not year", ["d"]),
         ('"lph" in title', ["a"]),
+        ('"privacy" in keywords', ["a"]),
+        ('"Differential Privacy" in keywords', ["b"]),
+        ('"Ökonomie" in keywords', ["b"]),
+        ('"theory" in keywords', []),
+        ('"privacy" not in keywords', ["b", "c", "d"]),
+        ("keywords", ["a", "b"]),
         ("True", ["a", "b", "c", "d"]),
     ],
 )

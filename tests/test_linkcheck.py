@@ -16,8 +16,9 @@ import pytest
 from conftest import DEMO_PAGES, ROOTS, build_app, build_into, copy_docs, parse_html
 
 #: The roots between them show cards, citation lines, publication pages, the profile,
-#: news and timelines (with DOI, arXiv, code, website, slides and remote PDF links).
-SITES = ("basic", "profile", "pages")
+#: news and timelines (with DOI, arXiv, code, website, slides and remote PDF links), and
+#: co-authors' names.
+SITES = ("basic", "profile", "pages", "coauthors")
 
 
 def _shown_links(outdir: Path) -> set[str]:

@@ -39,6 +39,7 @@ from sphinx_academic.query.order import (
 )
 from sphinx_academic.render.context import ABSTRACT_MODES, AbstractMode, RenderContext
 from sphinx_academic.render.publication import BOXED_STYLES, STYLES, Style, entry_node
+from sphinx_academic.render.search import Shown, search_node
 
 cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
 
@@ -108,6 +109,7 @@ class PublicationsDirective(PublicationDirectiveBase):
         "reversed": directives.flag,
         "no-index": directives.flag,
         "class": directives.class_option,
+        "search": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -189,13 +191,21 @@ class PublicationsDirective(PublicationDirectiveBase):
         )
         if not partial and entries and self.env.config.academic_exports:
             box += exports_paragraph()
-        position = 0
+        position, shown = 0, []
         for heading, group in group_publications(entries, self.grouping(), oldest_first):
             if heading:
                 box += self.heading(heading)
             group_numbers = numbers[position : position + len(group)] if numbers else None
-            box += self.render_entries(group, style, ctx, priority, group_numbers)
+            rendered = self.render_entries(group, style, ctx, priority, group_numbers)
+            shown += [Shown(node["ids"][0], pub) for node, pub in zip(rendered, group, strict=True)]
+            box += rendered
             position += len(group)
+        if "search" in self.options and shown:
+            box["classes"].append("academic-searchable")
+            anchor = unique_anchor(self.state.document, "search", prefix="academic-")
+            controls = search_node(shown, anchor)
+            register_anchor(self.state.document, controls, anchor)
+            box.insert(0, controls)
         self.set_source_info(box)
         return box
 

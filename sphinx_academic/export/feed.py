@@ -111,7 +111,7 @@ def _add_entry(
     places: dict[str, tuple[str, str, str]],
     base: str,
 ) -> None:
-    from sphinx_academic.render.links import safe_url
+    from sphinx_academic.model.links import safe_url
 
     docname, anchor, text = places.get(key, ("", key, item.text))
     # singlehtml gives "index.html#document-news": the page is before the "#".
@@ -161,7 +161,7 @@ def add_head_elements(
 
 def person(basics: Basics, profile: Profile) -> dict[str, Any]:
     """A schema.org ``Person`` from the profile (links only when safe)."""
-    from sphinx_academic.render.links import safe_url
+    from sphinx_academic.model.links import safe_url
 
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
     data["name"] = markup_text(basics.name)

@@ -180,7 +180,7 @@ def _absolute(app: Sphinx, path: str | None) -> str | None:
 
 
 def _image_url(app: Sphinx, pub: Publication) -> str | None:
-    from sphinx_academic.render.links import is_url, project_file
+    from sphinx_academic.model.links import is_url, project_file
 
     value = pub.get("preview").strip()
     if not value:
@@ -197,7 +197,7 @@ def _image_url(app: Sphinx, pub: Publication) -> str | None:
 
 def pdf_beside_page(app: Sphinx, pagename: str, pub: Publication) -> tuple[str | None, str | None]:
     """(source file, path in the output) of the entry's PDF copied beside its page."""
-    from sphinx_academic.render.links import is_url, project_file
+    from sphinx_academic.model.links import is_url, project_file
 
     value = pub.get("pdf").strip()
     if not value or is_url(value):

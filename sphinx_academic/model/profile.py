@@ -17,7 +17,6 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
-from pydantic.json_schema import GenerateJsonSchema
 from typing_extensions import TypeAliasType
 
 from sphinx_academic.model.profile_records import (
@@ -33,7 +32,7 @@ from sphinx_academic.model.profile_records import (
     profile_url,
     section_key,
 )
-from sphinx_academic.model.validation import Date, NullAsEmpty, Texts
+from sphinx_academic.model.validation import Date, NullAsEmpty, Texts, json_schema_of
 
 __all__ = [
     "SECTION_KINDS",
@@ -305,15 +304,6 @@ SECTION_MODELS: dict[str, type[NativeModel]] = {
 }
 
 
-class _WithoutFieldTitles(GenerateJsonSchema):
-    """pydantic's JSON Schema, without the titles it makes from field names
-    ("Start Date"), which say nothing the key does not."""
-
-    def field_title_should_be_set(self, schema: Any) -> bool:
-        return False
-
-
 def json_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of the native profile format, for editors."""
-    schema = ProfileModel.model_json_schema(schema_generator=_WithoutFieldTitles)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return json_schema_of(ProfileModel)

@@ -116,6 +116,7 @@ _PUBSTATES = {
 #: The sort value of a forthcoming entry's year: after every real year.
 FORTHCOMING_YEAR = 9999
 _TRUE = frozenset({"true", "yes", "1", "on"})
+_KEYWORD_SEPARATORS = re.compile(r"[,;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +189,17 @@ class Publication:
         if _FORTHCOMING.search(self.year_label):
             return FORTHCOMING_YEAR
         return None
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """The topics of ``keywords`` (separated by commas or semicolons), decoded, in
+        file order, each once (letter case aside)."""
+        seen: dict[str, str] = {}
+        for word in _KEYWORD_SEPARATORS.split(self.text("keywords")):
+            word = " ".join(word.split())
+            if word:
+                seen.setdefault(word.casefold(), word)
+        return tuple(seen.values())
 
     @property
     def selected(self) -> bool:

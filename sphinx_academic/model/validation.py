@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, Field, PlainValidator, ValidationError
+from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import ErrorDetails, PydanticCustomError
 from typing_extensions import TypeAliasType
 
@@ -29,6 +30,7 @@ __all__ = [
     "NullAsEmpty",
     "Texts",
     "describe_path",
+    "json_schema_of",
     "known_keys",
     "validate_partial",
 ]
@@ -259,3 +261,20 @@ def _without(data: object, paths: list[Loc]) -> object:
 def _removal_order(path: Loc) -> tuple[tuple[int, str], ...]:
     # Later list items first, so removing one does not shift the index of another.
     return tuple((part, "") if isinstance(part, int) else (-1, part) for part in path)
+
+
+# -- JSON Schema for editors -------------------------------------------------------------
+
+
+class _WithoutFieldTitles(GenerateJsonSchema):
+    """pydantic's JSON Schema, without the titles it makes from field names
+    ("Start Date"), which say nothing the key does not."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+
+def json_schema_of(model: type[BaseModel]) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of ``model``, without titles made from field names."""
+    schema = model.model_json_schema(schema_generator=_WithoutFieldTitles)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

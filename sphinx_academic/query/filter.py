@@ -11,7 +11,9 @@ BibTeX field in lower case (``""`` when absent), ``key``, ``type``, ``year`` (an
 when absent), ``month`` (an int), ``author`` and ``editor`` (all names; ``"Smith" in author``
 is true when a name contains ``Smith``), ``selected`` (true/false from the field),
 ``arxiv`` (the arXiv id, also from ``eprint`` with ``archivePrefix = arXiv``),
-``citations`` (the count from the metrics file, ``0`` when it has none).
+``citations`` (the count from the metrics file, ``0`` when it has none), ``keywords``
+(the topics of the ``keywords`` field; ``"privacy" in keywords`` is true when one topic
+is ``privacy``, letter case aside).
 """
 
 from __future__ import annotations
@@ -40,6 +42,20 @@ class NameList:
 
     def __bool__(self) -> bool:
         return bool(self.names)
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    """An entry's topics: ``"x" in topics`` is true when one topic is ``x``, letter case
+    aside."""
+
+    folded: frozenset[str]
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str) and item.casefold() in self.folded
+
+    def __bool__(self) -> bool:
+        return bool(self.folded)
 
 
 _COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
@@ -73,7 +89,7 @@ _MAX_LENGTH = 2000
 #: Names with a meaning beyond "the field of that name".
 SPECIAL_NAMES = frozenset(
     {"key", "type", "year", "month", "selected", "author", "editor", "title", "arxiv"}
-    | {"citations"}
+    | {"citations", "keywords"}
 )
 #: An entry's citation count (``None``: none), given to filters that read ``citations``.
 Citations = Callable[[Publication], int | None]
@@ -158,6 +174,7 @@ class _Names:
             "title": lambda: pub.title_text if pub.title else "",
             "arxiv": lambda: pub.arxiv_id,
             "citations": lambda: (self.citations(pub) if self.citations else None) or 0,
+            "keywords": lambda: Topics(frozenset(word.casefold() for word in pub.keywords)),
         }
         getter = special.get(name)
         return getter() if getter else pub.text(name)
@@ -215,7 +232,7 @@ def _coerce(left: Any, right: Any) -> tuple[Any, Any]:
 
 
 def _contains(container: Any, item: Any) -> bool:
-    if isinstance(container, NameList):
+    if isinstance(container, NameList | Topics):
         return item in container
     if isinstance(container, str) and isinstance(item, str):
         return item in container

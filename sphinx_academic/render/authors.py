@@ -118,8 +118,20 @@ def _add_name(runs: Runs, author: Author, ctx: RenderContext) -> None:
         # strong itself (memory: a wrapper per mention made the doctree of 10,000 entries
         # 7 MiB larger); non-HTML builders get the wrapper back (see transforms).
         runs.add_node(nodes.strong(author.display, author.display, classes=["academic-self"]))
+    elif (url := coauthor_url(author, ctx)) is not None:
+        link = nodes.reference(author.display, author.display, refuri=url)
+        link["classes"].append("academic-coauthor")
+        runs.add_node(link)
     else:
         runs.add_text(author.display)
     if author.markers:
         marker = nodes.superscript(author.markers, author.markers, classes=["academic-pub-marker"])
         runs.add_node(marker)
+
+
+def coauthor_url(author: Author, ctx: RenderContext) -> str | None:
+    """The page of the one co-author ``author`` names; ``None`` for nobody or several."""
+    if not ctx.coauthors:
+        return None
+    people = ctx.coauthors.people(author)
+    return people[0].url if len(people) == 1 else None

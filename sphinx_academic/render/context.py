@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from sphinx_academic.model.coauthors import CoauthorMatcher
     from sphinx_academic.model.metrics import Count
     from sphinx_academic.model.names import OwnerMatcher
     from sphinx_academic.model.publication import Publication
@@ -36,3 +37,5 @@ class RenderContext:
     citation_source: str = ""
     #: How entries show abstracts (the ``:abstract:`` option); ``None``: as the style does.
     abstract: AbstractMode | None = None
+    #: The co-authors whose names link to their pages; ``None`` when there are none.
+    coauthors: CoauthorMatcher | None = None

@@ -21,10 +21,10 @@ import os
 
 from docutils import nodes
 
+from sphinx_academic.model.links import OutsideSource, is_url, project_file
 from sphinx_academic.model.profile_records import Basics, Link
 from sphinx_academic.query.profile import ORDERS, Order, news_items, order_entries
 from sphinx_academic.render.cv import section_block
-from sphinx_academic.render.links import OutsideSource, is_url, project_file
 from sphinx_academic.render.news import news, news_item
 from sphinx_academic.render.profilecontext import (
     Inline,

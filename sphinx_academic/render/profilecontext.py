@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
+from sphinx_academic.model.links import safe_url
 from sphinx_academic.model.profile_records import Source
 from sphinx_academic.render.context import Warn
 from sphinx_academic.render.dates import PRESENT
-from sphinx_academic.render.links import safe_url
 from sphinx_academic.render.text import Runs
 
 #: ``(text, source)`` -> inline nodes: parses reStructuredText inline markup from the data.

@@ -28,6 +28,7 @@ from sphinx_academic.render.context import RenderContext
 from sphinx_academic.render.metrics import with_cited_by
 from sphinx_academic.render.resources import checked_url, link_nodes, preview_node
 from sphinx_academic.render.text import Runs, rich_nodes
+from sphinx_academic.render.topics import topic_list
 from sphinx_academic.render.venue import add_venue, short_venue_nodes, venue_nodes
 
 Style = Literal["card", "compact", "list", "numbered"]
@@ -109,6 +110,9 @@ def card_body(pub: Publication, ctx: RenderContext) -> nodes.container:
     venue = venue_nodes(pub, ctx)
     if venue:
         body += nodes.paragraph("", "", *venue, classes=["academic-pub-venue"])
+    topics = topic_list(pub)
+    if topics is not None:
+        body += topics
     if pub.get("award"):
         award = rich_nodes(pub.rich("award"))
         body += nodes.paragraph("", "", *award, classes=["academic-pub-award-text"])
@@ -335,6 +339,9 @@ def page_body(pub: Publication, ctx: RenderContext, bib_file: str) -> list[nodes
     for css_class, children in parts:
         if children:
             box += nodes.paragraph("", "", *children, classes=[css_class])
+    topics = topic_list(pub)
+    if topics is not None:
+        box += topics
     return [box, *_page_sections(pub, unshortened, bib_file)]
 
 

@@ -1,6 +1,6 @@
 """Link buttons, downloadable files and thumbnails: where data points outside the text.
 
-Every URL passes :func:`~sphinx_academic.render.links.safe_url` and every file must be
+Every URL passes :func:`~sphinx_academic.model.links.safe_url` and every file must be
 inside the source directory; what fails is dropped with a warning at the entry.
 """
 
@@ -12,9 +12,9 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_academic.model.identifiers import SCHEMES, identifier_url, web_address
+from sphinx_academic.model.links import OutsideSource, is_url, project_file, safe_url
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.render.context import RenderContext
-from sphinx_academic.render.links import OutsideSource, is_url, project_file, safe_url
 
 #: (field, label) for link buttons, in the order they are shown. Identifier fields
 #: (:data:`~sphinx_academic.model.identifiers.SCHEMES`) link to the identifier's address.

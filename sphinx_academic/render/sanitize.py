@@ -14,7 +14,7 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_academic.render.links import safe_url
+from sphinx_academic.model.links import safe_url
 
 #: ``(message, subtype)`` -> a warning at the data's location.
 Report = Callable[[str, str], None]

@@ -1,0 +1,9 @@
+project = "Co-authors"
+extensions = ["sphinx_academic"]
+academic_bibfiles = ["papers.bib"]
+academic_profile = "profile.yaml"
+academic_coauthors = "coauthors.yaml"
+academic_max_authors = 3
+academic_publication_pages = True
+show_warning_types = True
+exclude_patterns = ["_build"]
