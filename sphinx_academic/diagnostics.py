@@ -64,7 +64,8 @@ SUBTYPES: dict[str, str] = {
     "section": "a directive names a profile section that does not exist",
     "markup": "reStructuredText markup in a profile text field that does not parse",
     "feed": "news without html_baseurl: the Atom feed needs absolute links",
-    "pages": "a generated publication page would overwrite a file sphinx-academic did not write",
+    "pages": "a publication page that cannot be written, would overwrite a file "
+    "sphinx-academic did not write, or is shared by two keys; a second page for one key",
     "config": "an academic_* value in conf.py of a type none of its accepted forms fits",
     "latex": "a LaTeX command in a BibTeX field that is not known (shown as its argument)",
     "math": "math from a data file that could read files, run programs or make links",
