@@ -85,6 +85,8 @@ class NativeModel(BaseModel):
         alias_generator=to_camel,
         coerce_numbers_to_str=True,
         str_strip_whitespace=True,
+        # Built when first used: a file uses a few of the many entry types.
+        defer_build=True,
     )
 
 

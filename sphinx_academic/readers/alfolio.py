@@ -55,7 +55,7 @@ class AlfolioModel(BaseModel):
     """A mapping of al-folio's cv.yml: unknown keys ignored, numbers taken as text, text
     kept as written."""
 
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True, defer_build=True)
 
 
 class AlfolioSection(AlfolioModel):

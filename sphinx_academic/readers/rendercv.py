@@ -62,7 +62,7 @@ class RenderCVModel(BaseModel):
     """A mapping of a RenderCV file: unknown keys ignored (as RenderCV does), numbers taken
     as text, text kept as written (its Markdown may start with spaces)."""
 
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True, defer_build=True)
 
 
 class SocialNetwork(RenderCVModel):
