@@ -97,14 +97,34 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+#: The one Playwright driver and browser of the test process: Playwright's sync API
+#: allows one at a time, and the browser test modules all use it.
+_CHROMIUM: list[Any] = []
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+
+def shared_chromium(request: pytest.FixtureRequest) -> Any:
+    """Debian's chromium, started once per test session and closed at its end."""
+    if not _CHROMIUM:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _CHROMIUM.extend(
+            [playwright, playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)]
+        )
+        request.session.addfinalizer(_stop_chromium)  # type: ignore[attr-defined]
+    return _CHROMIUM[1]
+
+
+def _stop_chromium() -> None:
+    playwright, chromium = _CHROMIUM
+    chromium.close()
+    playwright.stop()
+    _CHROMIUM.clear()
+
+
+@pytest.fixture(scope="session")
+def browser(request: pytest.FixtureRequest) -> Any:
+    return shared_chromium(request)
 
 
 pytestmark = [

@@ -10,19 +10,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_browser import (
-    ARGS,
     CHROMIUM,
     SCREENSHOTS,
     _assert_accessible,
     _collect_errors,
     axe,
     serve,
+    shared_chromium,
 )
 
 __all__ = ["axe", "serve"]  # fixtures shared with test_browser
@@ -126,14 +125,9 @@ def base(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> str:
     return str(serve(_site(tmp_path_factory.mktemp("search") / "site", _bib(PAPERS))))
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture(scope="session")
+def chromium(request: pytest.FixtureRequest) -> Any:
+    return shared_chromium(request)
 
 
 def _open(chromium: Any, url: str, javascript: bool = True) -> Any:
