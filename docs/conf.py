@@ -28,6 +28,8 @@ academic_profile = "demo/profile.yaml"
 academic_metrics = "demo/metrics.json"
 academic_coauthors = "demo/coauthors.yaml"
 academic_show_citations = True
+# The profile in the sidebar of the demo pages, as on a researcher's site.
+academic_sidebar_profile = ["demo/*"]
 
 # The Atom feed of the demo's news (atom.xml) needs absolute links.
 html_baseurl = "https://clara.example.org/"

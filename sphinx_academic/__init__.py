@@ -12,7 +12,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from sphinx_academic import citations, config, domain, locale, nodes, transforms
+from sphinx_academic import citations, config, domain, locale, nodes, sidebar, transforms
 from sphinx_academic.directives.cv import CVDirective
 from sphinx_academic.directives.page import PublicationPageDirective
 from sphinx_academic.directives.profile import NewsDirective, ProfileDirective, TimelineDirective
@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     locale.register(app)
     nodes.register(app)
     app.add_domain(domain.AcademicDomain)
+    sidebar.register(app)
 
     app.add_directive("publications", PublicationsDirective)
     app.add_directive("publication", PublicationDirective)
@@ -56,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(transforms.PrintedOutput)
     app.add_post_transform(transforms.TitlesToOwnPages)
     app.add_post_transform(transforms.LaTeXImages)
+    app.add_post_transform(transforms.BackLinks)
 
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", domain.load_data)

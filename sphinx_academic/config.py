@@ -73,6 +73,16 @@ def _flag(value: object) -> bool:
     raise WrongValue("True or False")
 
 
+def page_patterns(value: object) -> list[str]:
+    """True (every page), False (none), or page name patterns (``"demo/*"``)."""
+    if isinstance(value, bool):
+        return ["**"] if value else []
+    try:
+        return _name_list(value)
+    except WrongValue:
+        raise WrongValue("True, False or a list of page name patterns") from None
+
+
 def _page_path(value: object) -> str:
     """A folder and name pattern inside the source folder, with ``{key}`` in it."""
     expected = "a relative path with {key} in it, inside the source folder"
@@ -96,8 +106,9 @@ class ConfigValue(NamedTuple):
     #: Turns an accepted spelling into the value's one form; raises :class:`WrongValue`.
     normalise: Callable[[object], object]
     #: What a change makes Sphinx redo: "env" re-reads every page (most values change
-    #: what pages contain); "" redoes nothing (the value is read on every build).
-    rebuild: Literal["env", ""] = "env"
+    #: what pages contain); "html" writes every page again (the value only changes the
+    #: theme's templates); "" redoes nothing (the value is read on every build).
+    rebuild: Literal["env", "html", ""] = "env"
 
 
 CONFIG_VALUES = (
@@ -211,6 +222,15 @@ CONFIG_VALUES = (
         "Which source's counts the badge, :filter:, :sort: and the profile show: openalex, "
         "crossref, semanticscholar or inspire.",
         _text,
+    ),
+    ConfigValue(
+        "academic_sidebar_profile",
+        False,
+        (bool, list),
+        "Show the profile (photo, name, position, place, icon links) in the theme's "
+        "sidebar: True for every page, or a list of page name patterns.",
+        page_patterns,
+        rebuild="html",
     ),
     ConfigValue(
         "academic_inventory",

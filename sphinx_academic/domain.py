@@ -238,6 +238,8 @@ class AcademicDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
+        if typ == "list":
+            return self._list_link(builder, fromdocname, target.lower(), contnode)
         place = self.targets().get(target.lower())
         if typ == "title":
             return self._title_link(builder, fromdocname, place, node, contnode)
@@ -263,6 +265,26 @@ class AcademicDomain(Domain):
             return None
         link["classes"].append("academic-pub-title-link")
         return link
+
+    def _list_link(
+        self, builder: Builder, fromdocname: str, key: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        """A publication page's link back to the entry in a list: a full list first,
+        then a partial one, in page name order; ``None`` when no list shows it."""
+        places = [
+            (priority, docname, anchor)
+            for docname in sorted(self.data["shown"])
+            for anchor, (shown, priority) in self.data["shown"][docname].items()
+            if shown == key
+            and FULL_LIST <= priority < SINGLE
+            and all(
+                map(self.builder_shows, self.data["conditions"].get(docname, {}).get(anchor, ()))
+            )
+        ]
+        if not places:
+            return None
+        _, docname, anchor = min(places)
+        return make_refnode(builder, fromdocname, docname, anchor, contnode)
 
     def resolve_any_xref(
         self,
@@ -386,6 +408,8 @@ def warn_unresolved(app: Sphinx, domain: Domain, node: pending_xref) -> bool | N
     Sphinx's own)."""
     if not isinstance(domain, AcademicDomain) or node.get("intersphinx"):
         return None
+    if node["reftype"] == "list":  # a publication page without a list: no link back
+        return True
     key = node["reftarget"]
     if domain.publications.get(key) is None:
         diagnostics.warn(f":pub: unknown publication key {key!r}", node, "key")

@@ -8,8 +8,10 @@ BibTeX), so any name works.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import os
+import pprint
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -20,6 +22,26 @@ TEMPLATES = Path(__file__).parent / "templates" / "quickstart"
 THEMES = ("furo", "alabaster", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme")
 #: The package to install for a theme (furo comes with sphinx-academic, alabaster with
 #: Sphinx), so the CI workflow finds it.
+#: What each theme shows that a personal site does not need (html_theme_options): the
+#: project name above furo's sidebar profile, "view source" buttons, previous/next links,
+#: pydata's and book's right-hand contents column, breadcrumbs and "built with" lines.
+THEME_OPTIONS: dict[str, dict[str, object]] = {
+    "furo": {"sidebar_hide_name": True, "top_of_page_buttons": []},
+    "alabaster": {"show_powered_by": False},
+    "pydata_sphinx_theme": {
+        "secondary_sidebar_items": [],
+        "article_header_start": [],
+        "show_prev_next": False,
+        "footer_end": [],
+    },
+    "sphinx_book_theme": {
+        "secondary_sidebar_items": [],
+        "use_download_button": False,
+        "use_fullscreen_button": False,
+        "show_prev_next": False,
+    },
+    "sphinx_rtd_theme": {"prev_next_buttons_location": None},
+}
 THEME_PACKAGES = {
     "pydata_sphinx_theme": "pydata-sphinx-theme",
     "sphinx_book_theme": "sphinx-book-theme",
@@ -154,9 +176,26 @@ def _planned_files(answers: Answers) -> dict[str, str | bytes]:
     files["requirements.txt"] = _fill("requirements.txt", values)
     files[".github/workflows/pages.yml"] = (TEMPLATES / "pages.yml").read_text(encoding="utf-8")
     files["profile.schema.json"] = _schema()
+    if not (answers.from_jsonresume or answers.from_rendercv):
+        files["_static/photo.svg"] = placeholder_photo(answers.name)
     files["_static/previews/.gitkeep"] = ""
     files["_static/papers/.gitkeep"] = ""
     return files
+
+
+def placeholder_photo(name: str) -> str:
+    """A square SVG with the initials of ``name`` (first and last word), until the user
+    puts a photo in its place."""
+    words = [word for word in name.split() if word[:1].isalpha()]
+    initials = "".join(word[0] for word in (words[:1] + words[1:][-1:])).upper() or "?"
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240">\n'
+        '  <rect width="240" height="240" fill="#d5dbe6"/>\n'
+        '  <text x="120" y="120" dy="0.35em" text-anchor="middle" fill="#2f3a4d"\n'
+        '        font-family="system-ui, sans-serif" font-size="96" font-weight="600">'
+        f"{html.escape(initials)}</text>\n"
+        "</svg>\n"
+    )
 
 
 def _schema() -> str:
@@ -217,8 +256,8 @@ def _template_values(answers: Answers, contents: Contents) -> dict[str, str]:
         "url_yaml": json.dumps(answers.url),
         "profile": repr(_profile_name(answers)),
         "bibfiles": repr(["papers.bib"] if contents.papers else []),
-        "title_rst": _rst_title(answers.name),
-        "title_md": re.sub(r"([\\`*_{}\[\]()#+!|<>])", r"\\\1", answers.name),
+        "copyright": repr(f"{datetime.date.today().year}, {answers.name}"),
+        "theme_options": pprint.pformat(THEME_OPTIONS.get(answers.theme, {}), sort_dicts=False),
         "name": json.dumps(answers.name, ensure_ascii=False),
         "label": json.dumps(answers.label, ensure_ascii=False),
         "email": json.dumps(answers.email, ensure_ascii=False),
@@ -239,11 +278,6 @@ def _fill(template: str, values: dict[str, str]) -> str:
     text = (TEMPLATES / template).read_text(encoding="utf-8")
     # safe_substitute: the profile's "$schema=" and other dollars stay as they are.
     return Template(text).safe_substitute(values)
-
-
-def _rst_title(text: str) -> str:
-    escaped = re.sub(r"([^\w\s])", r"\\\1", text.replace("\n", " "))
-    return f"{escaped}\n{'=' * (2 * len(escaped) + 2)}"
 
 
 def _bibtex_text(text: str) -> str:

@@ -202,3 +202,16 @@ class LaTeXImages(SphinxPostTransform):
                 kinds = {guess_mimetype(path) for path in candidates.values()} | set(candidates)
                 if not kinds & LATEX_IMAGE_TYPES and "?" not in candidates:
                     _remove_with_wrapper(image)
+
+
+class BackLinks(SphinxPostTransform):
+    """A publication page's "All publications" line is dropped when no list shows the
+    entry (after Sphinx resolved the references: the line then holds no link)."""
+
+    # After Sphinx's ReferencesResolver (priority 10).
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        for line in _with_class(self.document, nodes.paragraph, "academic-pub-back"):
+            if not any(line.findall(nodes.reference)):
+                line.parent.remove(line)

@@ -415,3 +415,39 @@ def test_a_removed_profile_takes_its_feed_along(tmp_path: Path) -> None:
     conf.write_text(conf.read_text() + "academic_profile = []\nsuppress_warnings = ['academic']\n")
     build_app(srcdir)
     assert not feed.exists()
+
+
+def test_page_reads_authors_venue_buttons_then_image_and_abstract(site: SphinxTestApp) -> None:
+    html = page(site, "doe2023journal")
+    box = html.select_one(".academic-pub-page")
+    parts = [child["class"][0] for child in box.find_all(recursive=False)]
+    assert parts == [
+        "academic-pub-authors",
+        "academic-pub-venue",
+        "academic-pub-links",
+        "academic-pub-preview",
+    ]
+    venue = box.select_one(".academic-pub-venue")
+    assert venue.select_one(".academic-pub-badges .academic-badge") is not None
+    assert "Journal of Things" in venue.select_one(".academic-pub-venue-text").get_text()
+    headings = [h.get_text() for h in html.select(".academic-pub-page-heading")]
+    assert headings[0] == "Abstract"
+    assert box.find_next(class_="academic-pub-page-heading").get_text() == "Abstract"
+
+
+def test_page_links_back_to_the_entry_in_the_full_list(site: SphinxTestApp) -> None:
+    back = page(site, "doe2023journal").select_one("p.academic-pub-back a")
+    assert back["href"] == "../publications.html#pub-doe2023journal"
+    assert back.get_text() == "All publications"
+
+
+def test_page_of_an_entry_no_list_shows_has_no_back_link(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-pages", srcdir)
+    (srcdir / "publications.rst").write_text(
+        "Publications\n============\n\n.. publications::\n   :filter: year < 2023\n"
+    )
+    app = _build(srcdir, nitpicky=True)
+    assert page(app, "doe2023journal").select_one(".academic-pub-back") is None
+    assert page(app, "doe2020thesis").select_one(".academic-pub-back a") is not None
+    assert academic_warnings(app.warning.getvalue()) == []

@@ -173,3 +173,31 @@ def test_every_directive_and_the_role_from_markdown(myst_site: SphinxTestApp) ->
     assert cv_headings == ["Education", "Publications", "Skills"]
     # Profile text is reStructuredText even on a Markdown page.
     assert page.select_one(".academic-profile-summary em").get_text() == "robust"
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["rst", "markdown"])
+def test_quickstart_home_reads_as_a_homepage(tmp_path: Path, markdown: bool) -> None:
+    pytest.importorskip("myst_parser")
+    site = tmp_path / "site"
+    args = ["quickstart", str(site), "--no-input", "--name", "Ada <King> Lovelace"]
+    assert main(args + (["--markdown"] if markdown else [])) == 0
+    photo = (site / "_static" / "photo.svg").read_text()
+    assert ">AL</text>" in photo and "<King>" not in photo
+    app = _build(site)
+    assert _warnings(app) == ""
+    assert app.config.copyright.endswith(", Ada <King> Lovelace")
+    assert app.config.html_title == "Ada <King> Lovelace"
+    assert app.config.html_show_sourcelink is False and app.config.html_show_sphinx is False
+    index = parse_html(app.outdir / "index.html")
+    main_column = index.select_one("article")
+    for papers in main_column.select(".academic-publications"):
+        papers.decompose()  # author lists name the owner, as they should
+    assert main_column.get_text().count("Ada <King> Lovelace") == 1
+    assert main_column.select_one("h1").get_text(strip=True).rstrip("¶#") == "About"
+    assert index.select_one(".academic-profile-image")["src"].endswith("photo.svg")
+    sidebar = index.select_one(".sidebar-drawer .academic-sidebar-profile")
+    assert sidebar.select_one(".academic-sidebar-name").get_text() == "Ada <King> Lovelace"
+    footer = index.select_one(".copyright").get_text(" ", strip=True)
+    assert "Ada <King> Lovelace" in footer
+    assert index.select_one(".sidebar-brand-text") is None  # furo: sidebar_hide_name
+    assert not any((app.outdir / "_sources").rglob("*.txt"))

@@ -105,7 +105,8 @@ def rich(text: str) -> RichText:
     if not _LATEX_CHARS.search(text):
         return (Span("text", _squash_spaces(text)),) if text else ()
     if "\\" not in text and "$" not in text:  # only braces, dashes, quotes or ties
-        return (Span("text", decode(text)),)
+        decoded = decode(text)
+        return (Span("text", decoded),) if decoded else ()
     return _read_latex(text)[0]
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "news_item",
     "news_items",
     "order_entries",
+    "photo_uri",
     "profile_card",
     "section_block",
     "timeline",
@@ -91,16 +92,21 @@ def _card_body(basics: Basics, ctx: ProfileContext, name: list[nodes.Node]) -> l
 
 def _photo(basics: Basics, ctx: ProfileContext, alt: str) -> nodes.image | None:
     """The image from a safe URL or a file inside the source directory."""
+    uri = photo_uri(basics, ctx)
+    if uri is None:
+        return None
+    return nodes.image(uri=uri, alt=alt or "Photo", classes=["academic-profile-image"])
+
+
+def photo_uri(basics: Basics, ctx: ProfileContext) -> str | None:
+    """Where the photo is: a safe URL, or ``/path`` of a file in the source directory;
+    ``None`` (after a ``link`` or ``asset`` warning when one is named) when there is none."""
     value = (basics.image or "").strip()
     if not value:
         return None
     if is_url(value):
-        uri = checked_url(ctx, value, "basics.image", basics.source)
-    else:
-        uri = _project_image(value, basics, ctx)
-    if uri is None:
-        return None
-    return nodes.image(uri=uri, alt=alt or "Photo", classes=["academic-profile-image"])
+        return checked_url(ctx, value, "basics.image", basics.source)
+    return _project_image(value, basics, ctx)
 
 
 def _project_image(value: str, basics: Basics, ctx: ProfileContext) -> str | None:

@@ -327,22 +327,42 @@ def page_body(pub: Publication, ctx: RenderContext, bib_file: str) -> list[nodes
     build writes the entry's BibTeX (a path in the output folder)."""
     unshortened = replace(ctx, max_authors=0)
     box = nodes.container(classes=["academic-pub-page"])
-    preview = preview_node(pub, ctx)
-    if preview is not None:
-        box += nodes.container("", preview, classes=["academic-pub-preview"])
     box += _authors_paragraph(pub, unshortened)
-    parts = (
-        ("academic-pub-badges", with_cited_by(badge_nodes(pub), pub, ctx)),
-        ("academic-pub-venue", venue_nodes(pub, ctx)),
-        ("academic-pub-links", link_nodes(pub, ctx)),
-    )
-    for css_class, children in parts:
-        if children:
-            box += nodes.paragraph("", "", *children, classes=[css_class])
+    badges = with_cited_by(badge_nodes(pub), pub, ctx)
+    venue = venue_nodes(pub, ctx)
+    if badges or venue:
+        badge_group = [nodes.inline("", "", *badges, classes=["academic-pub-badges"])]
+        venue_text = [nodes.inline("", "", *venue, classes=["academic-pub-venue-text"])]
+        line = (badge_group if badges else []) + ([nodes.Text(" ")] if badges and venue else [])
+        box += nodes.paragraph(
+            "", "", *line, *(venue_text if venue else []), classes=["academic-pub-venue"]
+        )
+    links = link_nodes(pub, ctx)
+    if links:
+        box += nodes.paragraph("", "", *links, classes=["academic-pub-links"])
     topics = topic_list(pub)
     if topics is not None:
         box += topics
-    return [box, *_page_sections(pub, unshortened, bib_file)]
+    preview = preview_node(pub, ctx)
+    if preview is not None:
+        box += nodes.container("", preview, classes=["academic-pub-preview"])
+    return [box, *_page_sections(pub, unshortened, bib_file), back_link(pub)]
+
+
+def back_link(pub: Publication) -> nodes.paragraph:
+    """A link to the entry in the full list; the domain resolves it (a page whose entry
+    no list shows loses the paragraph, see :class:`~sphinx_academic.transforms.BackLinks`)."""
+    text = _("All publications")
+    xref = pending_xref(
+        "",
+        nodes.inline(text, text),
+        refdomain="academic",
+        reftype="list",
+        reftarget=pub.key.lower(),
+        refexplicit=True,
+        refwarn=False,
+    )
+    return nodes.paragraph("", "", xref, classes=["academic-pub-back"])
 
 
 def _page_sections(pub: Publication, ctx: RenderContext, bib_file: str) -> list[nodes.Node]:

@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinx_academic.quickstart import Answers
+
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -139,7 +141,7 @@ SCHEMES = ("light", "dark")
 ITEMS = ".academic-pub, .academic-timeline-entry, .academic-news-item, .academic-profile"
 OUR_BLOCKS = (
     ".academic-publications, .academic-cv, .academic-profile, .academic-news, "
-    ".academic-timeline, .academic-exports"
+    ".academic-timeline, .academic-exports, .academic-sidebar-profile"
 )
 
 
@@ -624,3 +626,118 @@ def test_printed_cv_fits_two_a4_pages_without_overlaps(
     page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
     assert len(pypdf.PdfReader(str(pdf)).pages) <= 2
     context.close()
+
+
+# -- homepage look: sidebar profile, quickstart home, phones ---------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+#: Links and buttons the extension draws that are not words inside a sentence: each must
+#: be at least 24 by 24 CSS pixels on a phone (WCAG 2.5.8).
+TAP_TARGETS = (
+    ".academic-pub-links a, .academic-pub-links button:not([hidden]), "
+    ".academic-profile-links a, .academic-profile-contact a, .academic-sidebar-link, "
+    "button.academic-copy, .academic-pub-back a"
+)
+
+
+def demo_pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in (site / "demo").glob("*.html"))
+
+
+def test_no_horizontal_scroll_and_large_tap_targets_at_390px_on_every_demo_page(
+    browser: Any, server: str, site: Path
+) -> None:
+    paths = demo_pages(site)
+    assert len(paths) >= 8, paths
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for path in paths:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)
+        small = page.evaluate(
+            """(selector) => [...document.querySelectorAll(selector)]
+                 .map(e => [e, e.getBoundingClientRect()])
+                 .filter(([e, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
+                 .map(([e, r]) => [e.className || e.tagName, Math.round(r.width),
+                                   Math.round(r.height)])""",
+            TAP_TARGETS,
+        )
+        assert small == [], (path, small)
+    context.close()
+
+
+def _sidebar_links(page: Any) -> list[dict[str, Any]]:
+    return list(
+        page.evaluate(
+            """() => [...document.querySelectorAll('.academic-sidebar-profile a')].map(a => {
+                 const r = a.getBoundingClientRect();
+                 return {name: a.getAttribute('aria-label') || a.textContent.trim(),
+                         href: a.getAttribute('href'), width: r.width, height: r.height,
+                         svgHidden: a.querySelector('svg')?.getAttribute('aria-hidden')};
+               })"""
+        )
+    )
+
+
+def _assert_sidebar_profile(page: Any, where: str) -> None:
+    block = page.locator(".academic-sidebar-profile")
+    assert block.count() == 1 and block.is_visible(), where
+    assert block.locator(".academic-sidebar-name").inner_text().strip(), where
+    links = _sidebar_links(page)
+    assert links, where
+    for link in links:
+        assert link["name"] and link["svgHidden"] == "true", (where, link)
+        assert link["href"].startswith(("https://", "http://", "mailto:")), (where, link)
+        assert link["width"] >= 24 and link["height"] >= 24, (where, link)
+
+
+def test_sidebar_profile_on_every_demo_page(browser: Any, server: str, site: Path) -> None:
+    page = _page(browser, "light")
+    for path in demo_pages(site):
+        page.goto(server + path)
+        _assert_sidebar_profile(page, path)
+    page.context.close()
+
+
+@pytest.mark.parametrize("theme", ["furo", "pydata_sphinx_theme", "sphinx_book_theme"])
+def test_sidebar_profile_on_every_quickstart_page(
+    browser: Any, quickstart_sites: Any, theme: str
+) -> None:
+    base = quickstart_sites(theme)
+    page = _page(browser, "light")
+    for path in ("index.html", "publications.html", "cv.html", "news.html", "genindex.html"):
+        page.goto(base + path)
+        _assert_sidebar_profile(page, f"{theme} {path}")
+    page.context.close()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_quickstart_home_shows_the_name_once_and_a_copyright(
+    browser: Any, quickstart_sites: Any, theme: str
+) -> None:
+    base = quickstart_sites(theme)
+    page = _page(browser, "light")
+    page.goto(base + "index.html")
+    shown = page.evaluate(
+        """() => {
+             const main = ['article', '[role=main]', '.body'].map(
+                 s => document.querySelector(s)).find(e => e);
+             const copy = main.cloneNode(true);
+             copy.querySelectorAll('.academic-publications').forEach(e => e.remove());
+             document.body.appendChild(copy);  // innerText needs a rendered element
+             const text = copy.innerText;
+             copy.remove();
+             return text;
+           }"""
+    )
+    assert shown.count(Answers.name) == 1, (theme, shown[:300])
+    footer = page.evaluate(
+        """() => [...document.querySelectorAll('.copyright, footer, .footer')]
+             .map(e => e.innerText).join(' ')"""
+    )
+    copyright_line = re.search(r"©\s*(Copyright)?\s*(\S.*)", footer)
+    assert copyright_line and Answers.name in copyright_line.group(2), (theme, footer)
+    page.context.close()
