@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_academic.model.richtext import Span, latex_notes, plain, rich
 from sphinx_academic.readers.bibtex import parse_bibtex
@@ -136,3 +138,42 @@ def test_built_page(tmp_path: Path) -> None:
     link = venue.select_one('a[href="https://example.org"]')
     assert link is not None and link.get_text() == "the site"
     assert "bad" in venue.get_text() and "javascript" not in str(venue)
+
+
+_PIECES = [
+    "a ",
+    "x",
+    "{",
+    "}",
+    "$",
+    "\\emph{",
+    "\\bf ",
+    "\\foo",
+    "\\href{",
+    "https://e.org}",
+    "{y}",
+    "\\url{",
+    "javascript:x}",
+    "\\cite{k}",
+    "\\cite",
+    "\\alpha",
+    "\\'e",
+    '\\"u',
+    "\\LaTeX",
+    "\\textsuperscript{2}",
+    "\\,",
+    "\\\\",
+    "--",
+    "~",
+    "\\textbf{",
+    "\\unknownword",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_notes_without_reading_agree_with_reading(text: str) -> None:
+    """The quick look at command names gives what reading the whole value gives."""
+    from sphinx_academic.model.richtext import _read_latex
+
+    assert latex_notes(text) == _read_latex(text.strip())[1]

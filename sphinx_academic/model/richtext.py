@@ -143,9 +143,27 @@ def markdown_rich(text: str) -> RichText:
 def latex_notes(text: str) -> LatexNotes:
     """The unknown commands and refused links of a value (see :class:`LatexNotes`)."""
     text = text.strip()
-    if "\\" not in text:
-        return LatexNotes()
+    if all(map(_shown_without_note, set(_COMMAND_NAME.findall(text)))):
+        return LatexNotes()  # every command is one the reader shows as text
     return _read_latex(text)[1]
+
+
+_COMMAND_NAME = re.compile(r"\\([A-Za-z]+)")
+
+
+@functools.lru_cache(maxsize=1024)
+def _shown_without_note(name: str) -> bool:
+    """Whether the reader shows ``\\name`` wherever it stands, noting nothing: a font
+    command or switch, a word, an accent, a symbol latexcodec knows. Links and citations
+    are not (they depend on their argument), nor is anything else."""
+    return (
+        name in commands.SWITCHES
+        or name in commands.FORMATTED_ARGUMENT
+        or name in commands.PLAIN_ARGUMENT
+        or name in commands.WORDS
+        or name in commands.ACCENTS
+        or (name not in commands.CITATIONS | commands.LINKS and _codec_symbol(name) is not None)
+    )
 
 
 @_CachedIfShort
