@@ -48,6 +48,20 @@ def build_app(srcdir: Path, buildername: str = "html", **kwargs: object) -> Sphi
     return app
 
 
+def bib_site(folder: Path, bib: str, page: str = "Home\n====\n\n.. publications::\n") -> Path:
+    """A one-page site in ``folder/site`` showing the bib text ``bib`` (as ``p.bib``)."""
+    srcdir = folder / "site"
+    srcdir.mkdir()
+    (srcdir / "p.bib").write_text(bib, encoding="utf-8")
+    (srcdir / "index.rst").write_text(page, encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_bibfiles = ["p.bib"]\n'
+        "show_warning_types = True\n",
+        encoding="utf-8",
+    )
+    return srcdir
+
+
 def build_root(
     root: str, workdir: Path, buildername: str = "html", **kwargs: object
 ) -> SphinxTestApp:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOTS, academic_warnings, build_app, parse_html
+from conftest import ROOTS, academic_warnings, bib_site, build_app, parse_html
 
 BIB = r"""@inproceedings{wang2024,
   title = {A Study},
@@ -18,21 +18,8 @@ BIB = r"""@inproceedings{wang2024,
 """
 
 
-def _site(tmp_path: Path, page: str) -> Path:
-    srcdir = tmp_path / "site"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_academic"]\nacademic_bibfiles = ["p.bib"]\n'
-        "show_warning_types = True\n",
-        encoding="utf-8",
-    )
-    (srcdir / "p.bib").write_text(BIB, encoding="utf-8")
-    (srcdir / "index.rst").write_text(page, encoding="utf-8")
-    return srcdir
-
-
 def test_additional_info_is_markdown_and_cjk_names_keep_their_order(tmp_path: Path) -> None:
-    app = build_app(_site(tmp_path, "Home\n====\n\n.. publications::\n   :style: list\n"))
+    app = build_app(bib_site(tmp_path, BIB, "Home\n====\n\n.. publications::\n   :style: list\n"))
     assert academic_warnings(app.warning.getvalue()) == []
     line = parse_html(app.outdir / "index.html").select_one(".academic-pub-line")
     assert line is not None
@@ -70,7 +57,9 @@ def test_singlehtml_feed_links_have_one_hash(tmp_path: Path) -> None:
 
 
 def test_pub_with_an_empty_target_warns(tmp_path: Path) -> None:
-    app = build_app(_site(tmp_path, "Home\n====\n\nSee :pub:`this <>`.\n\n.. publications::\n"))
+    app = build_app(
+        bib_site(tmp_path, BIB, "Home\n====\n\nSee :pub:`this <>`.\n\n.. publications::\n")
+    )
     warnings = academic_warnings(app.warning.getvalue())
     assert len(warnings) == 1 and "names no key" in warnings[0]
     assert "index.rst:4" in warnings[0] and warnings[0].endswith("[academic.key]")

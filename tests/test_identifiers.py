@@ -7,7 +7,7 @@ import pytest
 
 from sphinx_academic.model.identifiers import bare_identifier, web_address
 
-from conftest import academic_warnings, build_app, parse_html
+from conftest import academic_warnings, bib_site, build_app, parse_html
 
 
 @pytest.mark.parametrize(
@@ -83,16 +83,7 @@ BIB = r"""@misc{pre,
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], object]:
-    srcdir = tmp_path_factory.mktemp("ids") / "site"
-    srcdir.mkdir()
-    (srcdir / "p.bib").write_text(BIB, encoding="utf-8")
-    (srcdir / "index.rst").write_text("Home\n====\n\n.. publications::\n", encoding="utf-8")
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_academic"]\nacademic_bibfiles = ["p.bib"]\n'
-        "show_warning_types = True\n",
-        encoding="utf-8",
-    )
-    app = build_app(srcdir)
+    app = build_app(bib_site(tmp_path_factory.mktemp("ids"), BIB))
     return academic_warnings(app.warning.getvalue()), parse_html(app.outdir / "index.html")
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sphinx_academic.model.richtext import Span, latex_notes, plain, rich
 from sphinx_academic.readers.bibtex import parse_bibtex
 
-from conftest import academic_warnings, build_app, parse_html
+from conftest import academic_warnings, bib_site, build_app, parse_html
 
 
 def test_spaces_around_math_and_dashes() -> None:
@@ -108,16 +108,7 @@ def test_one_warning_per_entry_at_its_line() -> None:
 
 
 def test_built_page(tmp_path: Path) -> None:
-    srcdir = tmp_path / "site"
-    srcdir.mkdir()
-    (srcdir / "p.bib").write_text(BIB, encoding="utf-8")
-    (srcdir / "index.rst").write_text("Home\n====\n\n.. publications::\n", encoding="utf-8")
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_academic"]\nacademic_bibfiles = ["p.bib"]\n'
-        "show_warning_types = True\n",
-        encoding="utf-8",
-    )
-    app = build_app(srcdir)
+    app = build_app(bib_site(tmp_path, BIB))
     warnings = academic_warnings(app.warning.getvalue())
     assert len(warnings) == 2, warnings
     assert warnings[0].endswith(

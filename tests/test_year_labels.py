@@ -9,7 +9,7 @@ from sphinx_academic.export.csl import csl_item
 from sphinx_academic.query.order import group_publications, parse_sort, sort_publications
 from sphinx_academic.readers.bibtex import parse_bibtex
 
-from conftest import academic_warnings, build_app, parse_html
+from conftest import academic_warnings, bib_site, build_app, parse_html
 
 BIB = r"""@article{press, title={Press}, year={in press}, journal={J}}
 @article{a2020, title={A2020}, year={2020a}, journal={J}}
@@ -81,16 +81,7 @@ def test_csl_keeps_the_label() -> None:
 def test_label_shown_where_the_year_would_be(tmp_path: object) -> None:
     from pathlib import Path
 
-    srcdir = Path(str(tmp_path)) / "site"
-    srcdir.mkdir()
-    (srcdir / "p.bib").write_text(BIB, encoding="utf-8")
-    (srcdir / "index.rst").write_text("Home\n====\n\n.. publications::\n", encoding="utf-8")
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_academic"]\nacademic_bibfiles = ["p.bib"]\n'
-        "show_warning_types = True\n",
-        encoding="utf-8",
-    )
-    app = build_app(srcdir)
+    app = build_app(bib_site(Path(str(tmp_path)), BIB))
     warnings = academic_warnings(app.warning.getvalue())
     assert len(warnings) == 1 and "p.bib:6: WARNING: badmonth: field 'month'" in warnings[0]
     page = parse_html(app.outdir / "index.html")
