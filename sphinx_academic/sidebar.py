@@ -143,10 +143,3 @@ def copy_photo(app: Sphinx, exception: BaseException | None) -> None:
     target = os.path.join(app.outdir, PHOTO_DIR)
     ensuredir(target)
     copy_asset_file(source, os.path.join(target, os.path.basename(source)))
-
-
-def register(app: Sphinx) -> None:
-    app.connect("config-inited", add_templates_path)
-    app.connect("builder-inited", check_profile_configured)
-    app.connect("html-page-context", add_to_context)
-    app.connect("build-finished", copy_photo)
