@@ -98,7 +98,7 @@ class AcademicDomain(Domain):
         "data_files": {},
         # docname -> {anchor -> conditions of the ``only`` blocks it is in}
         "conditions": {},
-        # key (lower case) -> Target, as the pages were linked in the last build
+        # key (lower case) -> (docname, anchor) :pub: linked to in the last build
         "targets": {},
     }
     data_version = 5
