@@ -51,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("cv", CVDirective)
     app.add_role("pub", PubRole())
 
+    app.add_post_transform(transforms.RenderPublications)
     app.add_post_transform(transforms.HTMLOutput)
     app.add_post_transform(transforms.NoRemoteImages)
     app.add_post_transform(transforms.PrintedOutput)

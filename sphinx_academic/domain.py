@@ -32,6 +32,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from sphinx_academic import diagnostics
+from sphinx_academic.nodes import academic_publications
 from sphinx_academic.render.context import RenderContext, Warn
 from sphinx_academic.roles import PubRole
 from sphinx_academic.store import (
@@ -371,13 +372,21 @@ def note_only_blocks(app: Sphinx, doctree: nodes.document) -> None:
         return
     for block in doctree.findall(only):
         for element in block.findall(nodes.Element):
-            found = anchors.intersection(element["ids"])
+            found = anchors.intersection(_anchors(element))
             if found:
                 conditions = tuple(
                     parent["expr"] for parent in _ancestors(element) if isinstance(parent, only)
                 )
                 for anchor in found:
                     domain.note_conditions(docname, anchor, conditions)
+
+
+def _anchors(element: nodes.Element) -> list[str]:
+    """The anchors of what ``element`` shows (a pending list: of its entries)."""
+    if isinstance(element, academic_publications):
+        return [anchor for _, anchor, _ in element["entries"]]
+    ids: list[str] = element["ids"]
+    return ids
 
 
 def _ancestors(node: nodes.Element) -> Iterable[nodes.Element]:
@@ -432,6 +441,8 @@ def publications_for_page(env: BuildEnvironment) -> PublicationStore:
         domain.note_data_file(env.docname, domain.coauthors.path)
         if domain.coauthors.digest is not None:  # Sphinx re-reads pages of missing files
             env.note_dependency(domain.coauthors.path)
+    if env.config.academic_show_citations:
+        metrics_for_page(env)  # the cards' citation badges
     return domain.publications
 
 
@@ -461,7 +472,8 @@ def _note_use(env: BuildEnvironment, domain: AcademicDomain, paths: Iterable[str
 
 def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderContext:
     """What rendering publications needs from the project's configuration and profile;
-    data problems are reported once per build unless ``warn`` is given."""
+    data problems are reported once per build unless ``warn`` is given. (The page's use
+    of the data files is noted by :func:`publications_for_page`.)"""
     config = env.config
     domain = get_domain(env)
     return RenderContext(
@@ -484,7 +496,7 @@ def badge_counts(env: BuildEnvironment) -> Callable[[Publication], Count | None]
     show none."""
     if not env.config.academic_show_citations:
         return None
-    found, source = metrics_for_page(env).metrics, env.config.academic_citation_source
+    found, source = get_domain(env).metrics.metrics, env.config.academic_citation_source
     return None if found is None else lambda pub: found.count(pub.key, source)
 
 

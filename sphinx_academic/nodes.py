@@ -24,6 +24,16 @@ COPYBUTTON = "sphinx_copybutton"
 OTHER_FORMATS = ("latex", "text", "man", "texinfo")
 
 
+class academic_publications(nodes.General, nodes.Element):  # lower case: docutils naming
+    """Where publication entries go, rendered when the page is written (see
+    :class:`~sphinx_academic.transforms.RenderPublications`), as sphinxcontrib-bibtex
+    renders bibliographies: a page of thousands of entries is read and pickled as one
+    node. ``entries`` lists ``(key, anchor, number)`` in page order; ``style`` and
+    ``abstract`` are the directive's options. Its children are the nodes of the entries'
+    files (thumbnails, downloads), placed here when the page is read so that Sphinx's
+    collectors register them, and moved into the entries when they are rendered."""
+
+
 class academic_details(nodes.container):  # lower case: docutils node naming
     """A disclosure (``<details>`` in HTML); ``summary`` is its always-visible label."""
 
@@ -185,6 +195,7 @@ def skip(translator: Any, node: nodes.Element) -> None:
 def register(app: Sphinx) -> None:
     """Add every custom node with its visitors (called from the extension's ``setup``)."""
     skipped: dict[str, Any] = {name: (skip, None) for name in OTHER_FORMATS}
+    app.add_node(academic_publications)  # replaced by RenderPublications for every builder
     app.add_node(academic_details, html=(visit_details_html, depart_details_html))
     app.add_node(academic_button, html=(visit_button_html, None), **skipped)
     app.add_node(academic_source, html=(visit_source_html, None))

@@ -1,6 +1,10 @@
-"""Post-transforms that adapt the extension's output to the builder, so the pickled
-doctrees stay builder-neutral. Each declares the builders or formats it is for, as
-Sphinx's own post-transforms do.
+"""Post-transforms: publication entries rendered when the page is written, and the
+extension's output adapted to the builder, so the pickled doctrees stay builder-neutral.
+Each declares the builders or formats it is for, as Sphinx's own post-transforms do.
+
+- Every builder: the entries of ``.. publications::`` and ``.. publication::`` are
+  rendered in place of their pending node, before any other post-transform (linkcheck's
+  collector and the reference resolver included) looks at the page.
 
 - HTML: MathJax is told to leave text from data alone (only the formulas the extension
   checked are typeset).
@@ -15,15 +19,20 @@ Sphinx's own post-transforms do.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from docutils import nodes
+from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import new_document
 from sphinx.util.images import guess_mimetype
 
 from sphinx_academic.domain import get_domain, render_context
 from sphinx_academic.model.links import is_url
-from sphinx_academic.render.publication import citation_line, title_reference
+from sphinx_academic.nodes import academic_publications
+from sphinx_academic.render.publication import citation_line, entry_node, title_reference
+from sphinx_academic.render.resources import collected_files
 
 #: MathJax's class names (version 3 and 4, and 2) for "skip this" and "but do this".
 MATHJAX_IGNORE = ["mathjax_ignore", "tex2jax_ignore"]
@@ -51,6 +60,37 @@ def _with_class(document: nodes.document, kind: type[nodes.Element], name: str) 
 
 def _quiet(message: str, location: str, subtype: str) -> None:
     """Problems of the data were reported when the page was read."""
+
+
+class RenderPublications(SphinxPostTransform):
+    """Each pending list of entries becomes the entries, in its style."""
+
+    # Before every other post-transform: PrintedOutput (5) turns cards into lines,
+    # ReferencesResolver (10) resolves the titles' cross-references.
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        pending_lists = list(self.document.findall(academic_publications))
+        if not pending_lists:
+            return
+        store = get_domain(self.env).publications
+        base = render_context(self.env)
+        for pending in pending_lists:
+            ctx = replace(base, abstract=pending["abstract"], collected=collected_files(pending))
+            rendered: list[nodes.Node] = []
+            for key, anchor, number in pending["entries"]:
+                pub = store.get(key)
+                if pub is not None:
+                    rendered.append(entry_node(pub, pending["style"], anchor, ctx, number))
+            pending.parent.replace(pending, self.with_smart_quotes(rendered))
+
+    def with_smart_quotes(self, rendered: list[nodes.Node]) -> list[nodes.Node]:
+        """The entries with the typographic quotes and dashes Sphinx gives the page's own
+        text when it is read (its ``SmartQuotes`` transform, applied to them)."""
+        holder = new_document(self.document["source"], self.document.settings)
+        holder.extend(rendered)
+        SphinxSmartQuotes(holder, holder).apply()
+        return list(holder.children)
 
 
 class HTMLOutput(SphinxPostTransform):

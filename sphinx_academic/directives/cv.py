@@ -11,7 +11,7 @@ from sphinx_academic.directives.base import (
 )
 from sphinx_academic.directives.profile import ProfileDirectiveBase
 from sphinx_academic.directives.publications import PublicationDirectiveBase
-from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, publications_for_page, render_context
+from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, publications_for_page
 from sphinx_academic.query.order import parse_sort, sort_publications
 from sphinx_academic.render.profile import profile_card, section_block
 
@@ -76,11 +76,7 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
         entries = sort_publications(store.entries, parse_sort("-year, -month", store.fields))
         numbers = list(range(len(entries), 0, -1))
         listing = nodes.container(classes=["academic-publications", "academic-style-numbered"])
-        listing += self.render_entries(
-            entries,
-            "numbered",
-            render_context(self.env),
-            FULL_LIST if entries else PARTIAL_LIST,
-            numbers,
+        listing += self.pending_entries(
+            entries, "numbered", None, FULL_LIST if entries else PARTIAL_LIST, numbers
         )
         return [self.heading(title, "publications"), listing]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import replace
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -26,7 +25,7 @@ from sphinx_academic.domain import (
 )
 from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
-from sphinx_academic.nodes import academic_output_link
+from sphinx_academic.nodes import academic_output_link, academic_publications
 from sphinx_academic.query.filter import SPECIAL_NAMES, Filter, FilterError, compile_filter
 from sphinx_academic.query.order import (
     DEFAULT_SORT,
@@ -37,15 +36,16 @@ from sphinx_academic.query.order import (
     parse_sort,
     sort_publications,
 )
-from sphinx_academic.render.context import ABSTRACT_MODES, AbstractMode, RenderContext
-from sphinx_academic.render.publication import BOXED_STYLES, STYLES, Style, entry_node
+from sphinx_academic.render.context import ABSTRACT_MODES, AbstractMode
+from sphinx_academic.render.publication import BOXED_STYLES, STYLES, Style
+from sphinx_academic.render.resources import file_nodes
 from sphinx_academic.render.search import Shown, search_node
 
 cached_filter = functools.lru_cache(maxsize=256)(compile_filter)
 
 
 class PublicationDirectiveBase(AcademicDirective):
-    """Option checking and entry rendering shared by both directives."""
+    """Option checking and the entries' pending node, shared by both directives."""
 
     def style(self) -> Style:
         value = self.options.get("style", "card").strip().lower()
@@ -55,10 +55,6 @@ class PublicationDirectiveBase(AcademicDirective):
             )
             return "card"
         return value  # type: ignore[return-value,no-any-return]
-
-    def entry_context(self) -> RenderContext:
-        """The project's rendering context with this directive's ``:abstract:``."""
-        return replace(render_context(self.env), abstract=self.abstract_mode())
 
     def abstract_mode(self) -> AbstractMode | None:
         value = self.options.get("abstract")
@@ -73,27 +69,33 @@ class PublicationDirectiveBase(AcademicDirective):
             return None
         return value  # type: ignore[return-value,no-any-return]
 
-    def render_entries(
+    def pending_entries(
         self,
         entries: Sequence[Publication],
         style: Style,
-        ctx: RenderContext,
+        abstract: AbstractMode | None,
         priority: int,
         numbers: Sequence[int] | None = None,
-    ) -> list[nodes.Element]:
+    ) -> academic_publications:
+        """The entries, to be rendered when the page is written. What other pages and
+        Sphinx need now is settled here: each entry's anchor (noted in the domain for
+        ``:pub:``) and, for cards, the nodes of its files (for Sphinx's collectors)."""
         domain = get_domain(self.env)
         if style not in BOXED_STYLES:
             priority += CITATION_LINE
-        result = []
+        pending = academic_publications(style=style, abstract=abstract)
+        files_ctx = render_context(self.env) if style in BOXED_STYLES else None
+        listed = []
         for index, pub in enumerate(entries):
             anchor = unique_anchor(self.state.document, pub.key)
-            number = numbers[index] if numbers is not None else None
-            node = entry_node(pub, style, anchor, ctx, number)
-            register_anchor(self.state.document, node, anchor)
+            register_anchor(self.state.document, pending, anchor)
             if "no-index" not in self.options:
                 domain.note_shown(self.env.docname, pub.key, anchor, priority)
-            result.append(node)
-        return result
+            listed.append((pub.key, anchor, numbers[index] if numbers is not None else None))
+            if files_ctx is not None:
+                pending.extend(file_nodes(pub, files_ctx))
+        pending["entries"] = listed
+        return pending
 
 
 class PublicationsDirective(PublicationDirectiveBase):
@@ -177,8 +179,7 @@ class PublicationsDirective(PublicationDirectiveBase):
         return value
 
     def listing(self, entries: list[Publication], oldest_first: bool) -> nodes.container:
-        style = self.style()
-        ctx = self.entry_context()
+        style, abstract = self.style(), self.abstract_mode()
         partial = any(name in self.options for name in ("filter", "limit"))
         priority = PARTIAL_LIST if partial else FULL_LIST
         numbers = self.numbers_for(style, len(entries))
@@ -196,9 +197,10 @@ class PublicationsDirective(PublicationDirectiveBase):
             if heading:
                 box += self.heading(heading)
             group_numbers = numbers[position : position + len(group)] if numbers else None
-            rendered = self.render_entries(group, style, ctx, priority, group_numbers)
-            shown += [Shown(node["ids"][0], pub) for node, pub in zip(rendered, group, strict=True)]
-            box += rendered
+            pending = self.pending_entries(group, style, abstract, priority, group_numbers)
+            anchors = [anchor for _, anchor, _ in pending["entries"]]
+            shown += [Shown(anchor, pub) for anchor, pub in zip(anchors, group, strict=True)]
+            box += pending
             position += len(group)
         if "search" in self.options and shown:
             box["classes"].append("academic-searchable")
@@ -268,8 +270,8 @@ class PublicationDirective(PublicationDirectiveBase):
                 *self.options.get("class", []),
             ]
         )
-        box += self.render_entries(
-            [pub], style, self.entry_context(), SINGLE, [1] if style == "numbered" else None
+        box += self.pending_entries(
+            [pub], style, self.abstract_mode(), SINGLE, [1] if style == "numbered" else None
         )
         self.set_source_info(box)
         return [box]

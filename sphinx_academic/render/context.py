@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from docutils import nodes
+
     from sphinx_academic.model.coauthors import CoauthorMatcher
     from sphinx_academic.model.metrics import Count
     from sphinx_academic.model.names import OwnerMatcher
@@ -39,3 +41,7 @@ class RenderContext:
     abstract: AbstractMode | None = None
     #: The co-authors whose names link to their pages; ``None`` when there are none.
     coauthors: CoauthorMatcher | None = None
+    #: The nodes of the entries' files by ``(key, field)``, made when the page was read
+    #: (see :func:`~sphinx_academic.render.resources.file_nodes`); ``None``: make them
+    #: while rendering.
+    collected: Mapping[tuple[str, str], nodes.Element] | None = None

@@ -57,7 +57,9 @@ def _link(
     pub: Publication, name: str, label: str, value: str, ctx: RenderContext
 ) -> nodes.Element | None:
     classes = ["academic-pub-link", f"academic-link-{name}"]
-    if name in FILE_FIELDS and not is_url(value) and not value.lower().startswith("www."):
+    if _is_file(name, value):
+        if ctx.collected is not None:
+            return ctx.collected.get((pub.key, name))
         return _file_link(pub, name, label, value, classes, ctx)
     url = _identifier_url(pub, name, value, ctx) if name in SCHEMES else web_address(value)
     if url is None or not checked_url(pub, name, url, ctx):
@@ -96,8 +98,45 @@ def _file_link(
     )
 
 
+def _is_file(name: str, value: str) -> bool:
+    """Whether the value of link field ``name`` is a file in the project."""
+    return name in FILE_FIELDS and not is_url(value) and not value.lower().startswith("www.")
+
+
+def file_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Element]:
+    """The thumbnail and the download links of the entry's files, each marked with
+    ``academic_file`` (key, field): the nodes Sphinx's collectors register (images to
+    copy, files to offer for download) when they are in a page being read."""
+    found: list[tuple[str, nodes.Element | None]] = [("preview", _new_preview_node(pub, ctx))]
+    for name, label in LINK_FIELDS:
+        value = pub.raw_identifier(name)
+        if value and _is_file(name, value):
+            classes = ["academic-pub-link", f"academic-link-{name}"]
+            found.append((name, _file_link(pub, name, label, value, classes, ctx)))
+    for name, node in found:
+        if node is not None:
+            node["academic_file"] = (pub.key, name)
+    return [node for _, node in found if node is not None]
+
+
+def collected_files(holder: nodes.Element) -> dict[tuple[str, str], nodes.Element]:
+    """The nodes :func:`file_nodes` made, by ``(key, field)``, from where they were kept."""
+    return {
+        child["academic_file"]: child
+        for child in holder.children
+        if isinstance(child, nodes.Element) and "academic_file" in child
+    }
+
+
 def preview_node(pub: Publication, ctx: RenderContext) -> nodes.image | None:
     """The thumbnail, with the title as alt text."""
+    if ctx.collected is not None:
+        image = ctx.collected.get((pub.key, "preview"))
+        return image if isinstance(image, nodes.image) else None
+    return _new_preview_node(pub, ctx)
+
+
+def _new_preview_node(pub: Publication, ctx: RenderContext) -> nodes.image | None:
     value = pub.get("preview").strip()
     if not value:
         return None
