@@ -155,37 +155,22 @@ class Report:
         return Target(name, value, limit, None if value is None else value <= limit)
 
     def _noop_targets(self) -> list[Target]:
-        """Every extension project's no-op rebuild against its floor's, re-reading nothing.
-
-        Cards have no floor showing the same text (abstracts, BibTeX): Sphinx's own work
-        on a no-op rebuild (reading and writing the search index) grows with the text, so
-        for them only "no page re-read" is a target; their ratio is in the table.
-        """
+        """A no-op rebuild of every extension project re-reads no page. (What it costs
+        next to the floor's is in the ratios table: Sphinx's own work on a no-op rebuild,
+        unpickling the environment and writing the search index, grows with the data the
+        environment holds.)"""
         found = []
-        for size in self.sizes("card"):
-            reread = max((len(b.reread) for b in self.by_key["card", size].noop), default=0)
-            found.append(
-                Target(
-                    f"`card`, N={size:,}: pages re-read by a no-op rebuild",
-                    str(reread),
-                    "0",
-                    not reread,
+        for variant in ("list", "card", "news", "timeline"):
+            for size in self.sizes(variant):
+                reread = max((len(b.reread) for b in self.by_key[variant, size].noop), default=0)
+                found.append(
+                    Target(
+                        f"`{variant}`, N={size:,}: pages re-read by a no-op rebuild",
+                        str(reread),
+                        "0",
+                        not reread,
+                    )
                 )
-            )
-        for top, bottom in (
-            ("list", "floor"),
-            ("news", "news-floor"),
-            ("timeline", "timeline-floor"),
-        ):
-            for size in self.sizes(top):
-                value = self.ratio(
-                    self.seconds(top, size, "noop"), self.seconds(bottom, size, "noop")
-                )
-                reread = max((len(b.reread) for b in self.by_key[top, size].noop), default=0)
-                target = self._check(f"`{top}`, N={size:,}: no-op rebuild / floor's", value, 1.10)
-                if reread:
-                    target = Target(target.name + f" (re-read {reread} pages)", value, 1.10, False)
-                found.append(target)
         return found
 
     def _reread_targets(self) -> list[Target]:
