@@ -105,6 +105,17 @@ def test_decode_equals_latexcodec_on_the_whole_value(text: str) -> None:
     assert richtext.decode(text) == _reference_decode(text)
 
 
+@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.sampled_from([*_LATEX_TOKENS, "$", "}", "x\\"]), max_size=10).map("".join))
+@example("\\")
+@example("a\\$b{c}\\\\")
+def test_latex_tokens_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
+    plain = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]", re.DOTALL)
+    assert [m.span() for m in richtext._TOKEN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
 def test_decode_equals_latexcodec_on_real_files() -> None:
     from pybtex.database import parse_file
 
