@@ -230,6 +230,17 @@ def test_noop_rebuild_leaves_the_exports_alone(tmp_path: Path) -> None:
     assert '"issued": {"date-parts": [[2022' in exported[1].read_text(encoding="utf-8")
 
 
+def test_only_words_latexcodec_decodes_are_kept() -> None:
+    """Page ranges and braced words are decoded without latexcodec and not cached
+    (they rarely repeat); a name's accented word is."""
+    richtext.decode.cache_clear()
+    richtext._codec_word.cache_clear()
+    assert richtext.decode("pages 1889--1900 of {BERT} by Y{\\i}lmaz") == (
+        "pages 1889–1900 of BERT by Yılmaz"
+    )
+    assert richtext._codec_word.cache_info().currsize == 1
+
+
 def test_loading_the_extension_imports_no_reader() -> None:
     """pydantic-core, PyYAML, pybtex and latexcodec are imported when a data file is read
     or decoded, not by ``setup()``: a no-op rebuild reads none."""

@@ -472,11 +472,17 @@ def _ulatex(text: str) -> str:
 _LATEX_CODEC_WORD = re.compile(r"[\\~`]|''|,,")
 
 
-@functools.lru_cache(maxsize=65536)
 def _decode_word(word: str) -> str:
     if not _LATEX_CODEC_WORD.search(word):
         # latexcodec reads dashes greedily from the left: "---" first, then "--".
         return word.replace("---", "—").replace("--", "–")
+    return _codec_word(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _codec_word(word: str) -> str:
+    """latexcodec's decoding of one word, kept: names with accents repeat, and the
+    words decoded without latexcodec (page ranges, braced words) mostly do not."""
     return _ulatex(word)
 
 
