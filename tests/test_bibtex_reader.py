@@ -107,6 +107,21 @@ def test_empty_file_and_text_only() -> None:
     assert parse_bibtex("---\ntitle: front matter\n---\n", "x.bib").problems == ()
 
 
+@pytest.mark.parametrize("broken", ["", "@article{c, title = {C}, year = {2020}"])
+def test_entries_of_a_file_share_repeated_values(broken: str) -> None:
+    """One string per repeated value and entry type, whichever reader read the file
+    (a broken entry makes pybtex read it)."""
+    text = (
+        "@Article{a, title = {A}, year = {2020}, journal = {Nature}}\n"
+        '@article{b, title = {B}, year = 2020, journal = "Nature"}\n' + broken
+    )
+    first, second, *_ = parse_bibtex(text, "x.bib").entries
+    assert first.fields == {"title": "A", "year": "2020", "journal": "Nature"}
+    assert first.get("year") is second.get("year")
+    assert first.get("journal") is second.get("journal")
+    assert first.type is second.type == "article"
+
+
 def test_huge_field() -> None:
     abstract = "word " * 200_000
     bib = parse_bibtex("@article{a, title={X}, abstract={" + abstract + "}}", "x.bib")

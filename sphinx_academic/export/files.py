@@ -52,10 +52,14 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
 _EXPORTS = (EXPORT_BIB, EXPORT_CSL)
 
 
+#: ``json.dumps(item, ensure_ascii=False)``, with one encoder for all items.
+_CSL_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _csl_json(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     """A JSON list with one item per line."""
     yield "[\n"
-    yield from _joined((json.dumps(item, ensure_ascii=False) for item in items), ",\n")
+    yield from _joined((_CSL_ENCODER.encode(item) for item in items), ",\n")
     yield "]\n"
 
 

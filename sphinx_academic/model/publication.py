@@ -258,9 +258,10 @@ class Publication:
             if name in PRESENTATION_FIELDS or name == "crossref":
                 continue
             lines.append(f"  {name} = {_bibtex_value(name, value)},")
-        if self.arxiv_id and not self.get("eprint"):
+        arxiv = "" if self.get("eprint") else self.arxiv_id
+        if arxiv:
             # al-folio's arxiv field, kept in the standard form tools read.
-            lines += [f"  eprint = {{{self.arxiv_id}}},", "  archiveprefix = {arXiv},"]
+            lines += [f"  eprint = {{{arxiv}}},", "  archiveprefix = {arXiv},"]
         lines.append("}")
         return "\n".join(lines)
 

@@ -50,8 +50,9 @@ _LATEX_CHARS = re.compile(r"[\\{}~$`'-](?:(?<=[\\{}~$])|(?<=-)-|(?<=`)`|(?<=')')
 #: Unescaped ``$...$`` math spans (the lookbehind after the ``$`` is the same test as one
 #: before it).
 _MATH = re.compile(r"\$(?<!\\\$)(.+?)(?<!\\)\$", re.DOTALL)
-#: The tokens the reader of a value stops at: control words and symbols, braces, ``$``.
-_TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]", re.DOTALL)
+#: The tokens the reader of a value stops at: control words and symbols, braces, ``$``
+#: (``\\(?:[A-Za-z]+|.)|[{}$]``, written to start with one character class).
+_TOKEN = re.compile(r"[\\{}$](?:(?<=\\)(?:[A-Za-z]+|.)|(?<=[{}$]))", re.DOTALL)
 _SPACES_AFTER_WORD = re.compile(r"[ \t]*\n?[ \t]*")
 _OPTIONAL_ARGUMENT = re.compile(r"\s*\[[^\]]*\]")
 #: The addresses ``\href`` and ``\url`` may link to.
@@ -471,11 +472,17 @@ def _ulatex(text: str) -> str:
 _LATEX_CODEC_WORD = re.compile(r"[\\~`]|''|,,")
 
 
-@functools.lru_cache(maxsize=65536)
 def _decode_word(word: str) -> str:
     if not _LATEX_CODEC_WORD.search(word):
         # latexcodec reads dashes greedily from the left: "---" first, then "--".
         return word.replace("---", "—").replace("--", "–")
+    return _codec_word(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _codec_word(word: str) -> str:
+    """latexcodec's decoding of one word, kept: names with accents repeat, and the
+    words decoded without latexcodec (page ranges, braced words) mostly do not."""
     return _ulatex(word)
 
 

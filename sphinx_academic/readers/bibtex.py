@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -104,9 +105,18 @@ def parse_bibtex(
     # One kind of line end, so that lines and columns agree with what editors show.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     entries: list[Publication] = []
+    values: dict[str, str] = {}
     for raw in _raw_entries(text, path, problems):
+        _share_values(raw.fields, values)
         entries.append(_publication(raw, path, first_index + len(entries), problems))
     return BibFile(path, tuple(entries), tuple(problems))
+
+
+def _share_values(fields: dict[str, str], values: dict[str, str]) -> None:
+    """Make each value of ``fields`` that an earlier entry of the file has too (a year,
+    a venue, ``true``) that entry's string: the file's entries keep one copy of it."""
+    for name, value in fields.items():
+        fields[name] = values.setdefault(value, value)
 
 
 def _failed(path: str, message: str) -> BibFile:
@@ -134,7 +144,7 @@ def _raw_entries(text: str, path: str, problems: list[Problem]) -> Iterator[RawE
     # reading below reports it and reads that next entry.
     if scanned is not None and not any(key.startswith("@") for _, key, _, _ in scanned):
         for command, key, fields, line in scanned:
-            yield RawEntry(command.lower(), key, fields, line)
+            yield RawEntry(_entry_type(command), key, fields, line)
         return
     starts = [text.index("@", match.start()) for match in _LINE_START_AT.finditer(text)]
     macros = CaseInsensitiveDict(month_names)
@@ -222,7 +232,13 @@ def _raw_entry(command: str, body: Any, line: int, broken: bool) -> RawEntry | N
     key, fields = body
     if not key:
         return None  # reported: "this entry has no key"
-    return RawEntry(command.lower(), key, flatten_fields(fields), line, broken)
+    return RawEntry(_entry_type(command), key, flatten_fields(fields), line, broken)
+
+
+def _entry_type(command: str) -> str:
+    """The entry type in lower case, interned as field names are (one ``article`` for
+    all entries)."""
+    return sys.intern(command.lower())
 
 
 def _syntax_problem(path: str, text: str, error: PybtexSyntaxError | _Unclosed) -> Problem:
