@@ -87,7 +87,7 @@ class RenderPublications(SphinxPostTransform):
     def with_smart_quotes(self, rendered: list[nodes.Node]) -> list[nodes.Node]:
         """The entries with the typographic quotes and dashes Sphinx gives the page's own
         text when it is read (its ``SmartQuotes`` transform, applied to them)."""
-        holder = new_document(self.document["source"], self.document.settings)
+        holder = new_document(self.document.get("source", ""), self.document.settings)
         holder.extend(rendered)
         SphinxSmartQuotes(holder, holder).apply()
         return list(holder.children)
