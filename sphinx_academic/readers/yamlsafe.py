@@ -389,8 +389,10 @@ def _children(node: Node) -> Iterator[Node]:
 def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
     """The key node (``None`` in a list) and value node at ``part`` inside ``node``.
 
-    As in the data, the last of duplicate keys wins, a key written in the mapping beats a
-    merged one (``<<: *base``), and an earlier merged mapping beats a later one.
+    The pair the data took its value from: the last pair with that key, as in the mapping
+    PyYAML built, which has the merged keys (``<<: *base``) before the written ones. A
+    mapping not built yet still has its ``<<`` keys: written keys come first there, then
+    the merged mappings in order.
     """
     if isinstance(node, SequenceNode):
         if isinstance(part, int) and 0 <= part < len(node.value):
