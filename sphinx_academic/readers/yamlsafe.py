@@ -226,6 +226,8 @@ class PositionLoader(_SafeLoader):
             return None
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """PyYAML's mapping, after a problem at each key written twice in it."""
+        self.problems += _repeated_keys(node, self.path, self.subtype)
         self.flatten_mapping(node)
         return {self._key(key): self.construct_object(value, deep) for key, value in node.value}
 
@@ -305,7 +307,6 @@ def _load(
         bomb = _alias_bomb(node, path, subtype) if "&" in text else None
         if bomb is not None:
             return None, [bomb]
-        duplicates = _duplicate_keys(node, path, subtype)
         # Deep: each list and mapping is finished inside its own construct_object, where a
         # value that does not fit its tag is caught (aliases cannot loop: see above).
         data = loader.construct_object(node, deep=True)
@@ -315,7 +316,7 @@ def _load(
         return None, [Problem(path, "the data is nested too deeply", subtype)]
     except (yaml.YAMLError, ValueError, TypeError) as error:
         return None, [Problem(path, f"cannot read the file: {error}", subtype)]
-    return Document(path, data, subtype, node), duplicates
+    return Document(path, data, subtype, node), []
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, path: str, subtype: str, text: str) -> Problem:
@@ -413,32 +414,13 @@ def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
     return None
 
 
-def _duplicate_keys(tree: Node, path: str, subtype: str) -> list[Problem]:
-    """A problem at each key written again in the same mapping, in file order.
-
-    A node reached again through an alias is checked once; merged keys never count.
-    """
-    problems: list[Problem] = []
-    checked: set[int] = set()
-    pending = [tree]
-    while pending:
-        node = pending.pop()
-        if id(node) in checked:
-            continue
-        checked.add(id(node))
-        if isinstance(node, SequenceNode):
-            pending += reversed(node.value)
-        elif isinstance(node, MappingNode):
-            explicit = [pair for pair in node.value if pair[0].tag != _MERGE_TAG]
-            problems += _repeated_keys([key for key, _ in explicit], path, subtype)
-            pending += reversed([value for _, value in explicit])
-    return problems
-
-
-def _repeated_keys(keys: list[Node], path: str, subtype: str) -> list[Problem]:
+def _repeated_keys(node: MappingNode, path: str, subtype: str) -> list[Problem]:
+    """A problem at each key written again in ``node``; merged keys (``<<``) never count."""
     problems: list[Problem] = []
     last_line: dict[str, int] = {}
-    for key_node in keys:
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            continue
         key = _key_text(key_node)
         if key in last_line:
             message = (
@@ -467,8 +449,23 @@ def parse_json(text: str, path: str = "<string>") -> tuple[Document | None, list
     except RecursionError:
         return None, [Problem(path, "invalid JSON: nested too deeply", "json")]
     tree = _json_tree(text, path)
-    duplicates = _duplicate_keys(tree, path, "json") if tree is not None else []
+    duplicates = _json_duplicate_keys(tree, path) if tree is not None else []
     return Document(path, data, "json", tree), duplicates
+
+
+def _json_duplicate_keys(tree: Node, path: str) -> list[Problem]:
+    """A problem at each key written twice in a mapping of JSON composed as YAML (which
+    has no aliases or merge keys), in file order."""
+    problems: list[Problem] = []
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            problems += _repeated_keys(node, path, "json")
+            pending += (value for _, value in node.value)
+        elif isinstance(node, SequenceNode):
+            pending += node.value
+    return sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
 
 
 def _json_tree(text: str, path: str) -> Node | None:
