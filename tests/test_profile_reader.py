@@ -314,6 +314,24 @@ def test_duplicate_keys(tmp_path: Path) -> None:
     assert profile.basics.name == "B"
 
 
+def test_a_duplicate_key_is_reported_once_however_often_it_is_aliased() -> None:
+    text = "base: &b {city: Porto, city: Braga}\nhome: *b\nwork: [*b, *b]\n"
+    document, problems = parse_yaml(text)
+    assert [where(problem) for problem in problems] == [("yaml", 1, 24)]
+    assert document is not None and document.data["work"][1] == {"city": "Braga"}
+    assert document.value_at(("work", 1, "city")) == Position(1, 30)
+
+
+def test_a_merged_key_is_located_where_the_value_the_data_holds_was_written() -> None:
+    text = "one: &one {x: 1, y: 1}\ntwo: &two {x: 2, z: 2}\nboth:\n  <<: [*one, *two]\n  w: 3\n"
+    document, problems = parse_yaml(text)
+    assert document is not None and not problems
+    assert document.data["both"] == {"x": 1, "y": 1, "z": 2, "w": 3}
+    assert document.value_at(("both", "x")) == Position(1, 15)  # the first merged mapping wins
+    assert document.key_at(("both", "z")) == Position(2, 18)
+    assert document.value_at(("both", "w")) == Position(5, 6)
+
+
 def test_python_tags_are_refused_and_the_rest_loads(tmp_path: Path) -> None:
     text = "basics:\n  name: !!python/object/apply:os.system [echo hi]\n  label: Fine\n"
     profile, problems = read_text(tmp_path, text)

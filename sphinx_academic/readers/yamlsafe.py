@@ -1,8 +1,9 @@
 """Load YAML and JSON safely, remembering where every key and value was written.
 
 The result is a :class:`Document`: the plain Python data (dicts with string keys, lists,
-scalars) plus the 1-based line and column of every mapping key and value, addressed by
-their path (``("work", 0, "startDate")``), the same shape as pydantic's error ``loc``.
+scalars) plus the node tree it was read from, which locates any mapping key or value by
+its path (``("work", 0, "startDate")``, the same shape as pydantic's error ``loc``) as a
+1-based line and column.
 
 YAML is read in two steps with PyYAML: :class:`PositionLoader` composes the node tree,
 whose marks give the positions, then constructs the data from it. Loading never raises
@@ -82,7 +83,7 @@ class Position:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """Data read from one file, with the position of each key and value in it."""
+    """Data read from one file, with the node tree that says where each key and value is."""
 
     #: Path of the file as given to the loader.
     path: str
@@ -90,35 +91,41 @@ class Document:
     data: Any
     #: ``"yaml"`` or ``"json"``, also the subtype of syntax problems.
     format: Format
-    #: Where each value starts, by path; ``()`` is the whole document.
-    values: dict[DocPath, Position]
-    #: Where each mapping key starts, by the path of its value.
-    keys: dict[DocPath, Position]
+    #: The nodes PyYAML composed from the text: their marks are the positions. ``None``
+    #: when the text could not be composed (JSON that is not YAML): everything is then
+    #: located at the start of the file.
+    tree: Node | None
 
-    def value_at(self, path: DocPath) -> Position | None:
-        """Where the value at ``path`` is, or else its nearest known ancestor."""
-        for end in range(len(path), -1, -1):
-            found = self.values.get(path[:end])
-            if found is not None:
-                return found
-        return None
+    def value_at(self, path: DocPath) -> Position:
+        """Where the value at ``path`` is, or else its nearest ancestor in the file."""
+        _, node = self._nearest(path)
+        return _position(node) if node is not None else Position(1, 1)
 
-    def key_at(self, path: DocPath) -> Position | None:
+    def key_at(self, path: DocPath) -> Position:
         """Where the key of the value at ``path`` is, falling back to :meth:`value_at`."""
-        return self.keys.get(path) or self.value_at(path)
+        key, node = self._nearest(path)
+        found = key if key is not None else node
+        return _position(found) if found is not None else Position(1, 1)
+
+    def _nearest(self, path: DocPath) -> tuple[Node | None, Node | None]:
+        """The key node (when the whole path was found in a mapping) and the value node of
+        the longest start of ``path`` in the tree."""
+        key, node = None, self.tree
+        for part in path:
+            found = _child(node, part) if node is not None else None
+            if found is None:
+                return None, node
+            key, node = found
+        return key, node
 
     def source(self, path: DocPath) -> Source:
         """Where the value at ``path`` is, as a record's :class:`Source`."""
         where = self.value_at(path)
-        if where is None:
-            return Source(self.path)
         return Source(self.path, where.line, where.column)
 
     def problem(self, path: DocPath, message: str, subtype: str, *, key: bool = False) -> Problem:
         """A problem located at the value (or key) at ``path``."""
         where = self.key_at(path) if key else self.value_at(path)
-        if where is None:
-            return Problem(self.path, message, subtype)
         return Problem(self.path, message, subtype, where.line, where.column)
 
     def problems_from(self, prefix: DocPath, issues: Iterable[Issue]) -> list[Problem]:
@@ -219,6 +226,8 @@ class PositionLoader(_SafeLoader):
             return None
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """PyYAML's mapping, after a problem at each key written twice in it."""
+        self.problems += _repeated_keys(node, self.path, self.subtype)
         self.flatten_mapping(node)
         return {self._key(key): self.construct_object(value, deep) for key, value in node.value}
 
@@ -298,8 +307,6 @@ def _load(
         bomb = _alias_bomb(node, path, subtype) if "&" in text else None
         if bomb is not None:
             return None, [bomb]
-        positions = _Positions(path, subtype)
-        positions.note(node, ())
         # Deep: each list and mapping is finished inside its own construct_object, where a
         # value that does not fit its tag is caught (aliases cannot loop: see above).
         data = loader.construct_object(node, deep=True)
@@ -309,8 +316,7 @@ def _load(
         return None, [Problem(path, "the data is nested too deeply", subtype)]
     except (yaml.YAMLError, ValueError, TypeError) as error:
         return None, [Problem(path, f"cannot read the file: {error}", subtype)]
-    document = Document(path, data, subtype, positions.values, positions.keys)
-    return document, positions.duplicates
+    return Document(path, data, subtype, node), []
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, path: str, subtype: str, text: str) -> Problem:
@@ -381,51 +387,48 @@ def _children(node: Node) -> Iterator[Node]:
 # -- positions -----------------------------------------------------------------------------
 
 
-class _Positions:
-    """Where each value and key of a node tree is, by path, and its duplicate keys."""
+def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+    """The key node (``None`` in a list) and value node at ``part`` inside ``node``.
 
-    def __init__(self, path: str, subtype: str) -> None:
-        self.path, self.subtype = path, subtype
-        self.values: dict[DocPath, Position] = {}
-        self.keys: dict[DocPath, Position] = {}
-        self.duplicates: list[Problem] = []
+    The pair the data took its value from: the last pair with that key, as in the mapping
+    PyYAML built, which has the merged keys (``<<: *base``) before the written ones. A
+    mapping not built yet still has its ``<<`` keys: written keys come first there, then
+    the merged mappings in order.
+    """
+    if isinstance(node, SequenceNode):
+        if isinstance(part, int) and 0 <= part < len(node.value):
+            return None, node.value[part]
+        return None
+    if not isinstance(node, MappingNode) or not isinstance(part, str):
+        return None
+    for key_node, value_node in reversed(node.value):
+        if key_node.tag != _MERGE_TAG and _key_text(key_node) == part:
+            return key_node, value_node
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE_TAG:
+            merged = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for mapping in merged:
+                found = _child(mapping, part)
+                if found is not None:
+                    return found
+    return None
 
-    def note(self, node: Node, path: DocPath) -> None:
-        self.values.setdefault(path, _position(node))
-        if isinstance(node, SequenceNode):
-            for index, item in enumerate(node.value):
-                self.note(item, (*path, index))
-        elif isinstance(node, MappingNode):
-            self._note_mapping(node, path)
 
-    def _note_mapping(self, node: MappingNode, path: DocPath) -> None:
-        explicit = [pair for pair in node.value if pair[0].tag != _MERGE_TAG]
-        seen: dict[str, Position] = {}
-        for key_node, value_node in explicit:
-            key, where = _key_text(key_node), _position(key_node)
-            if key in seen:
-                message = (
-                    f"duplicate key {key!r} (first at line {seen[key].line}); the last one is used"
-                )
-                problem = Problem(self.path, message, self.subtype, where.line, where.column)
-                self.duplicates.append(problem)
-            seen[key] = where
-            self.keys[(*path, key)] = where
-            self.values.pop((*path, key), None)  # the last duplicate wins, as in the data
-            self.note(value_node, (*path, key))
-        for source in (value for key, value in node.value if key.tag == _MERGE_TAG):
-            for mapping in source.value if isinstance(source, SequenceNode) else [source]:
-                if isinstance(mapping, MappingNode):
-                    self._note_merged(mapping, path)
-
-    def _note_merged(self, node: MappingNode, path: DocPath) -> None:
-        """Merged keys never override explicit ones, nor report duplicates again."""
-        merged = _Positions(self.path, self.subtype)
-        merged._note_mapping(node, path)
-        for where, position in merged.keys.items():
-            self.keys.setdefault(where, position)
-        for where, position in merged.values.items():
-            self.values.setdefault(where, position)
+def _repeated_keys(node: MappingNode, path: str, subtype: str) -> list[Problem]:
+    """A problem at each key written again in ``node``; merged keys (``<<``) never count."""
+    problems: list[Problem] = []
+    last_line: dict[str, int] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            continue
+        key = _key_text(key_node)
+        if key in last_line:
+            message = (
+                f"duplicate key {key!r} (first at line {last_line[key]}); the last one is used"
+            )
+            problems.append(Problem(path, message, subtype, *_line_and_column(key_node)))
+        last_line[key] = key_node.start_mark.line + 1
+    return problems
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -445,25 +448,37 @@ def parse_json(text: str, path: str = "<string>") -> tuple[Document | None, list
         return None, [Problem(path, message, "json", error.lineno, error.colno)]
     except RecursionError:
         return None, [Problem(path, "invalid JSON: nested too deeply", "json")]
-    positions = _json_positions(text, path)
-    return Document(path, data, "json", positions.values, positions.keys), positions.duplicates
+    tree = _json_tree(text, path)
+    duplicates = _json_duplicate_keys(tree, path) if tree is not None else []
+    return Document(path, data, "json", tree), duplicates
 
 
-def _json_positions(text: str, path: str) -> _Positions:
-    positions = _Positions(path, "json")
+def _json_duplicate_keys(tree: Node, path: str) -> list[Problem]:
+    """A problem at each key written twice in a mapping of JSON composed as YAML (which
+    has no aliases or merge keys), in file order."""
+    problems: list[Problem] = []
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            problems += _repeated_keys(node, path, "json")
+            pending += (value for _, value in node.value)
+        elif isinstance(node, SequenceNode):
+            pending += node.value
+    return sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
+
+
+def _json_tree(text: str, path: str) -> Node | None:
+    """JSON text composed as YAML, for its positions; ``None`` when YAML cannot read it."""
     # Outside strings a tab is only whitespace in JSON, and raw tabs are not allowed inside
     # strings, so swapping each for a space keeps every line and column.
     loader = PositionLoader(text.replace("\t", " "), path, "json")
     try:
-        node = loader.get_single_node()
-        if node is not None:  # JSON has no aliases
-            positions.note(node, ())
+        return loader.get_single_node()
     except (yaml.YAMLError, RecursionError):
-        positions = _Positions(path, "json")
-        positions.values[()] = Position(1, 1)
+        return None
     finally:
         loader.dispose()
-    return positions
 
 
 # -- choosing a format ---------------------------------------------------------------------
