@@ -68,9 +68,6 @@ class Target(NamedTuple):
     docname: str
     anchor: str
     priority: int
-    #: The entry's key as written in the bib file and its title as plain text.
-    key: str
-    title: str
 
 
 class AcademicDomain(Domain):
@@ -219,15 +216,8 @@ class AcademicDomain(Domain):
                         continue
                     if key not in best or priority < best[key][2]:
                         best[key] = (docname, anchor, priority)
-            self._targets = {
-                key: Target(docname, anchor, priority, *self._described(key))
-                for key, (docname, anchor, priority) in best.items()
-            }
+            self._targets = {key: Target(*place) for key, place in best.items()}
         return self._targets
-
-    def _described(self, key: str) -> tuple[str, str]:
-        pub = self.publications.get(key)
-        return (pub.key, pub.title_text) if pub is not None else (key, key)
 
     def resolve_xref(
         self,
@@ -307,8 +297,12 @@ class AcademicDomain(Domain):
         # pages), but in objects.inv for intersphinx.
         if not self.env.config.academic_inventory:
             return
-        for place in sorted(self.targets().values()):
-            yield place.key, place.title, "publication", place.docname, place.anchor, -1
+        places = sorted(self.targets().items(), key=lambda item: item[1])
+        for key, place in places:
+            # The key as written in the bib file, the title as the display name.
+            pub = self.publications.get(key)
+            name, title = (pub.key, pub.title_text) if pub is not None else (key, key)
+            yield name, title, "publication", place.docname, place.anchor, -1
 
 
 def get_domain(env: BuildEnvironment) -> AcademicDomain:
