@@ -55,7 +55,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(transforms.HTMLOutput)
     app.add_post_transform(transforms.NoRemoteImages)
     app.add_post_transform(transforms.PrintedOutput)
-    app.add_post_transform(transforms.TitlesToOwnPages)
     app.add_post_transform(transforms.LaTeXImages)
     app.add_post_transform(transforms.BackLinks)
 

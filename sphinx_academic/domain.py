@@ -167,6 +167,10 @@ class AcademicDomain(Domain):
     def note_page(self, docname: str, key: str) -> None:
         self.data["pages"][docname] = key
 
+    def own_page_keys(self) -> frozenset[str]:
+        """The keys (lower case) of the entries that have a page of their own."""
+        return frozenset(key.lower() for key in self.data["pages"].values())
+
     def page_key(self, docname: str) -> str | None:
         """The key of the publication ``docname`` is the page of, if it is one."""
         key: str | None = self.data["pages"].get(docname)

@@ -4,7 +4,8 @@ Each declares the builders or formats it is for, as Sphinx's own post-transforms
 
 - Every builder: the entries of ``.. publications::`` and ``.. publication::`` are
   rendered in place of their pending node, before any other post-transform (linkcheck's
-  collector and the reference resolver included) looks at the page.
+  collector and the reference resolver included) looks at the page. Every page has been
+  read by then, so the titles of entries with a page written by hand link to it.
 
 - HTML: MathJax is told to leave text from data alone (only the formulas the extension
   checked are typeset).
@@ -31,7 +32,7 @@ from sphinx.util.images import guess_mimetype
 from sphinx_academic.domain import get_domain, render_context
 from sphinx_academic.model.links import is_url
 from sphinx_academic.nodes import academic_publications
-from sphinx_academic.render.publication import citation_line, entry_node, title_reference
+from sphinx_academic.render.publication import citation_line, entry_node
 from sphinx_academic.render.resources import collected_files
 
 #: MathJax's class names (version 3 and 4, and 2) for "skip this" and "but do this".
@@ -73,8 +74,9 @@ class RenderPublications(SphinxPostTransform):
         pending_lists = list(self.document.findall(academic_publications))
         if not pending_lists:
             return
-        store = get_domain(self.env).publications
-        base = render_context(self.env)
+        domain = get_domain(self.env)
+        store = domain.publications
+        base = replace(render_context(self.env), own_pages=domain.own_page_keys())
         for pending in pending_lists:
             ctx = replace(base, abstract=pending["abstract"], collected=collected_files(pending))
             rendered: list[nodes.Node] = []
@@ -153,8 +155,9 @@ class PrintedOutput(SphinxPostTransform):
         ]
         if not cards:
             return
-        store = get_domain(self.env).publications
-        ctx = render_context(self.env, warn=_quiet)
+        domain = get_domain(self.env)
+        store = domain.publications
+        ctx = replace(render_context(self.env, warn=_quiet), own_pages=domain.own_page_keys())
         for card in cards:
             pub = store.get(card["academic_key"])
             if pub is None:
@@ -204,29 +207,6 @@ class PrintedOutput(SphinxPostTransform):
         for link in _with_class(self.document, nodes.reference, "academic-coauthor"):
             name = link.astext()
             link.replace_self(nodes.inline(name, name, classes=["academic-coauthor"]))
-
-
-class TitlesToOwnPages(SphinxPostTransform):
-    """The titles of entries that have a page written by hand (``.. publication-page::``)
-    link to it, as titles do when pages are generated."""
-
-    # After printed formats have their citation lines, before references are resolved.
-    default_priority = 6
-
-    def run(self, **kwargs: Any) -> None:
-        if self.config.academic_publication_pages:
-            return  # every title is a cross-reference already
-        domain = get_domain(self.env)
-        paged = {key.lower() for key in domain.data["pages"].values()}
-        shown = {key for key, _ in domain.data["shown"].get(self.env.docname, {}).values()}
-        if not paged & shown:
-            return
-        for root in academic_roots(self.document):
-            for node in list(root.findall(nodes.Element)):
-                key = node.get("academic_key", "")
-                if key.lower() in paged and isinstance(node, (nodes.inline, nodes.reference)):
-                    url = node.get("refuri", "")
-                    node.replace_self(title_reference(key, url, list(node.children)))
 
 
 class LaTeXImages(SphinxPostTransform):

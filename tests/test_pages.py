@@ -290,6 +290,7 @@ def test_hand_written_publication_page_is_the_target_of_titles_and_pub(tmp_path:
         {
             "paper.rst": f".. publication-page:: {key}\n\nMore about it.\n",
             "cites.rst": f"Cites\n=====\n\nSee :pub:`{key}`.\n",
+            "line.rst": f"Line\n====\n\n.. publication:: {key}\n   :style: list\n",
         },
     )
     app = build_app(srcdir)
@@ -302,6 +303,11 @@ def test_hand_written_publication_page_is_the_target_of_titles_and_pub(tmp_path:
     assert card_title is not None and card_title["href"] == f"paper.html#pub-{key}"
     cite = parse_html(app.outdir / "cites.html").select_one("a.reference.internal")
     assert cite is not None and cite["href"] == f"paper.html#pub-{key}"
+    # A citation line's title links there too (pages are all read when entries render).
+    line_title = parse_html(app.outdir / "line.html").select_one(
+        ".academic-pub-line a.academic-pub-title-link"
+    )
+    assert line_title is not None and line_title["href"] == f"paper.html#pub-{key}"
 
 
 def test_two_pages_for_one_publication_warn(tmp_path: Path) -> None:

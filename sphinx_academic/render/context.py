@@ -33,6 +33,9 @@ class RenderContext:
     warn: Warn
     #: Titles link to the entries' own pages (``academic_publication_pages``).
     link_pages: bool = False
+    #: The keys (lower case) of the entries with a page written by hand
+    #: (``.. publication-page::``), whose titles link to it; known once every page is read.
+    own_pages: frozenset[str] = frozenset()
     #: An entry's citation count for its badge; ``None`` when badges are off.
     citations: Callable[[Publication], Count | None] | None = None
     #: The source of those counts (``academic_citation_source``).

@@ -67,7 +67,13 @@ def citation_line(
         add_authors(runs, people, shown_authors(people, ctx), ctx, expandable=False)
         runs.add_text(role)
         runs.end_sentence()
-    runs.add_node(title_inline(pub, ctx))
+    title = linked_title(pub, ctx)
+    if title is not None:
+        runs.add_node(title)
+    elif pub.title:
+        runs.add_rich(pub.title, links=False)  # plain text in the line, as written by hand
+    else:
+        runs.add_text(pub.key)
     runs.end_sentence()
     add_venue(runs, pub, ctx)
     runs.end_sentence(last=True)
@@ -274,22 +280,27 @@ def badge_nodes(pub: Publication) -> list[nodes.Node]:
     return badges
 
 
-def title_inline(pub: Publication, ctx: RenderContext) -> nodes.Element:
-    """The title, linked to ``url`` or ``html`` when one is safe. With generated pages
-    (``ctx.link_pages``) it is a cross-reference the domain resolves to the entry's page;
-    :class:`~sphinx_academic.transforms.TitlesToOwnPages` makes it one when the entry has
-    a page written by hand. Either way the node carries the entry's key."""
+def linked_title(pub: Publication, ctx: RenderContext) -> nodes.Element | None:
+    """The title as a link: a cross-reference the domain resolves to the entry's own
+    page (generated with ``ctx.link_pages``, or written by hand and in
+    ``ctx.own_pages``), else a reference to its ``url`` or ``html`` when one is safe;
+    ``None`` when it links nowhere."""
     url = _title_url(pub, ctx)
-    if ctx.link_pages:
+    if ctx.link_pages or pub.key.lower() in ctx.own_pages:
         return title_reference(pub.key, url, _title_nodes(pub))
     if url:
-        node: nodes.Element = nodes.reference(
+        return nodes.reference(
             "", "", *_title_nodes(pub), refuri=url, classes=["academic-pub-title-link"]
         )
-    else:
-        node = nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-text"])
-    node["academic_key"] = pub.key
-    return node
+    return None
+
+
+def title_inline(pub: Publication, ctx: RenderContext) -> nodes.Element:
+    """The title on a card: a link (see :func:`linked_title`) or a span."""
+    linked = linked_title(pub, ctx)
+    if linked is not None:
+        return linked
+    return nodes.inline("", "", *_title_nodes(pub), classes=["academic-pub-title-text"])
 
 
 def title_reference(key: str, url: str, title: list[nodes.Node]) -> pending_xref:
