@@ -1,4 +1,4 @@
-"""What rendering needs from the project, gathered once per directive."""
+"""What rendering needs from the project, gathered once per directive or post-transform."""
 
 from __future__ import annotations
 
