@@ -105,17 +105,6 @@ def test_decode_equals_latexcodec_on_the_whole_value(text: str) -> None:
     assert richtext.decode(text) == _reference_decode(text)
 
 
-@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.sampled_from([*_LATEX_TOKENS, "$", "}", "x\\"]), max_size=10).map("".join))
-@example("\\")
-@example("a\\$b{c}\\\\")
-def test_latex_tokens_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
-    plain = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]", re.DOTALL)
-    assert [m.span() for m in richtext._TOKEN.finditer(text)] == [
-        m.span() for m in plain.finditer(text)
-    ]
-
-
 def test_decode_equals_latexcodec_on_real_files() -> None:
     from pybtex.database import parse_file
 
@@ -228,17 +217,6 @@ def test_noop_rebuild_leaves_the_exports_alone(tmp_path: Path) -> None:
     rewritten = [path.stat().st_mtime_ns for path in exported]
     assert all(new > old for new, old in zip(rewritten, stamps, strict=True))
     assert '"issued": {"date-parts": [[2022' in exported[1].read_text(encoding="utf-8")
-
-
-def test_only_words_latexcodec_decodes_are_kept() -> None:
-    """Page ranges and braced words are decoded without latexcodec and not cached
-    (they rarely repeat); a name's accented word is."""
-    richtext.decode.cache_clear()
-    richtext._codec_word.cache_clear()
-    assert richtext.decode("pages 1889--1900 of {BERT} by Y{\\i}lmaz") == (
-        "pages 1889–1900 of BERT by Yılmaz"
-    )
-    assert richtext._codec_word.cache_info().currsize == 1
 
 
 def test_loading_the_extension_imports_no_reader() -> None:

@@ -52,8 +52,7 @@ _CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle")
 
 def csl_item(pub: Publication) -> dict[str, Any]:
     """One CSL-JSON item (decoded text, names split, dates as date-parts)."""
-    preprint, arxiv = pub.is_preprint, pub.arxiv_id
-    item: dict[str, Any] = {"id": pub.key, "type": csl_type(pub.type, preprint)}
+    item: dict[str, Any] = {"id": pub.key, "type": csl_type(pub)}
     item["title"] = pub.title_text if pub.title else pub.key
     if pub.authors:
         item["author"] = [csl_name(a) for a in pub.authors if not _is_others(a)]
@@ -63,7 +62,7 @@ def csl_item(pub: Publication) -> dict[str, Any]:
         item["issued"] = {"date-parts": [[pub.year, pub.month] if pub.month else [pub.year]]}
     elif pub.year_label:
         item["issued"] = {"literal": pub.year_label}
-    _add_container(item, pub, arxiv if preprint else "")
+    _add_container(item, pub)
     fields = pub.fields
     for variable, names in _TEXT_VARIABLES.items():
         for name in names:
@@ -72,15 +71,14 @@ def csl_item(pub: Publication) -> dict[str, Any]:
                 if value:
                     item[variable] = value
                 break
-    _add_identifiers(item, pub, arxiv)
+    _add_identifiers(item, pub)
     return item
 
 
-def csl_type(entry_type: str, preprint: bool) -> str:
-    """The CSL item type of a BibTeX entry type (``preprint``: the entry is a preprint)."""
-    if preprint:
+def csl_type(pub: Publication) -> str:
+    if pub.is_preprint:
         return "article"  # CSL 1.0.2 has no preprint type; "article" is what Zotero uses
-    return _CSL_TYPES.get(entry_type, "document")
+    return _CSL_TYPES.get(pub.type, "document")
 
 
 def csl_name(author: Author) -> dict[str, str]:
@@ -96,9 +94,7 @@ def _is_others(author: Author) -> bool:
     return author.family == "others" and not author.given
 
 
-def _add_container(item: dict[str, Any], pub: Publication, preprint_arxiv: str) -> None:
-    """Journal or proceedings, thesis genre and school, report institution; the arXiv
-    number of a preprint (``preprint_arxiv``, ``""`` for other entries)."""
+def _add_container(item: dict[str, Any], pub: Publication) -> None:
     container = next((pub.text(f) for f in _CONTAINER_FIELDS if pub.get(f)), "")
     if container:
         item["container-title"] = container
@@ -109,21 +105,19 @@ def _add_container(item: dict[str, Any], pub: Publication, preprint_arxiv: str) 
             item["publisher"] = publisher
     elif pub.type in {"techreport", "report"} and pub.get("institution"):
         item["publisher"] = pub.text("institution")
-    if preprint_arxiv:
+    if pub.is_preprint and pub.arxiv_id:
         item.setdefault("container-title", "arXiv")
-        item["number"] = f"arXiv:{preprint_arxiv}"
+        item["number"] = f"arXiv:{pub.arxiv_id}"
 
 
-def _add_identifiers(item: dict[str, Any], pub: Publication, arxiv: str) -> None:
-    """DOI, PMID, and the web address (``url``, ``html``, else the arXiv abstract page
-    of ``arxiv``)."""
+def _add_identifiers(item: dict[str, Any], pub: Publication) -> None:
     if pub.doi:
         item["DOI"] = pub.doi
     pmid = bare_identifier("pmid", pub.get("pmid"))
     if pmid:
         item["PMID"] = pmid
     url = web_address(pub.get("url").strip() or pub.get("html").strip())
-    if not url and arxiv:
-        url = f"https://arxiv.org/abs/{arxiv}"
+    if not url and pub.arxiv_id:
+        url = f"https://arxiv.org/abs/{pub.arxiv_id}"
     if url:
         item["URL"] = url

@@ -50,9 +50,8 @@ _LATEX_CHARS = re.compile(r"[\\{}~$`'-](?:(?<=[\\{}~$])|(?<=-)-|(?<=`)`|(?<=')')
 #: Unescaped ``$...$`` math spans (the lookbehind after the ``$`` is the same test as one
 #: before it).
 _MATH = re.compile(r"\$(?<!\\\$)(.+?)(?<!\\)\$", re.DOTALL)
-#: The tokens the reader of a value stops at: control words and symbols, braces, ``$``
-#: (``\\(?:[A-Za-z]+|.)|[{}$]``, written to start with one character class).
-_TOKEN = re.compile(r"[\\{}$](?:(?<=\\)(?:[A-Za-z]+|.)|(?<=[{}$]))", re.DOTALL)
+#: The tokens the reader of a value stops at: control words and symbols, braces, ``$``.
+_TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]", re.DOTALL)
 _SPACES_AFTER_WORD = re.compile(r"[ \t]*\n?[ \t]*")
 _OPTIONAL_ARGUMENT = re.compile(r"\s*\[[^\]]*\]")
 #: The addresses ``\href`` and ``\url`` may link to.
