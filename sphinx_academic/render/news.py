@@ -4,7 +4,7 @@
 
     container.academic-news
       container.academic-news-item            (one per item, nothing else in between)
-        academic_date_paragraph.academic-news-date   <p><time datetime="2024-05">May 2024</time></p>
+        paragraph.academic-news-date          academic_time (<time datetime="2024-05">)
         paragraph.academic-news-title         strong > reference (when a URL is given)
         paragraph.academic-news-text          text [reference.academic-news-more]
 
