@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 #: What the file's ``format`` field says.
-FORMAT = "sphinx-academic-metrics"
+FORMAT: Final = "sphinx-academic-metrics"
 #: The version of the format this package writes and reads.
 VERSION = 1
 #: The services counts come from, in the order the docs list them.
