@@ -1,6 +1,6 @@
 """The metrics file's format as users meet it: what a build accepts, what it refuses (at
-the line of the entry, keeping the rest), and files written by ``sphinx-academic metrics``
-read back whole."""
+the line of the entry, keeping the rest), the JSON Schema ``sphinx-academic schema
+--metrics`` prints, and files written by ``sphinx-academic metrics`` read back whole."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
+from sphinx_academic.cli import main
 from sphinx_academic.readers.metrics import parse_metrics, read_metrics
 from sphinx_academic.scholarly.metricsfile import write
 
@@ -123,3 +125,26 @@ def test_what_the_command_writes_is_read_back_whole(tmp_path: Path) -> None:
     write(str(written), metrics)
     assert json.loads(written.read_text(encoding="utf-8")) == GOOD
     assert read_metrics(str(written)) == (metrics, [])
+
+
+def test_schema_of_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--metrics"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.validate(GOOD, schema)
+    for count in ("12", True, -1):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(_with_count(count), schema)
+    assert set(schema["properties"]) == {"format", "version", "entries", "totals", "unmatched"}
+    count = schema["$defs"]["CountModel"]["properties"]
+    assert set(count) == {"count", "fetched", "matched_by"}
+    totals = schema["$defs"]["TotalsModel"]["properties"]
+    assert set(totals) == {"citations", "h_index", "entries", "fetched"}
+    described = [*schema["properties"].values(), *count.values(), *totals.values()]
+    assert all(field["description"] for field in described)
+
+
+def test_one_schema_at_a_time(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["schema", "--metrics", "--coauthors"])
+    assert stop.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err

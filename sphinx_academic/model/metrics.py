@@ -1,7 +1,8 @@
 """Citation counts and profile totals, as the metrics file holds them (no Sphinx).
 
 The file is written by ``sphinx-academic metrics`` (see docs/reference/metrics.rst) and
-read by :func:`sphinx_academic.readers.metrics.read_metrics`.
+read by :func:`sphinx_academic.readers.metrics.read_metrics`; its format is declared in
+:mod:`sphinx_academic.model.metrics_schema`.
 """
 
 from __future__ import annotations
