@@ -60,14 +60,20 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         help="print the JSON Schema of the profile format (for editor completion)",
         description="Print the JSON Schema of the native profile format (JSON Resume with "
-        "news and custom sections), or with --coauthors of the co-authors file. Point "
-        "your editor at it with a first line such as "
+        "news and custom sections), with --coauthors of the co-authors file, or with "
+        "--metrics of the metrics file. Point your editor at it with a first line such as "
         "'# yaml-language-server: $schema=profile.schema.json'.",
     )
-    schema.add_argument(
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
         "--coauthors",
         action="store_true",
         help="the schema of the co-authors file (academic_coauthors) instead",
+    )
+    which.add_argument(
+        "--metrics",
+        action="store_true",
+        help="the schema of the metrics file (academic_metrics) instead",
     )
     schema.set_defaults(run=_schema)
     _add_quickstart(commands)
@@ -235,12 +241,23 @@ def _quickstart(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from sphinx_academic.model.coauthor_schema import coauthors_json_schema
+    print(json.dumps(_json_schema(args), indent=2, sort_keys=True))
+    return 0
+
+
+def _json_schema(args: argparse.Namespace) -> dict[str, Any]:
+    """The JSON Schema ``sphinx-academic schema`` was asked for."""
+    if args.coauthors:
+        from sphinx_academic.model.coauthor_schema import coauthors_json_schema
+
+        return coauthors_json_schema()
+    if args.metrics:
+        from sphinx_academic.model.metrics_schema import metrics_json_schema
+
+        return metrics_json_schema()
     from sphinx_academic.model.profile import json_schema
 
-    schema = coauthors_json_schema() if args.coauthors else json_schema()
-    print(json.dumps(schema, indent=2, sort_keys=True))
-    return 0
+    return json_schema()
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -1,17 +1,18 @@
 """Citation counts and profile totals, as the metrics file holds them (no Sphinx).
 
 The file is written by ``sphinx-academic metrics`` (see docs/reference/metrics.rst) and
-read by :func:`sphinx_academic.readers.metrics.read_metrics`.
+read by :func:`sphinx_academic.readers.metrics.read_metrics`; its format is declared in
+:mod:`sphinx_academic.model.metrics_schema`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 #: What the file's ``format`` field says.
-FORMAT = "sphinx-academic-metrics"
+FORMAT: Final = "sphinx-academic-metrics"
 #: The version of the format this package writes and reads.
 VERSION = 1
 #: The services counts come from, in the order the docs list them.

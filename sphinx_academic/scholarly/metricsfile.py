@@ -14,17 +14,9 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
-from typing import Any
 
-from sphinx_academic.model.metrics import (
-    FORMAT,
-    VERSION,
-    Count,
-    EntryMetrics,
-    Metrics,
-    Totals,
-    totals_of,
-)
+from sphinx_academic.model.metrics import Count, EntryMetrics, Metrics, Totals, totals_of
+from sphinx_academic.model.metrics_schema import MetricsFileModel
 from sphinx_academic.scholarly.counts import Fetched
 from sphinx_academic.scholarly.matching import Wanted
 
@@ -65,33 +57,11 @@ def _totals(
     return totals
 
 
-def to_json(metrics: Metrics) -> dict[str, Any]:
-    """The file's content (see docs/reference/metrics.rst)."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "entries": {
-            key: {
-                "ids": dict(entry.ids),
-                "citations": {
-                    source: {
-                        "count": count.cited_by,
-                        "fetched": count.fetched,
-                        "matched_by": count.matched_by,
-                    }
-                    for source, count in entry.citations.items()
-                },
-            }
-            for key, entry in metrics.entries.items()
-        },
-        "totals": {source: totals._asdict() for source, totals in metrics.totals.items()},
-        "unmatched": {source: list(keys) for source, keys in metrics.unmatched.items()},
-    }
-
-
 def write(path: str, metrics: Metrics) -> None:
-    """Replace ``path`` with ``metrics`` atomically."""
-    text = json.dumps(to_json(metrics), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Replace ``path`` with ``metrics`` atomically, in the format the build reads
+    (:class:`MetricsFileModel`, see docs/reference/metrics.rst)."""
+    content = MetricsFileModel.of(metrics).model_dump(mode="json")
+    text = json.dumps(content, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     folder = os.path.dirname(os.path.abspath(path))
     handle, partial = tempfile.mkstemp(prefix=".metrics-", suffix=".tmp", dir=folder)
     try:
