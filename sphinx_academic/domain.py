@@ -33,7 +33,6 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_academic import diagnostics
 from sphinx_academic.nodes import academic_publications
-from sphinx_academic.render.context import RenderContext, Warn
 from sphinx_academic.roles import PubRole
 from sphinx_academic.store import (
     CoauthorStore,
@@ -48,9 +47,7 @@ from sphinx_academic.store import (
 
 if TYPE_CHECKING:
     from sphinx_academic.model.coauthors import Coauthor, CoauthorMatcher
-    from sphinx_academic.model.metrics import Count
     from sphinx_academic.model.names import OwnerMatcher
-    from sphinx_academic.model.publication import Publication
 
 #: Priorities of a place an entry is shown (lower wins): its own page (when
 #: ``academic_publication_pages`` is on), then a full list, a filtered or limited one,
@@ -332,8 +329,8 @@ def load_data(app: Sphinx) -> None:
     if domain.coauthors.people:
         from sphinx_academic.readers.coauthors import ambiguous_names
 
-        people = _coauthor_matcher(domain.coauthors.people)
-        owner = _owner_matcher(owner_spellings(app.env))
+        people = coauthor_matcher(domain.coauthors.people)
+        owner = owner_matcher(owner_spellings(app.env))
         diagnostics.report(ambiguous_names(domain.publications.entries, people, owner))
 
 
@@ -468,36 +465,6 @@ def _note_use(env: BuildEnvironment, domain: AcademicDomain, paths: Iterable[str
         domain.note_data_file(env.docname, path)
 
 
-def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderContext:
-    """What rendering publications needs from the project's configuration and profile;
-    data problems are reported once per build unless ``warn`` is given. (The page's use
-    of the data files is noted by :func:`publications_for_page`.)"""
-    config = env.config
-    domain = get_domain(env)
-    return RenderContext(
-        owner=_owner_matcher(owner_spellings(env)),
-        max_authors=config.academic_max_authors,
-        srcdir=str(env.srcdir),
-        preview_dir=config.academic_preview_dir,
-        files_dir=config.academic_files_dir,
-        language=config.language or "en",
-        warn=warn or domain.warn_once,
-        link_pages=config.academic_publication_pages,
-        citations=badge_counts(env),
-        citation_source=config.academic_citation_source,
-        coauthors=_coauthor_matcher(domain.coauthors.people) if domain.coauthors.people else None,
-    )
-
-
-def badge_counts(env: BuildEnvironment) -> Callable[[Publication], Count | None] | None:
-    """The count each card shows (``academic_show_citations``), or ``None`` when cards
-    show none."""
-    if not env.config.academic_show_citations:
-        return None
-    found, source = get_domain(env).metrics.metrics, env.config.academic_citation_source
-    return None if found is None else lambda pub: found.count(pub.key, source)
-
-
 def owner_spellings(env: BuildEnvironment) -> tuple[str, ...]:
     """Every spelling of the site owner's name: the aliases and the profile's name."""
     name = get_domain(env).profile.profile.basics.name
@@ -507,14 +474,16 @@ def owner_spellings(env: BuildEnvironment) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def _owner_matcher(spellings: tuple[str, ...]) -> OwnerMatcher:
+def owner_matcher(spellings: tuple[str, ...]) -> OwnerMatcher:
+    """The matcher of the owner's name spellings (one per set of spellings)."""
     from sphinx_academic.model.names import OwnerMatcher
 
     return OwnerMatcher(spellings)
 
 
 @functools.lru_cache(maxsize=8)
-def _coauthor_matcher(people: tuple[Coauthor, ...]) -> CoauthorMatcher:
+def coauthor_matcher(people: tuple[Coauthor, ...]) -> CoauthorMatcher:
+    """The matcher of the co-authors file's people (one per file content)."""
     from sphinx_academic.model.coauthors import CoauthorMatcher
 
     return CoauthorMatcher(people)

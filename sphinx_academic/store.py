@@ -106,13 +106,6 @@ class ProfileStore:
     def has_news(self) -> bool:
         return self.merged is not None and bool(self.merged.news)
 
-    @property
-    def owner_name(self) -> str:
-        """The owner's name as plain text (the feed's title, page metadata)."""
-        from sphinx_academic.render.plaintext import markup_text
-
-        return markup_text(self.profile.basics.name)
-
     def refresh(self, paths: Sequence[str]) -> set[str]:
         """Read all files again when any changed (merging needs them all); return the
         paths that changed."""

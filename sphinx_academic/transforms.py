@@ -29,9 +29,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import new_document
 from sphinx.util.images import guess_mimetype
 
-from sphinx_academic.domain import get_domain, render_context
+from sphinx_academic.domain import get_domain
 from sphinx_academic.model.links import is_url
 from sphinx_academic.nodes import academic_publications
+from sphinx_academic.render.context import render_context
 from sphinx_academic.render.publication import citation_line, entry_node
 from sphinx_academic.render.resources import collected_files
 

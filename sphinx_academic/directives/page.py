@@ -8,7 +8,8 @@ from docutils.parsers.rst import directives
 
 from sphinx_academic.directives.base import register_anchor, unique_anchor
 from sphinx_academic.directives.publications import PublicationDirectiveBase
-from sphinx_academic.domain import PAGE, get_domain, publications_for_page, render_context
+from sphinx_academic.domain import PAGE, get_domain, publications_for_page
+from sphinx_academic.render.context import render_context
 from sphinx_academic.render.publication import page_body
 from sphinx_academic.render.text import rich_nodes
 

@@ -21,7 +21,6 @@ from sphinx_academic.domain import (
     SINGLE,
     get_domain,
     publications_for_page,
-    render_context,
 )
 from sphinx_academic.locale import _
 from sphinx_academic.model.publication import Publication
@@ -36,7 +35,7 @@ from sphinx_academic.query.order import (
     parse_sort,
     sort_publications,
 )
-from sphinx_academic.render.context import ABSTRACT_MODES, AbstractMode
+from sphinx_academic.render.context import ABSTRACT_MODES, AbstractMode, render_context
 from sphinx_academic.render.publication import BOXED_STYLES, STYLES, Style
 from sphinx_academic.render.resources import file_nodes
 from sphinx_academic.render.search import Shown, search_node

@@ -142,14 +142,15 @@ def add_head_elements(
     """``html-page-context``: the feed link on every page, JSON-LD on the profile's page."""
     tags = []
     store = get_domain(app.env).profile
+    owner_name = markup_text(store.profile.basics.name)
     if feed_wanted(app) and has_absolute_baseurl(app) and store.has_news:
         href = base_url(app) + app.config.academic_feed
-        title = f"News – {store.owner_name or app.config.project}"
+        title = f"News – {owner_name or app.config.project}"
         tags.append(
             f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
             f'href="{html.escape(href)}">'
         )
-    if pagename in get_domain(app.env).profile_pages and store.owner_name:
+    if pagename in get_domain(app.env).profile_pages and owner_name:
         profile = store.profile
         page = {"@context": "https://schema.org", "@type": "ProfilePage"}
         about = person(profile.basics, profile)

@@ -6,6 +6,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from sphinx.environment import BuildEnvironment
+
+from sphinx_academic.domain import coauthor_matcher, get_domain, owner_matcher, owner_spellings
+
 if TYPE_CHECKING:
     from docutils import nodes
 
@@ -48,3 +52,33 @@ class RenderContext:
     #: (see :func:`~sphinx_academic.render.resources.file_nodes`); ``None``: make them
     #: while rendering.
     collected: Mapping[tuple[str, str], nodes.Element] | None = None
+
+
+def render_context(env: BuildEnvironment, warn: Warn | None = None) -> RenderContext:
+    """What rendering publications needs from the project's configuration and profile;
+    data problems are reported once per build unless ``warn`` is given. (The page's use
+    of the data files is noted by :func:`publications_for_page`.)"""
+    config = env.config
+    domain = get_domain(env)
+    return RenderContext(
+        owner=owner_matcher(owner_spellings(env)),
+        max_authors=config.academic_max_authors,
+        srcdir=str(env.srcdir),
+        preview_dir=config.academic_preview_dir,
+        files_dir=config.academic_files_dir,
+        language=config.language or "en",
+        warn=warn or domain.warn_once,
+        link_pages=config.academic_publication_pages,
+        citations=badge_counts(env),
+        citation_source=config.academic_citation_source,
+        coauthors=coauthor_matcher(domain.coauthors.people) if domain.coauthors.people else None,
+    )
+
+
+def badge_counts(env: BuildEnvironment) -> Callable[[Publication], Count | None] | None:
+    """The count each card shows (``academic_show_citations``), or ``None`` when cards
+    show none."""
+    if not env.config.academic_show_citations:
+        return None
+    found, source = get_domain(env).metrics.metrics, env.config.academic_citation_source
+    return None if found is None else lambda pub: found.count(pub.key, source)
