@@ -26,7 +26,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bumped whenever what the extension keeps in the environment changes shape, so that an
 #: old pickled environment is thrown away instead of misread.
-ENV_VERSION = 11
+ENV_VERSION = 12
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -68,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", domain.pages_to_reread)
     app.connect("doctree-read", domain.note_only_blocks)
     app.connect("env-updated", domain.docs_with_moved_targets)
+    app.connect("env-updated", domain.report_read_problems)
     app.connect("env-check-consistency", domain.check_consistency)
     app.connect("warn-missing-reference", domain.warn_unresolved)
     app.connect("html-page-context", feed.add_head_elements)

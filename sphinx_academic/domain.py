@@ -5,7 +5,8 @@
   :func:`load_data` before any page is read, read-only afterwards.
 - Per page: where each entry is shown, which entries its ``:pub:`` roles cite, its news
   items (for the Atom feed), whether it has a profile card, which entry it is the page of,
-  and which data files it shows (so a changed file re-reads exactly those pages).
+  and which data files it shows (so a changed file re-reads exactly those pages), and the
+  data problems found while reading it (reported once per build, also with ``-j``).
 - ``:pub:`` cross-references, also from other projects through intersphinx
   (``:external+NAME:academic:pub:`KEY```): every shown entry is an object of type
   ``publication`` in the inventory.
@@ -56,7 +57,16 @@ PAGE, FULL_LIST, PARTIAL_LIST, SINGLE = -1, 0, 2, 4
 CITATION_LINE = 1
 
 #: The per-page tables of the domain's data.
-TABLES = ("shown", "cited", "news", "profile", "pages", "data_files", "conditions")
+TABLES = (
+    "shown",
+    "cited",
+    "news",
+    "profile",
+    "pages",
+    "data_files",
+    "conditions",
+    "problems",
+)
 
 
 class Target(NamedTuple):
@@ -93,10 +103,12 @@ class AcademicDomain(Domain):
         "data_files": {},
         # docname -> {anchor -> conditions of the ``only`` blocks it is in}
         "conditions": {},
+        # docname -> [(message, location, subtype)]: data problems found reading it
+        "problems": {},
         # key (lower case) -> (docname, anchor) :pub: linked to in the last build
         "targets": {},
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -107,6 +119,9 @@ class AcademicDomain(Domain):
         self.generated_pages: set[str] = set()
         #: The data problems already reported in this build (see :meth:`warn_once`).
         self._warned: set[tuple[str, str]] = set()
+        #: The pages read (or removed) in this build, whose noted problems
+        #: :func:`report_read_problems` reports.
+        self.read_docs: set[str] = set()
         #: Whether the current builder shows an ``only`` block of a condition (set by
         #: :func:`load_data` from the builder's tags).
         self.builder_shows: Callable[[str], bool] = lambda condition: True
@@ -116,6 +131,12 @@ class AcademicDomain(Domain):
         if (message, location) not in self._warned:
             self._warned.add((message, location))
             diagnostics.warn(message, location, subtype)
+
+    def note_problem(self, message: str, location: str, subtype: str) -> None:
+        """Note a problem of the data found while reading the current page. Pages read in
+        parallel are read by separate processes, so problems are reported together, once,
+        after every page is read (by :func:`report_read_problems`)."""
+        self.data["problems"].setdefault(self.env.docname, []).append((message, location, subtype))
 
     # -- the data files ---------------------------------------------------------------
 
@@ -189,6 +210,7 @@ class AcademicDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self._targets = None
+        self.read_docs.add(docname)
         for table in TABLES:
             self.data[table].pop(docname, None)
 
@@ -355,6 +377,16 @@ def docs_with_moved_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not moved:
         return []
     return sorted(doc for doc, keys in domain.data["cited"].items() if keys & moved)
+
+
+def report_read_problems(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the data problems found while reading this build's pages, each
+    once, in page order (the same with ``-j``: the pages' readers noted them)."""
+    domain = get_domain(env)
+    for docname in sorted(domain.read_docs):
+        for message, location, subtype in domain.data["problems"].get(docname, ()):
+            domain.warn_once(message, location, subtype)
+    domain.read_docs.clear()
 
 
 def note_only_blocks(app: Sphinx, doctree: nodes.document) -> None:

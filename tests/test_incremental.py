@@ -14,7 +14,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_academic.store import PublicationStore
 
-from conftest import ROOTS
+from conftest import ROOTS, academic_warnings
 
 
 def _app(srcdir: Path, **kwargs: object) -> SphinxTestApp:
@@ -190,3 +190,38 @@ def test_two_clean_builds_byte_identical(root: str, tmp_path: Path) -> None:
         app, _ = _build(srcdir)
         outputs.append(_pages(app))
     assert outputs[0] == outputs[1]
+
+
+def _site_showing_problems_on_three_pages(srcdir: Path) -> Path:
+    """Three pages that each show an entry with a missing preview and a profile whose
+    summary has broken markup."""
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_bibfiles = ["p.bib"]\n'
+        'academic_profile = "profile.yaml"\nshow_warning_types = True\n'
+    )
+    (srcdir / "p.bib").write_text(
+        "@article{doe2020,\n  author = {Doe, Jane},\n  title = {A Title},\n"
+        "  journal = {J},\n  year = {2020},\n  preview = {missing.png},\n}\n"
+    )
+    (srcdir / "profile.yaml").write_text("basics:\n  name: Jane Doe\n  summary: See `this.\n")
+    page = ".. publications::\n\n.. profile::\n"
+    (srcdir / "index.rst").write_text(f"Home\n====\n\n.. toctree::\n\n   a\n   b\n\n{page}")
+    for name in ("a", "b"):
+        (srcdir / f"{name}.rst").write_text(f"{name.upper()}\n=\n\n{page}")
+    return srcdir
+
+
+def test_parallel_build_reports_each_data_problem_once(tmp_path: Path) -> None:
+    """Pages read by separate processes (-j) share the data problems they found, so a
+    missing preview shown on three pages is one warning, as in a serial build."""
+    warnings = []
+    for jobs in (1, 2):
+        srcdir = _site_showing_problems_on_three_pages(tmp_path / f"j{jobs}")
+        app, _ = _build(srcdir, parallel=jobs)
+        found = academic_warnings(app.warning.getvalue())
+        warnings.append([line.replace(str(srcdir), "SRC") for line in found])
+    serial, parallel = warnings
+    assert sum("missing.png" in line for line in serial) == 1
+    assert sum("[academic.markup]" in line for line in serial) == 1
+    assert parallel == serial

@@ -50,7 +50,7 @@ class ProfileDirectiveBase(AcademicDirective):
     @property
     def page_warn(self) -> Warn:
         """Reports a data problem once per build, however often the data is shown."""
-        return get_domain(self.env).warn_once
+        return get_domain(self.env).note_problem
 
     def context(self) -> ProfileContext:
         return ProfileContext(

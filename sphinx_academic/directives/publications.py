@@ -83,7 +83,9 @@ class PublicationDirectiveBase(AcademicDirective):
         if style not in BOXED_STYLES:
             priority += CITATION_LINE
         pending = academic_publications(style=style, abstract=abstract)
-        files_ctx = render_context(self.env) if style in BOXED_STYLES else None
+        files_ctx = (
+            render_context(self.env, warn=domain.note_problem) if style in BOXED_STYLES else None
+        )
         listed = []
         for index, pub in enumerate(entries):
             anchor = unique_anchor(self.state.document, pub.key)
