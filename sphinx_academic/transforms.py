@@ -85,15 +85,16 @@ class RenderPublications(SphinxPostTransform):
                 pub = store.get(key)
                 if pub is not None:
                     rendered.append(entry_node(pub, pending["style"], anchor, ctx, number))
-            pending.parent.replace(pending, self.with_smart_quotes(rendered))
+            pending.parent.replace(pending, with_smart_quotes(self.document, rendered))
 
-    def with_smart_quotes(self, rendered: list[nodes.Node]) -> list[nodes.Node]:
-        """The entries with the typographic quotes and dashes Sphinx gives the page's own
-        text when it is read (its ``SmartQuotes`` transform, applied to them)."""
-        holder = new_document(self.document.get("source", ""), self.document.settings)
-        holder.extend(rendered)
-        SphinxSmartQuotes(holder, holder).apply()
-        return list(holder.children)
+
+def with_smart_quotes(document: nodes.document, rendered: list[nodes.Node]) -> list[nodes.Node]:
+    """Entries rendered after reading, with the typographic quotes and dashes Sphinx gives
+    the page's own text when it is read (its ``SmartQuotes`` transform, applied to them)."""
+    holder = new_document(document.get("source", ""), document.settings)
+    holder.extend(rendered)
+    SphinxSmartQuotes(holder, holder).apply()
+    return list(holder.children)
 
 
 class HTMLOutput(SphinxPostTransform):
@@ -164,7 +165,8 @@ class PrintedOutput(SphinxPostTransform):
             if pub is None:
                 card.parent.remove(card)
                 continue
-            line = citation_line(pub, ctx)
+            (line,) = with_smart_quotes(self.document, [citation_line(pub, ctx)])
+            assert isinstance(line, nodes.Element)
             line["ids"] = list(card["ids"])
             card.replace_self(line)
 

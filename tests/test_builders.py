@@ -5,9 +5,21 @@ from __future__ import annotations
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import academic_warnings, build_root
+from conftest import academic_warnings, bib_site, build_app, build_root
 
-BUILDERS = ("html", "dirhtml", "singlehtml", "latex", "text", "epub", "man")
+BUILDERS = (
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "latex",
+    "text",
+    "epub",
+    "man",
+    "texinfo",
+    "gettext",
+    "xml",
+    "pseudoxml",
+)
 
 
 @pytest.mark.parametrize("buildername", BUILDERS)
@@ -64,3 +76,18 @@ def test_latex_labels_for_pub_links(tmp_path_factory: pytest.TempPathFactory) ->
     assert "\\hyperref[\\detokenize{publications:pub-harutyunyan2020improving}]" in tex
     # The documented hook for restyling the owner's name in the PDF.
     assert "\\DUrole{academic-self}{\\sphinxstylestrong{Hrayr Harutyunyan}}" in tex
+
+
+@pytest.mark.parametrize("buildername", ["latex", "texinfo"])
+def test_printed_cards_have_the_quotes_of_the_page(
+    buildername: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A card printed as its citation line gets the typographic apostrophe the page's own
+    text and the numbered list get (Sphinx's smart quotes)."""
+    bib = "@article{o1,\n  author = {O'Neil, Mary},\n  title = {T},\n  year = {2020},\n}\n"
+    page = "Home\n====\n\nO'Neil.\n\n.. publications::\n\n.. publications::\n   :style: numbered\n"
+    app = build_app(bib_site(tmp_path_factory.mktemp(buildername), bib, page), buildername)
+    output = next(path for path in app.outdir.iterdir() if path.suffix in (".tex", ".texi"))
+    text = output.read_text()
+    assert text.count("O\u2019Neil") == 3
+    assert "O'Neil" not in text and "O\\textquotesingle{}Neil" not in text
