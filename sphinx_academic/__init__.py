@@ -55,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(transforms.HTMLOutput)
     app.add_post_transform(transforms.NoRemoteImages)
     app.add_post_transform(transforms.PrintedOutput)
+    app.add_post_transform(transforms.ManPageParagraphs)
     app.add_post_transform(transforms.LaTeXImages)
     app.add_post_transform(transforms.BackLinks)
 

@@ -15,7 +15,8 @@ Each declares the builders or formats it is for, as Sphinx's own post-transforms
   a target keeping its anchor for ``:pub:`` links); timeline entries become one line each
   (date, title, place) followed by their details, as in a printed CV; links to files only
   HTML builds write are dropped; co-authors' names are text, not links; images LaTeX
-  cannot include (SVG, GIF) are left out rather than breaking the build.
+  cannot include (SVG, GIF) are left out rather than breaking the build; man pages get
+  the containers' contents without the containers, so each paragraph keeps its space.
 """
 
 from __future__ import annotations
@@ -210,6 +211,23 @@ class PrintedOutput(SphinxPostTransform):
         for link in _with_class(self.document, nodes.reference, "academic-coauthor"):
             name = link.astext()
             link.replace_self(nodes.inline(name, name, classes=["academic-coauthor"]))
+
+
+class ManPageParagraphs(SphinxPostTransform):
+    """The man page writer puts space before a paragraph only when it is not the first in
+    its parent, so the first paragraph of each container would run on from the previous
+    one (a news date onto the text before it). Containers mean nothing in a man page: the
+    extension's are replaced by what they hold."""
+
+    formats = ("man",)
+    # After PrintedOutput (5) has made its lines.
+    default_priority = 50
+
+    def run(self, **kwargs: Any) -> None:
+        for root in academic_roots(self.document):
+            for container in reversed(list(root.findall(nodes.container))):
+                # A man page has no anchors or styles: the ids and classes go too.
+                container.parent.replace(container, container.children)
 
 
 class LaTeXImages(SphinxPostTransform):

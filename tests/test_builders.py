@@ -91,3 +91,19 @@ def test_printed_cards_have_the_quotes_of_the_page(
     text = output.read_text()
     assert text.count("O\u2019Neil") == 3
     assert "O'Neil" not in text and "O\\textquotesingle{}Neil" not in text
+
+
+def test_man_page_paragraphs_do_not_run_together(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """In a man page each entry is a paragraph of its own: the first one does not run on
+    from the page's text before the list."""
+    bib = "".join(
+        f"@article{{k{n},\n  author = {{Doe, Jane}},\n  title = {{Title {n}}},\n"
+        f"  year = {{202{n}}},\n}}\n"
+        for n in (1, 2)
+    )
+    page = "Home\n====\n\nSome text.\n\n.. publications::\n"
+    app = build_app(bib_site(tmp_path_factory.mktemp("man"), bib, page), "man")
+    lines = next(app.outdir.glob("*.1")).read_text().splitlines()
+    entries = [index for index, line in enumerate(lines) if line.startswith("Jane Doe")]
+    assert len(entries) == 2
+    assert all(lines[index - 1] == ".sp" for index in entries), lines
