@@ -53,6 +53,9 @@ _MATH = re.compile(r"\$(?<!\\\$)(.+?)(?<!\\)\$", re.DOTALL)
 #: The tokens the reader of a value stops at: control words and symbols, braces, ``$``.
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]", re.DOTALL)
 _SPACES_AFTER_WORD = re.compile(r"[ \t]*\n?[ \t]*")
+#: An argument written without braces: one control word (with the spaces it eats), one
+#: control symbol or one character.
+_SINGLE_TOKEN = re.compile(r"\\[A-Za-z]+[ \t]*|\\.|.", re.DOTALL)
 _OPTIONAL_ARGUMENT = re.compile(r"\s*\[[^\]]*\]")
 #: The addresses ``\href`` and ``\url`` may link to.
 _LINKABLE = re.compile(r"(?:https?://|mailto:)[^\s\x00-\x1f\x7f\"<>\\]+", re.IGNORECASE)
@@ -290,12 +293,14 @@ class _LatexReader:
             self.spans.extend(single.spans)
 
     def _raw_argument(self) -> str:
-        """The next argument as written (a balanced group's inside, or one character)."""
+        """The next argument as written: a balanced group's inside, or else one token (a
+        control sequence such as the ``\\i`` of ``\\'\\i``, or one character)."""
         self._skip(_SPACES_AFTER_WORD)
         if not self._at("{"):
-            character = self.text[self.position : self.position + 1]
-            self.position += len(character)
-            return character
+            token = _SINGLE_TOKEN.match(self.text, self.position)
+            single = token.group() if token else ""
+            self.position += len(single)
+            return single
         depth, start = 0, self.position
         for index in range(start, len(self.text)):
             character = self.text[index]
