@@ -28,3 +28,30 @@ def test_dotless_i_accents_and_formatting_in_names_are_decoded(tmp_path: Path) -
     assert "Naïve Bayes for Martínez’s índices." in text
     assert "Revista de Matemítica" in text
     assert "\\" not in text and "{" not in text and "}" not in text
+
+
+def test_markup_problems_in_profile_text_are_reported_once_at_the_data(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
+        "show_warning_types = True\n",
+        encoding="utf-8",
+    )
+    (srcdir / "profile.yaml").write_text(
+        "basics:\n  name: Ada\n  summary: 'I like :raw-html:`<b>x</b>` and *unclosed'\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. profile::\n", encoding="utf-8")
+    app = build_app(srcdir)
+    warnings = app.warning.getvalue()
+    assert "[docutils]" not in warnings and "index.rst" not in warnings, warnings
+    found = academic_warnings(warnings)
+    assert len(found) == 2, found
+    assert all("profile.yaml:2: WARNING: markup in profile text:" in w for w in found), found
+    assert all(w.endswith("[academic.markup]") for w in found), found
+    summary = parse_html(app.outdir / "index.html").select_one(".academic-profile-summary")
+    assert summary is not None
+    assert summary.get_text() == "I like :raw-html:`<b>x</b>` and *unclosed"
+    # The text that did not parse is not a link to a message the page does not have.
+    assert summary.select("a") == []
