@@ -55,3 +55,31 @@ def test_markup_problems_in_profile_text_are_reported_once_at_the_data(tmp_path:
     assert summary.get_text() == "I like :raw-html:`<b>x</b>` and *unclosed"
     # The text that did not parse is not a link to a message the page does not have.
     assert summary.select("a") == []
+
+
+def test_rendercv_links_may_hold_parentheses(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_profile = "cv.yaml"\n'
+        "show_warning_types = True\n",
+        encoding="utf-8",
+    )
+    (srcdir / "cv.yaml").write_text(
+        "cv:\n  name: Ada\n  sections:\n    projects:\n"
+        "      - name: '[Ada](https://en.wikipedia.org/wiki/Ada_(programming_language))'\n"
+        "        summary: See [the manual](https://example.org/rm_(2012)) (2012).\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. cv::\n", encoding="utf-8")
+    app = build_app(srcdir)
+    assert academic_warnings(app.warning.getvalue()) == []
+    entry = parse_html(app.outdir / "index.html").select_one(".academic-timeline-entry")
+    assert entry is not None
+    links = {a.get_text(): a["href"] for a in entry.select("a")}
+    assert links == {
+        "Ada": "https://en.wikipedia.org/wiki/Ada_(programming_language)",
+        "the manual": "https://example.org/rm_(2012)",
+    }
+    assert "See the manual (2012)." in entry.get_text()
+    assert "](" not in entry.get_text()
