@@ -500,18 +500,26 @@ def _squash_spaces(text: str) -> str:
 
 
 def _merge(spans: list[Span]) -> RichText:
-    """Drop empty spans and join neighbours of the same kind."""
-    merged: list[Span] = []
+    """Drop empty spans and join neighbours of the same kind (one space where two meet)."""
+    runs: list[list[Span]] = []
     for span in spans:
-        if not span.text or (not merged and span.kind == "text" and not span.text.strip()):
+        if not span.text or (not runs and span.kind == "text" and not span.text.strip()):
             continue
-        if merged and merged[-1].kind == span.kind and span.kind not in ("math", "link"):
-            joined = merged[-1].text + span.text
-            merged[-1] = Span(span.kind, joined.replace("  ", " "))
+        if runs and runs[-1][0].kind == span.kind and span.kind not in ("math", "link"):
+            runs[-1].append(span)
         else:
-            merged.append(span)
+            runs.append([span])
+    merged = [run[0] if len(run) == 1 else _joined(run) for run in runs]
     if merged and merged[0].kind == "text":
         merged[0] = Span("text", merged[0].text.lstrip())
     if merged and merged[-1].kind == "text":
         merged[-1] = Span("text", merged[-1].text.rstrip())
     return tuple(span for span in merged if span.text)
+
+
+_SPACES = re.compile(r"  +")
+
+
+def _joined(run: list[Span]) -> Span:
+    """One span of the texts of ``run`` (spans of one kind), each run of spaces as one."""
+    return Span(run[0].kind, _SPACES.sub(" ", "".join(span.text for span in run)))
