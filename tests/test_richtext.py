@@ -51,3 +51,11 @@ def test_nested_font_commands_keep_text() -> None:
 def test_decoding_never_raises(text: str) -> None:
     assert isinstance(decode(text), str)
     assert all(span.text for span in rich(text))
+
+
+def test_neighbouring_groups_join_into_one_span_with_single_spaces() -> None:
+    # A long title of many braced words (2,000 here; real abstracts have thousands of
+    # groups) is one text span; where a group's space meets the next one's, one space.
+    text = r"{T}{\'e}st {A} " * 2000
+    assert rich(text) == (Span("text", ("Tést A " * 2000).strip()),)
+    assert rich(r"\emph{a }\emph{ b} c") == (Span("em", "a b"), Span("text", " c"))

@@ -65,7 +65,7 @@ class ProfileDirectiveBase(AcademicDirective):
     def inline_markup(self, text: str, source: Source | None) -> list[nodes.Node]:
         """reStructuredText inline markup from the data, also on Markdown (MyST) pages;
         its problems are warnings at the data file's line."""
-        parsed, messages = self._inliner.parse(text, self.lineno, self._memo, nodes.paragraph())
+        parsed, messages = self._parse_quietly(text)
         where = _location(source) or self.get_location()
         for message in messages:
             # Infos ("No role entry ... Using English fallback") are not problems: the
@@ -80,6 +80,18 @@ class ProfileDirectiveBase(AcademicDirective):
             self.outside_source,
             lambda message, kind: self.page_warn(message, where, kind),
         )
+
+    def _parse_quietly(self, text: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        """docutils' inline parse of ``text``, its problems returned, not reported at the
+        page: docutils 0.22 reports through the page's reporter whatever the memo holds,
+        so the page's reporter is the quiet one while the data is parsed."""
+        document = self.state.document
+        page_reporter = document.reporter
+        document.reporter = self._memo.reporter
+        try:
+            return self._inliner.parse(text, self.lineno, self._memo, nodes.paragraph())
+        finally:
+            document.reporter = page_reporter
 
     def outside_source(self, target: str) -> bool:
         """Whether a file named in the data (as Sphinx resolves it) leaves the project."""
@@ -101,6 +113,8 @@ class ProfileDirectiveBase(AcademicDirective):
         :meth:`inline_markup` to report at the data file's line."""
         document = self.state.document
         quiet = Reporter(document["source"], Reporter.SEVERE_LEVEL + 1, Reporter.SEVERE_LEVEL + 1)
+        # Sphinx's roles locate themselves through it, as docutils' state machine sets it.
+        quiet.get_source_and_line = document.reporter.get_source_and_line  # type: ignore[attr-defined]
         return SimpleNamespace(
             document=document,
             reporter=quiet,

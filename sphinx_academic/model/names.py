@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sphinx_academic.model.richtext import decode
+from sphinx_academic.model.richtext import plain
 
 #: Contribution markers written after a name (equal contribution, corresponding, ...).
 MARKERS = "*†‡§¶‖&^"
@@ -91,7 +91,7 @@ def author_from_parts(
     wherever the name ends: ``Yuan*, Zhihang`` and ``Lindqvist, Sofia*`` alike."""
     family_text, family_markers = split_markers(" ".join(family))
     given_text, given_markers = split_markers(" ".join(given))
-    return Author(given_text, family_text, decode(" ".join(suffix)), family_markers + given_markers)
+    return Author(given_text, family_text, plain(" ".join(suffix)), family_markers + given_markers)
 
 
 def split_markers(raw: str) -> tuple[str, str]:
@@ -99,12 +99,12 @@ def split_markers(raw: str) -> tuple[str, str]:
     raw = _SUPERSCRIPT.sub(lambda m: m.group(1) or m.group(2) or "", raw)
     match = _TRAILING_MARKERS.search(raw)
     if not match:
-        return decode(raw), ""
+        return plain(raw), ""
     markers = match.group(0)
     for latex, char in _LATEX_MARKERS.items():
         markers = markers.replace(latex, char)
     markers = "".join(c for c in markers if c in MARKERS)
-    return decode(raw[: match.start()]), markers
+    return plain(raw[: match.start()]), markers
 
 
 #: Anything a marker could be made of; a name list without any is copied as written.
@@ -129,7 +129,7 @@ def without_markers(names: str) -> str:
 
 def parse_name(text: str) -> NameKey:
     """Normalise a free-form name (``"Last, First"`` or ``"First Last"``) for matching."""
-    text = decode(text)
+    text = plain(text)
     if "," in text:
         family, _, given = text.partition(",")
         return NameKey.of(given, family)

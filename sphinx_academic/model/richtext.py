@@ -53,6 +53,9 @@ _MATH = re.compile(r"\$(?<!\\\$)(.+?)(?<!\\)\$", re.DOTALL)
 #: The tokens the reader of a value stops at: control words and symbols, braces, ``$``.
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]", re.DOTALL)
 _SPACES_AFTER_WORD = re.compile(r"[ \t]*\n?[ \t]*")
+#: An argument written without braces: one control word (with the spaces it eats), one
+#: control symbol or one character.
+_SINGLE_TOKEN = re.compile(r"\\[A-Za-z]+[ \t]*|\\.|.", re.DOTALL)
 _OPTIONAL_ARGUMENT = re.compile(r"\s*\[[^\]]*\]")
 #: The addresses ``\href`` and ``\url`` may link to.
 _LINKABLE = re.compile(r"(?:https?://|mailto:)[^\s\x00-\x1f\x7f\"<>\\]+", re.IGNORECASE)
@@ -290,12 +293,14 @@ class _LatexReader:
             self.spans.extend(single.spans)
 
     def _raw_argument(self) -> str:
-        """The next argument as written (a balanced group's inside, or one character)."""
+        """The next argument as written: a balanced group's inside, or else one token (a
+        control sequence such as the ``\\i`` of ``\\'\\i``, or one character)."""
         self._skip(_SPACES_AFTER_WORD)
         if not self._at("{"):
-            character = self.text[self.position : self.position + 1]
-            self.position += len(character)
-            return character
+            token = _SINGLE_TOKEN.match(self.text, self.position)
+            single = token.group() if token else ""
+            self.position += len(single)
+            return single
         depth, start = 0, self.position
         for index in range(start, len(self.text)):
             character = self.text[index]
@@ -495,18 +500,26 @@ def _squash_spaces(text: str) -> str:
 
 
 def _merge(spans: list[Span]) -> RichText:
-    """Drop empty spans and join neighbours of the same kind."""
-    merged: list[Span] = []
+    """Drop empty spans and join neighbours of the same kind (one space where two meet)."""
+    runs: list[list[Span]] = []
     for span in spans:
-        if not span.text or (not merged and span.kind == "text" and not span.text.strip()):
+        if not span.text or (not runs and span.kind == "text" and not span.text.strip()):
             continue
-        if merged and merged[-1].kind == span.kind and span.kind not in ("math", "link"):
-            joined = merged[-1].text + span.text
-            merged[-1] = Span(span.kind, joined.replace("  ", " "))
+        if runs and runs[-1][0].kind == span.kind and span.kind not in ("math", "link"):
+            runs[-1].append(span)
         else:
-            merged.append(span)
+            runs.append([span])
+    merged = [run[0] if len(run) == 1 else _joined(run) for run in runs]
     if merged and merged[0].kind == "text":
         merged[0] = Span("text", merged[0].text.lstrip())
     if merged and merged[-1].kind == "text":
         merged[-1] = Span("text", merged[-1].text.rstrip())
     return tuple(span for span in merged if span.text)
+
+
+_SPACES = re.compile(r"  +")
+
+
+def _joined(run: list[Span]) -> Span:
+    """One span of the texts of ``run`` (spans of one kind), each run of spaces as one."""
+    return Span(run[0].kind, _SPACES.sub(" ", "".join(span.text for span in run)))

@@ -33,13 +33,16 @@ def escape_rst(text: str) -> str:
     return _TRAILING_UNDERSCORE.sub(r"\\_", _SPECIAL.sub(r"\\\1", text))
 
 
+#: A link's address: no spaces, parentheses only in balanced pairs, as in CommonMark
+#: (``https://en.wikipedia.org/wiki/Ada_(programming_language)``).
+_URL = r"(?:[^()\s]|\([^()\s]*\))+"
 _MARKDOWN = re.compile(
-    r"\[(?P<link>[^\]\n]*)\]\((?P<url>[^()\s]+)\)"
+    r"\[(?P<link>[^\]\n]*)\]\((?P<url>" + _URL + r")\)"
     r"|\*\*(?P<strong>[^\s*](?:(?:(?!\*\*).)*?[^\s*])?)\*\*"
     r"|\*(?P<em>[^\s*](?:[^*]*?[^\s*])?)\*",
     re.DOTALL,
 )
-_WHOLE_LINK = re.compile(r"\s*\[([^\]\n]*)\]\(([^()\s]+)\)\s*")
+_WHOLE_LINK = re.compile(r"\s*\[([^\]\n]*)\]\((" + _URL + r")\)\s*")
 
 
 def markdown_to_rst(text: str) -> str:

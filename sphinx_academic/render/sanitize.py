@@ -29,6 +29,10 @@ def sanitize(
     directory.
     """
     holder = nodes.inline("", "", *parsed)
+    for unparsed in list(holder.findall(nodes.problematic)):
+        # Markup that did not parse (already reported) links to a message that is not
+        # in the page: shown as its text.
+        unparsed.replace_self(nodes.inline(unparsed.astext(), unparsed.astext()))
     for node in list(holder.findall(nodes.Element, include_self=False)):
         problem = _problem(node, outside_source)
         if problem is None or not _inside(node, holder):

@@ -1,0 +1,85 @@
+"""What researchers' own files showed: LaTeX in names and titles as BibTeX writes it,
+each checked on the built page as a visitor reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import academic_warnings, bib_site, build_app, parse_html
+
+NAMES_AND_ACCENTS = r"""@article{garcia2021,
+  title = {Na\"{\i}ve Bayes for Mart\'\i nez's {\'\i}ndices},
+  author = {Garc\'{\i}a, Mar{\'\i}a and \textbf{Doe}, Jane and {\relax Ch}ristopher Smith
+            and \emph{Ann} Roe},
+  journal = {Revista de Matem\'\i tica},
+  year = {2021},
+}
+"""
+
+
+def test_dotless_i_accents_and_formatting_in_names_are_decoded(tmp_path: Path) -> None:
+    page = "Home\n====\n\n.. publications::\n   :style: list\n"
+    app = build_app(bib_site(tmp_path, NAMES_AND_ACCENTS, page))
+    assert academic_warnings(app.warning.getvalue()) == []
+    line = parse_html(app.outdir / "index.html").select_one(".academic-pub-line")
+    assert line is not None
+    text = line.get_text()
+    assert text.startswith("María García, Jane Doe, Christopher Smith, and Ann Roe.")
+    assert "Naïve Bayes for Martínez’s índices." in text
+    assert "Revista de Matemítica" in text
+    assert "\\" not in text and "{" not in text and "}" not in text
+
+
+def test_markup_problems_in_profile_text_are_reported_once_at_the_data(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
+        "show_warning_types = True\n",
+        encoding="utf-8",
+    )
+    (srcdir / "profile.yaml").write_text(
+        "basics:\n  name: Ada\n  summary: 'I like :raw-html:`<b>x</b>` and *unclosed'\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. profile::\n", encoding="utf-8")
+    app = build_app(srcdir)
+    warnings = app.warning.getvalue()
+    assert "[docutils]" not in warnings and "index.rst" not in warnings, warnings
+    found = academic_warnings(warnings)
+    assert len(found) == 2, found
+    assert all("profile.yaml:2: WARNING: markup in profile text:" in w for w in found), found
+    assert all(w.endswith("[academic.markup]") for w in found), found
+    summary = parse_html(app.outdir / "index.html").select_one(".academic-profile-summary")
+    assert summary is not None
+    assert summary.get_text() == "I like :raw-html:`<b>x</b>` and *unclosed"
+    # The text that did not parse is not a link to a message the page does not have.
+    assert summary.select("a") == []
+
+
+def test_rendercv_links_may_hold_parentheses(tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_profile = "cv.yaml"\n'
+        "show_warning_types = True\n",
+        encoding="utf-8",
+    )
+    (srcdir / "cv.yaml").write_text(
+        "cv:\n  name: Ada\n  sections:\n    projects:\n"
+        "      - name: '[Ada](https://en.wikipedia.org/wiki/Ada_(programming_language))'\n"
+        "        summary: See [the manual](https://example.org/rm_(2012)) (2012).\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. cv::\n", encoding="utf-8")
+    app = build_app(srcdir)
+    assert academic_warnings(app.warning.getvalue()) == []
+    entry = parse_html(app.outdir / "index.html").select_one(".academic-timeline-entry")
+    assert entry is not None
+    links = {a.get_text(): a["href"] for a in entry.select("a")}
+    assert links == {
+        "Ada": "https://en.wikipedia.org/wiki/Ada_(programming_language)",
+        "the manual": "https://example.org/rm_(2012)",
+    }
+    assert "See the manual (2012)." in entry.get_text()
+    assert "](" not in entry.get_text()
