@@ -122,3 +122,33 @@ def test_only_what_cannot_be_a_link_warns(site: tuple[list[str], object]) -> Non
     links = _links(site[1], "Broken ids")
     assert links["Code"] == "https://www.github.com/jane/x"
     assert "DOI" not in links and "arXiv" not in links
+
+
+ODD_DOIS = r"""@article{odd,
+  title = {Odd DOI},
+  author = {Doe, Jane},
+  journal = {J},
+  year = {2020},
+  doi = {10.1000/a_b%c#d},
+}
+
+@article{sici,
+  title = {SICI DOI},
+  author = {Doe, Jane},
+  journal = {J},
+  year = {1997},
+  doi = {https://doi.org/10.1002/(SICI)1097-4636(199707)36:1%3C55::AID-JBM7%3E3.0.CO;2-K},
+}
+"""
+
+
+def test_doi_links_are_percent_encoded(tmp_path: object) -> None:
+    """``#`` and ``%`` in a DOI are part of it, not a fragment and an escape: the link
+    encodes them; a DOI given as an address, already encoded, is not encoded twice."""
+    app = build_app(bib_site(tmp_path, ODD_DOIS))  # type: ignore[arg-type]
+    page = parse_html(app.outdir / "index.html")
+    assert _links(page, "Odd DOI")["DOI"] == "https://doi.org/10.1000/a_b%25c%23d"
+    assert _links(page, "SICI DOI")["DOI"] == (
+        "https://doi.org/10.1002/(SICI)1097-4636(199707)36:1%3C55::AID-JBM7%3E3.0.CO;2-K"
+    )
+    assert academic_warnings(app.warning.getvalue()) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sphinx_academic.model.identifiers import address
 from sphinx_academic.model.names import Author
 from sphinx_academic.model.publication import Publication
 
@@ -112,7 +113,7 @@ def scholarly_article(
         "abstract": pub.text("abstract"),
         "url": page_url or "",
         "image": image_url or "",
-        "sameAs": f"https://doi.org/{pub.doi}" if pub.doi else "",
+        "sameAs": address("doi", pub.doi) if pub.doi else "",
     }
     data.update({key: value for key, value in optional.items() if value})
     if pub.doi:

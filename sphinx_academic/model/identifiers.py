@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import quote, unquote
 
 
 class IdentifierScheme(NamedTuple):
@@ -83,14 +84,25 @@ def bare_identifier(field: str, value: str) -> str | None:
     return match.group()
 
 
+#: What an identifier keeps as written in its address; anything else (``#``, ``%``, ``?``,
+#: spaces, ``<>``) is percent-encoded, as the DOI Handbook asks of DOIs in URLs.
+_KEPT_IN_ADDRESS = "/:;()@!$&'*+,="
+
+
+def address(field: str, bare: str) -> str:
+    """The address of the bare identifier ``bare`` of the kind ``field`` holds (taken from
+    an address, ``bare`` may be percent-encoded already: it is encoded once either way)."""
+    return SCHEMES[field].url.format(quote(unquote(bare), safe=_KEPT_IN_ADDRESS))
+
+
 def identifier_url(field: str, value: str) -> str | None:
     """Where ``value`` of an identifier field links: the identifier's address, or the
     value itself when it is a web address of something else; ``None`` when neither."""
     bare = bare_identifier(field, value)
     if bare is not None:
-        return SCHEMES[field].url.format(bare)
-    address = web_address(value.strip())
-    return address if re.match(r"https?://", address, re.IGNORECASE) else None
+        return address(field, bare)
+    other = web_address(value.strip())
+    return other if re.match(r"https?://", other, re.IGNORECASE) else None
 
 
 def web_address(value: str) -> str:

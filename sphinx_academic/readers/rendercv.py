@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate
+from sphinx_academic.model.identifiers import identifier_url
 from sphinx_academic.model.profile import (
     Basics,
     Entry,
@@ -300,7 +301,7 @@ def _publication(key: str, read: PublicationEntry, source: Source) -> Entry:
     dated = _dated(read)
     doi = (read.doi or "").strip()
     if doi and not dated["url"]:
-        dated["url"] = f"https://doi.org/{doi}"
+        dated["url"] = identifier_url("doi", doi)
     return Entry(
         key,
         _linked_title(read.title, dated),

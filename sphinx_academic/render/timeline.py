@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from docutils import nodes
 
+from sphinx_academic.model.identifiers import identifier_url
 from sphinx_academic.model.profile_records import Entry
 from sphinx_academic.render.dates import period_paragraph, period_parts
 from sphinx_academic.render.profilecontext import (
@@ -162,7 +163,7 @@ def _detail(
     if name == "doi":
         # An identifier, not prose: shown as text and linked to its resolver.
         doi = value.strip()
-        url = checked_url(ctx, f"https://doi.org/{doi}", "doi", entry.source)
+        url = checked_url(ctx, identifier_url("doi", doi), "doi", entry.source)
         return label_line(label, [linked([nodes.Text(doi)], url, "academic-doi")], css)
     found = rich(ctx, value, entry.source)
     return label_line(label, found, css) if found else None
