@@ -83,3 +83,27 @@ def test_rendercv_links_may_hold_parentheses(tmp_path: Path) -> None:
     }
     assert "See the manual (2012)." in entry.get_text()
     assert "](" not in entry.get_text()
+
+
+ACCENTS_ON_NOTHING = r"""@misc{caret,
+  title = {Bounds in n\^{}2 time, a backquote \`{} and an acute \'{}},
+  author = {Doe, Jane},
+  howpublished = {Notes at http://example.edu/\~{}jane/notes},
+  year = {2019},
+}
+"""
+
+
+def test_caret_and_tilde_written_as_accents_on_nothing(tmp_path: Path) -> None:
+    """``\\^{}`` and ``\\~{}`` are how LaTeX writes ``^`` and ``~`` (a home page address):
+    the characters themselves, which every builder can print, not modifier letters; a
+    backquote on nothing is no leftover backslash."""
+    page = "Home\n====\n\n.. publications::\n   :style: list\n"
+    app = build_app(bib_site(tmp_path, ACCENTS_ON_NOTHING, page))
+    assert academic_warnings(app.warning.getvalue()) == []
+    line = parse_html(app.outdir / "index.html").select_one(".academic-pub-line")
+    assert line is not None
+    text = line.get_text()
+    assert "^2 time, a backquote ` and an acute ´" in text
+    assert "http://example.edu/~jane/notes" in text
+    assert "\\" not in text and "\u02c6" not in text and "\u02dc" not in text

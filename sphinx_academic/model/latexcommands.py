@@ -129,6 +129,11 @@ SYMBOLS = {
 #: Accent commands: they and their argument go to latexcodec together.
 ACCENTS = frozenset("'`^\"~=.cvHkrutdbGU")
 
+#: Accents on nothing that stand for a character of their own: ``\^{}`` and ``\~{}`` are
+#: how LaTeX writes a caret and a tilde (``~jane/`` in an address), ``\`{}`` a backquote.
+#: Other accents on nothing are latexcodec's spacing accents (``\'{}`` is ``´``).
+ACCENTS_ALONE = {"^": "^", "~": "~", "`": "`"}
+
 #: Citation commands: shown as their keys in brackets (``\\nocite`` shows nothing).
 CITATIONS = frozenset(
     {

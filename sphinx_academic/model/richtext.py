@@ -243,7 +243,7 @@ class _LatexReader:
 
     def _control_symbol(self, symbol: str, kind: commands.Kind) -> None:
         if symbol in commands.ACCENTS:
-            self.add(kind, decode(f"\\{symbol}{{{self._accented()}}}"))
+            self._accent(symbol, kind)
         elif symbol in commands.SYMBOLS:
             self.add(kind, commands.SYMBOLS[symbol])
             if symbol == "\\":  # a line break may take a star and a length
@@ -269,7 +269,7 @@ class _LatexReader:
         elif name in commands.LINKS and self._at_argument():
             self._link(name, kind)
         elif name in commands.ACCENTS:
-            self.add(kind, decode(f"\\{name}{{{self._accented()}}}"))
+            self._accent(name, kind)
         elif name not in commands.CITATIONS | commands.LINKS and (
             (symbol := _codec_symbol(name)) is not None
         ):
@@ -314,10 +314,15 @@ class _LatexReader:
         self.position = len(self.text)
         return self.text[start + 1 :]
 
-    def _accented(self) -> str:
-        """An accent's argument, with a dotless i or j made a plain letter."""
+    def _accent(self, accent: str, kind: commands.Kind) -> None:
+        """The accent ``accent`` on its argument, with a dotless i or j made a plain letter
+        (``\\'\\i`` is í)."""
         argument = self._raw_argument().strip()
-        return re.sub(r"^\\([ij])(?![A-Za-z])\s*", r"\1", argument)
+        argument = re.sub(r"^\\([ij])(?![A-Za-z])\s*", r"\1", argument)
+        if not argument and accent in commands.ACCENTS_ALONE:
+            self.add(kind, commands.ACCENTS_ALONE[accent])
+        else:
+            self.add(kind, decode(f"\\{accent}{{{argument}}}"))
 
     def _citation(self, name: str, kind: commands.Kind) -> None:
         self._skip(re.compile(r"\*?"))
