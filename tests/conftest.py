@@ -62,6 +62,21 @@ def bib_site(folder: Path, bib: str, page: str = "Home\n====\n\n.. publications:
     return srcdir
 
 
+def profile_site(folder: Path, name: str, profile: str, page: str) -> Path:
+    """A one-page site in ``folder/site`` showing the profile text ``profile`` (as the
+    file ``name``) with the page text ``page``."""
+    srcdir = folder / "site"
+    srcdir.mkdir()
+    (srcdir / name).write_text(profile, encoding="utf-8")
+    (srcdir / "index.rst").write_text(page, encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        f'extensions = ["sphinx_academic"]\nacademic_profile = "{name}"\n'
+        "show_warning_types = True\n",
+        encoding="utf-8",
+    )
+    return srcdir
+
+
 def build_root(
     root: str, workdir: Path, buildername: str = "html", **kwargs: object
 ) -> SphinxTestApp:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import academic_warnings, bib_site, build_app, parse_html
+from conftest import academic_warnings, bib_site, build_app, parse_html, profile_site
 
 NAMES_AND_ACCENTS = r"""@article{garcia2021,
   title = {Na\"{\i}ve Bayes for Mart\'\i nez's {\'\i}ndices},
@@ -31,19 +31,8 @@ def test_dotless_i_accents_and_formatting_in_names_are_decoded(tmp_path: Path) -
 
 
 def test_markup_problems_in_profile_text_are_reported_once_at_the_data(tmp_path: Path) -> None:
-    srcdir = tmp_path / "site"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
-        "show_warning_types = True\n",
-        encoding="utf-8",
-    )
-    (srcdir / "profile.yaml").write_text(
-        "basics:\n  name: Ada\n  summary: 'I like :raw-html:`<b>x</b>` and *unclosed'\n",
-        encoding="utf-8",
-    )
-    (srcdir / "index.rst").write_text("Home\n====\n\n.. profile::\n", encoding="utf-8")
-    app = build_app(srcdir)
+    profile = "basics:\n  name: Ada\n  summary: 'I like :raw-html:`<b>x</b>` and *unclosed'\n"
+    app = build_app(profile_site(tmp_path, "profile.yaml", profile, "Home\n====\n\n.. profile::\n"))
     warnings = app.warning.getvalue()
     assert "[docutils]" not in warnings and "index.rst" not in warnings, warnings
     found = academic_warnings(warnings)
@@ -58,21 +47,12 @@ def test_markup_problems_in_profile_text_are_reported_once_at_the_data(tmp_path:
 
 
 def test_rendercv_links_may_hold_parentheses(tmp_path: Path) -> None:
-    srcdir = tmp_path / "site"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_academic"]\nacademic_profile = "cv.yaml"\n'
-        "show_warning_types = True\n",
-        encoding="utf-8",
-    )
-    (srcdir / "cv.yaml").write_text(
+    cv = (
         "cv:\n  name: Ada\n  sections:\n    projects:\n"
         "      - name: '[Ada](https://en.wikipedia.org/wiki/Ada_(programming_language))'\n"
-        "        summary: See [the manual](https://example.org/rm_(2012)) (2012).\n",
-        encoding="utf-8",
+        "        summary: See [the manual](https://example.org/rm_(2012)) (2012).\n"
     )
-    (srcdir / "index.rst").write_text("Home\n====\n\n.. cv::\n", encoding="utf-8")
-    app = build_app(srcdir)
+    app = build_app(profile_site(tmp_path, "cv.yaml", cv, "Home\n====\n\n.. cv::\n"))
     assert academic_warnings(app.warning.getvalue()) == []
     entry = parse_html(app.outdir / "index.html").select_one(".academic-timeline-entry")
     assert entry is not None
