@@ -17,13 +17,18 @@ NAMES_AND_ACCENTS = r"""@article{garcia2021,
 """
 
 
-def test_dotless_i_accents_and_formatting_in_names_are_decoded(tmp_path: Path) -> None:
+def _only_citation_line(folder: Path, bib: str) -> str:
+    """The text of the one citation line a list of ``bib`` shows; no warning on the way."""
     page = "Home\n====\n\n.. publications::\n   :style: list\n"
-    app = build_app(bib_site(tmp_path, NAMES_AND_ACCENTS, page))
+    app = build_app(bib_site(folder, bib, page))
     assert academic_warnings(app.warning.getvalue()) == []
     line = parse_html(app.outdir / "index.html").select_one(".academic-pub-line")
     assert line is not None
-    text = line.get_text()
+    return str(line.get_text())
+
+
+def test_dotless_i_accents_and_formatting_in_names_are_decoded(tmp_path: Path) -> None:
+    text = _only_citation_line(tmp_path, NAMES_AND_ACCENTS)
     assert text.startswith("María García, Jane Doe, Christopher Smith, and Ann Roe.")
     assert "Naïve Bayes for Martínez’s índices." in text
     assert "Revista de Matemítica" in text
@@ -78,12 +83,7 @@ def test_caret_and_tilde_written_as_accents_on_nothing(tmp_path: Path) -> None:
     """``\\^{}`` and ``\\~{}`` are how LaTeX writes ``^`` and ``~`` (a home page address):
     the characters themselves, which every builder can print, not modifier letters; a
     backquote on nothing is no leftover backslash."""
-    page = "Home\n====\n\n.. publications::\n   :style: list\n"
-    app = build_app(bib_site(tmp_path, ACCENTS_ON_NOTHING, page))
-    assert academic_warnings(app.warning.getvalue()) == []
-    line = parse_html(app.outdir / "index.html").select_one(".academic-pub-line")
-    assert line is not None
-    text = line.get_text()
+    text = _only_citation_line(tmp_path, ACCENTS_ON_NOTHING)
     assert "^2 time, a backquote ` and an acute ´" in text
     assert "http://example.edu/~jane/notes" in text
     assert "\\" not in text and "\u02c6" not in text and "\u02dc" not in text
