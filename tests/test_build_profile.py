@@ -13,7 +13,15 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import CORPUS, ROOTS, academic_warnings, build_app, build_root, parse_html
+from conftest import (
+    CORPUS,
+    ROOTS,
+    academic_warnings,
+    build_app,
+    build_root,
+    parse_html,
+    profile_site,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -250,11 +258,39 @@ def test_cv_from_real_profile_renders_every_section(profile: Path, tmp_path: Pat
     model, _ = read_profile(str(tmp_path / profile.name))
     cv = parse_html(app.outdir / "index.html").select_one(".academic-cv")
     for section in model.sections:
-        if section.key != "news":
+        if section.key != "news" and section.entries:
             css_class = f".academic-section-{nodes.make_id(section.key)}"
             assert cv.select_one(css_class) is not None, section.key
     news = parse_html(app.outdir / "index.html").select(".academic-news-item")
     assert len(news) == len(model.news)
+
+
+EMPTY_SECTIONS = """\
+- title: General Information
+  type: map
+  contents:
+    - name: Full Name
+      value: Ada Lovelace
+- title: Talks
+  type: list
+  contents: []
+- title: Awards
+  type: time_table
+  contents:
+    - year: 2020
+      title: 42
+"""
+
+
+def test_cv_leaves_out_a_section_with_nothing_in_it(tmp_path: Path) -> None:
+    """An empty list, or one whose entries were all left out after warnings, would be a
+    heading alone in the CV."""
+    srcdir = profile_site(tmp_path, "cv.yml", EMPTY_SECTIONS, "Home\n====\n\n.. cv::\n")
+    app = build_app(srcdir)
+    headings = [
+        h.get_text() for h in parse_html(app.outdir / "index.html").select(".academic-cv-heading")
+    ]
+    assert sorted(headings) == ["Awards", "General Information"]
 
 
 def test_epub_gets_no_feed(tmp_path: Path) -> None:

@@ -39,7 +39,9 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
                 box += self.publications()
             else:
                 section = self.find_section(key)
-                if section is not None:
+                # A section with nothing in it (an empty list, or entries all left out
+                # after warnings) would be a heading alone.
+                if section is not None and section.entries:
                     box += [self.heading(section.title, section.key), *section_block(section, ctx)]
         self.set_source_info(box)
         return [box]
