@@ -166,10 +166,9 @@ class PrintedOutput(SphinxPostTransform):
             if pub is None:
                 card.parent.remove(card)
                 continue
-            (line,) = with_smart_quotes(self.document, [citation_line(pub, ctx)])
-            assert isinstance(line, nodes.Element)
+            line = citation_line(pub, ctx)
             line["ids"] = list(card["ids"])
-            card.replace_self(line)
+            card.parent.replace(card, with_smart_quotes(self.document, [line]))
 
     def anchors_to_targets(self) -> None:
         """LaTeX labels come from targets, so anchors move onto one before each line."""

@@ -321,6 +321,16 @@ def test_publication_entry_authors_and_doi(rec: Recorder) -> None:
     assert "10.1234/x_y*" not in rec.parsed
 
 
+def test_a_doi_that_is_not_one_is_text_with_a_warning(rec: Recorder) -> None:
+    entry = Entry("publications", "Paper", details=(("doi", "see the journal"),), source=SRC)
+    tree = timeline([entry], rec.ctx)
+    assert one(tree, "academic-doi").astext() == "see the journal"
+    assert not list(tree.findall(nodes.reference))
+    ((message, where, subtype),) = rec.warnings
+    assert (where, subtype) == ("profile.yaml:7", "link")
+    assert "doi: 'see the journal' is not a DOI or a web address; no link" in message
+
+
 def test_raw_html_in_data_stays_text(rec: Recorder) -> None:
     entry = Entry("work", "<script>alert(1)</script>", summary="<b>bold</b>")
     tree = timeline([entry], rec.ctx)

@@ -31,6 +31,7 @@ from sphinx_academic.render.profilecontext import (
     joined,
     label_line,
     linked,
+    location,
     paragraphs,
     rich,
 )
@@ -163,7 +164,11 @@ def _detail(
     if name == "doi":
         # An identifier, not prose: shown as text and linked to its resolver.
         doi = value.strip()
-        url = checked_url(ctx, identifier_url("doi", doi), "doi", entry.source)
+        url = identifier_url("doi", doi)
+        if url is None:
+            message = f"profile: doi: {doi!r} is not a DOI or a web address; no link"
+            ctx.warn(message, location(entry.source), "link")
+        url = checked_url(ctx, url, "doi", entry.source)
         return label_line(label, [linked([nodes.Text(doi)], url, "academic-doi")], css)
     found = rich(ctx, value, entry.source)
     return label_line(label, found, css) if found else None
