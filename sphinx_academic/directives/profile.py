@@ -27,7 +27,7 @@ from sphinx_academic.model.profile_records import NewsItem, Profile, Section, So
 from sphinx_academic.query.profile import newest_items, news_anchors, news_items, order_entries
 from sphinx_academic.render.context import Warn
 from sphinx_academic.render.profile import ProfileContext, news, profile_card, timeline
-from sphinx_academic.render.sanitize import sanitize
+from sphinx_academic.render.sanitize import SPHINX_SUBSTITUTIONS, Checks, sanitize
 
 ORDERS = ("newest", "oldest", "source")
 
@@ -64,9 +64,13 @@ class ProfileDirectiveBase(AcademicDirective):
 
     def inline_markup(self, text: str, source: Source | None) -> list[nodes.Node]:
         """reStructuredText inline markup from the data, also on Markdown (MyST) pages;
-        its problems are warnings at the data file's line."""
-        parsed, messages = self._parse_quietly(text)
-        where = _location(source) or self.get_location()
+        its problems, and Sphinx's warnings about its cross-references, are at the data
+        file's line."""
+        path, line = self.get_source_info()
+        if source is not None and source.path:
+            path, line = source.path, source.line or 1
+        where = f"{path}:{line}"
+        parsed, messages = self._parse(text, path, line)
         for message in messages:
             # Infos ("No role entry ... Using English fallback") are not problems: the
             # same role in a page's own text is not warned about either.
@@ -74,30 +78,50 @@ class ProfileDirectiveBase(AcademicDirective):
                 text = message.children[0].astext() if message.children else message.astext()
                 self.page_warn(f"markup in profile text: {text}", where, "markup")
         # Data is not trusted like the page: no script links, downloads from outside the
-        # project, or formulas that make LaTeX read files.
-        return sanitize(
+        # project, or formulas that make LaTeX read files. Data shown on every page cannot
+        # use what belongs to one page either (footnotes, targets, named references).
+        shown = sanitize(
             list(parsed),
-            self.outside_source,
+            Checks(self.outside_source, self.has_substitution),
             lambda message, kind: self.page_warn(message, where, kind),
         )
+        for node in shown:
+            for cited in node.findall(nodes.citation_reference):
+                self._adopt_citation(cited, path, line)
+        return shown
 
-    def _parse_quietly(self, text: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        """docutils' inline parse of ``text``, its problems returned, not reported at the
-        page: docutils 0.22 reports through the page's reporter whatever the memo holds,
-        so the page's reporter is the quiet one while the data is parsed."""
-        document = self.state.document
-        page_reporter = document.reporter
-        document.reporter = self._memo.reporter
-        try:
-            return self._inliner.parse(text, self.lineno, self._memo, nodes.paragraph())
-        finally:
-            document.reporter = page_reporter
+    def _adopt_citation(self, cited: nodes.citation_reference, path: str, line: int) -> None:
+        """Give a citation reference from the data an id in the page (the citation links
+        back to it) and the data's place (Sphinx's "citation not found" names it)."""
+        cited["ids"] = []
+        self.state.document.set_id(cited)
+        cited.source, cited.line = path, line
+
+    def _parse(
+        self, text: str, path: str, line: int
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        """docutils' inline parse of ``text`` into the directive's own document, its
+        problems returned rather than reported; Sphinx's roles locate what they make at
+        ``path`` and ``line``."""
+        memo = self._memo
+        memo.reporter.get_source_and_line = lambda lineno=None: (path, line)
+        return self._inliner.parse(text, self.lineno, memo, nodes.paragraph())
 
     def outside_source(self, target: str) -> bool:
         """Whether a file named in the data (as Sphinx resolves it) leaves the project."""
         _, absolute = self.env.relfn2path(target, self.env.docname)
         source = os.path.realpath(self.env.srcdir)
         return os.path.commonpath([os.path.realpath(absolute), source]) != source
+
+    def has_substitution(self, name: str) -> bool:
+        """Whether the page defines the substitution ``name`` (``rst_prolog`` defines it
+        for every page), or Sphinx does (``|version|``, ``|today|``...)."""
+        page = self.state.document
+        return (
+            name in page.substitution_defs
+            or name.lower() in page.substitution_names
+            or name in SPHINX_SUBSTITUTIONS
+        )
 
     @functools.cached_property
     def _inliner(self) -> Inliner:
@@ -108,18 +132,18 @@ class ProfileDirectiveBase(AcademicDirective):
 
     @functools.cached_property
     def _memo(self) -> SimpleNamespace:
-        """What the inliner reads of the parser's state: the page, the role names of its
-        language, and a reporter of its own that keeps the messages for
-        :meth:`inline_markup` to report at the data file's line."""
-        document = self.state.document
-        quiet = Reporter(document["source"], Reporter.SEVERE_LEVEL + 1, Reporter.SEVERE_LEVEL + 1)
-        # Sphinx's roles locate themselves through it, as docutils' state machine sets it.
-        quiet.get_source_and_line = document.reporter.get_source_and_line  # type: ignore[attr-defined]
+        """What the inliner reads of the parser's state: a document of the directive's own
+        with the page's settings (what the data's markup registers, such as reference
+        names, stays out of the page), the role names of the page's language, and a
+        reporter that keeps the messages for :meth:`inline_markup` to report."""
+        page = self.state.document
+        quiet = Reporter(page["source"], Reporter.SEVERE_LEVEL + 1, Reporter.SEVERE_LEVEL + 1)
+        document = nodes.document(page.settings, quiet, source=page["source"])
         return SimpleNamespace(
             document=document,
             reporter=quiet,
             # The reStructuredText language module (role names), as docutils' parser uses.
-            language=get_language(document.settings.language_code, quiet),
+            language=get_language(page.settings.language_code, quiet),
             inliner=self._inliner,
             title_styles=[],
             section_level=0,
@@ -160,12 +184,6 @@ class ProfileDirectiveBase(AcademicDirective):
             listing = ", ".join(known) or "none"
             self.warn(f"no profile section {key!r}{suggestion} (sections: {listing})", "section")
         return section
-
-
-def _location(source: Source | None) -> str | None:
-    if source is None or not source.path:
-        return None
-    return f"{source.path}:{source.line or 1}"
 
 
 class TimelineDirective(ProfileDirectiveBase):
