@@ -822,6 +822,20 @@ DIRECTIVE_CASES = [
         pubs=BOTH,
     ),
     DirectiveCase(
+        "empty-abstract",
+        _directive("publications::", ":abstract:"),
+        "option",
+        ":abstract: needs a value: folded, open, hidden; ignored",
+        pubs=BOTH,
+    ),
+    DirectiveCase(
+        "empty-style",
+        _directive("publications::", ":style:"),
+        "option",
+        ":style: needs a value: card, compact, list, numbered; using 'card'",
+        pubs=BOTH,
+    ),
+    DirectiveCase(
         "bad-group-by",
         _directive("publications::", ":group-by: colour"),
         "option",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -113,6 +113,20 @@ class AcademicDirective(SphinxDirective):
 
     def warn(self, message: str, subtype: str) -> None:
         diagnostics.warn(message, self.get_location(), subtype)
+
+    def choice(self, name: str, choices: Sequence[str], default: str) -> str:
+        """The option ``name`` (any case), one of ``choices``; ``default`` when it is not
+        given, or with a warning when it is none of them (``""``: the option is ignored)."""
+        given_value: str | None = self.options.get(name)
+        if given_value is None:
+            return default
+        value = given_value.strip().lower()
+        if value in choices:
+            return value
+        given = f"{value!r} is not one of" if value else "needs a value:"
+        instead = f"using {default!r}" if default else "ignored"
+        self.warn(f":{name}: {given} {', '.join(choices)}; {instead}", "option")
+        return default
 
 
 _UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]")

@@ -159,16 +159,6 @@ class ProfileDirectiveBase(AcademicDirective):
             return None
         return int(value)
 
-    def choice(self, name: str, choices: Sequence[str], default: str) -> str:
-        value = (self.options.get(name) or default).strip().lower()
-        if value not in choices:
-            self.warn(
-                f":{name}: {value!r} is not one of {', '.join(choices)}; using {default!r}",
-                "option",
-            )
-            return default
-        return value
-
     def find_section(self, key: str) -> Section | None:
         section = self.profile.section(key)
         if section is None:

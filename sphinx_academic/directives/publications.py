@@ -47,26 +47,10 @@ class PublicationDirectiveBase(AcademicDirective):
     """Option checking and the entries' pending node, shared by both directives."""
 
     def style(self) -> Style:
-        value = self.options.get("style", "card").strip().lower()
-        if value not in STYLES:
-            self.warn(
-                f":style: {value!r} is not one of {', '.join(STYLES)}; using 'card'", "option"
-            )
-            return "card"
-        return value  # type: ignore[return-value,no-any-return]
+        return self.choice("style", STYLES, "card")  # type: ignore[return-value]
 
     def abstract_mode(self) -> AbstractMode | None:
-        value = self.options.get("abstract")
-        if value is None:
-            return None
-        value = value.strip().lower()
-        if value not in ABSTRACT_MODES:
-            self.warn(
-                f":abstract: {value!r} is not one of {', '.join(ABSTRACT_MODES)}; ignored",
-                "option",
-            )
-            return None
-        return value  # type: ignore[return-value,no-any-return]
+        return self.choice("abstract", ABSTRACT_MODES, "") or None  # type: ignore[return-value]
 
     def pending_entries(
         self,
@@ -171,13 +155,7 @@ class PublicationsDirective(PublicationDirectiveBase):
         return limit
 
     def grouping(self) -> str:
-        value = (self.options.get("group-by") or "none").strip().lower()
-        if value not in GROUPINGS:
-            self.warn(
-                f":group-by: {value!r} is not one of {', '.join(GROUPINGS)}; not grouping", "option"
-            )
-            return "none"
-        return value
+        return self.choice("group-by", GROUPINGS, "none")
 
     def listing(self, entries: list[Publication], oldest_first: bool) -> nodes.container:
         style, abstract = self.style(), self.abstract_mode()
