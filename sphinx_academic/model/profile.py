@@ -32,7 +32,7 @@ from sphinx_academic.model.profile_records import (
     profile_url,
     section_key,
 )
-from sphinx_academic.model.validation import Date, NullAsEmpty, Texts, json_schema_of
+from sphinx_academic.model.validation import Date, Email, NullAsEmpty, Texts, json_schema_of
 
 __all__ = [
     "SECTION_KINDS",
@@ -132,7 +132,7 @@ class BasicsModel(WithIcon):
     name: str | None = None
     label: str | None = None
     image: str | None = None
-    email: str | None = None
+    email: Email | None = None
     phone: str | None = None
     url: str | None = None
     summary: str | None = None

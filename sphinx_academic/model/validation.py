@@ -16,7 +16,14 @@ import types
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, Field, PlainValidator, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    PlainValidator,
+    ValidationError,
+)
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import ErrorDetails, PydanticCustomError
 from typing_extensions import TypeAliasType
@@ -25,6 +32,7 @@ from sphinx_academic.model.dates import DateError, PartialDate
 
 __all__ = [
     "Date",
+    "Email",
     "Issue",
     "Loc",
     "NullAsEmpty",
@@ -80,6 +88,28 @@ Date = TypeAliasType(
             "shown as is"
         ),
     ],
+)
+
+
+#: What an e-mail address is taken to be: one ``@`` between a name and a domain, without
+#: spaces or the characters that end an address in a mail header.
+_ADDRESS_CHAR = r"[^@\s<>()\[\],;:\"\\]"
+_EMAIL = re.compile(rf"{_ADDRESS_CHAR}+@{_ADDRESS_CHAR}+\.{_ADDRESS_CHAR}+")
+
+
+def _to_email(value: str) -> str:
+    address = value.strip().removeprefix("mailto:")
+    if address and not _EMAIL.fullmatch(address):
+        reason = f"{value!r} is not an e-mail address (such as name@example.org)"
+        raise PydanticCustomError("email", "{reason}", {"reason": reason})
+    return address
+
+
+#: An e-mail address (``mailto:`` in front is taken off); anything else is an ``email``
+#: error, so the profile never links ``mailto:`` to text that is not an address.
+Email = TypeAliasType(
+    "Email",
+    Annotated[str, AfterValidator(_to_email), Field(examples=["clara.mueller@example.org"])],
 )
 
 

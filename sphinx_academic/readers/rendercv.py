@@ -35,7 +35,7 @@ from sphinx_academic.model.profile import (
     Source,
     profile_url,
 )
-from sphinx_academic.model.validation import Date, NullAsEmpty, Texts, validate_partial
+from sphinx_academic.model.validation import Date, Email, NullAsEmpty, Texts, validate_partial
 from sphinx_academic.readers.markup import converted, escape_rst, markdown_to_rst, whole_link
 from sphinx_academic.readers.yamlsafe import DocPath, Document
 
@@ -86,7 +86,7 @@ class CV(RenderCVModel):
     name: str | None = None
     headline: str | None = None
     location: str | None = None
-    email: str | list[str] | None = None
+    email: Email | list[Email] | None = None
     phone: str | list[str] | None = None
     website: str | list[str] | None = None
     photo: str | None = None
