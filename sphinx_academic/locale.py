@@ -19,6 +19,12 @@ def _(message: str) -> str:
     return str(_translate(message))
 
 
+def N_(message: str) -> str:
+    """``message`` itself: marks text declared in one place (a table of labels) for the
+    catalog; :func:`_` translates it where it is shown."""
+    return message
+
+
 #: Headings made by the Sphinx-free query layer, listed here so catalog tools see them.
 GROUP_HEADINGS = (
     _translate("Journal articles"),
@@ -30,6 +36,21 @@ GROUP_HEADINGS = (
     _translate("Preprints"),
     _translate("Other publications"),
     _translate("Undated"),
+)
+
+#: The native format's section titles, given by the Sphinx-free readers.
+SECTION_TITLES = (
+    _translate("Work Experience"),
+    _translate("Volunteering"),
+    _translate("Education"),
+    _translate("Awards"),
+    _translate("Certificates"),
+    _translate("Publications"),
+    _translate("Skills"),
+    _translate("Languages"),
+    _translate("Interests"),
+    _translate("References"),
+    _translate("Projects"),
 )
 
 

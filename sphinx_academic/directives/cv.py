@@ -12,6 +12,7 @@ from sphinx_academic.directives.base import (
 from sphinx_academic.directives.profile import ProfileDirectiveBase
 from sphinx_academic.directives.publications import PublicationDirectiveBase
 from sphinx_academic.domain import FULL_LIST, PARTIAL_LIST, publications_for_page
+from sphinx_academic.locale import N_, _
 from sphinx_academic.query.order import parse_sort, sort_publications
 from sphinx_academic.render.profile import profile_card, section_block
 
@@ -62,6 +63,9 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
         return ["profile", *first, *middle, *last]
 
     def heading(self, title: str, key: str) -> nodes.rubric:
+        """A section's heading: its title in the project's language when the catalog has
+        it (the native format's titles, or a title written in English)."""
+        title = _(title)
         level = min(max(self.state.memo.section_level + 1, 2), 6)
         rubric = nodes.rubric(title, title, classes=["academic-cv-heading"])
         rubric["heading-level"] = level
@@ -74,7 +78,7 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
         """The bib files' entries as a numbered list, newest first (a CV bibliography)."""
         store = publications_for_page(self.env)
         section = self.profile.section("publications")
-        title = section.title if section is not None else "Publications"
+        title = section.title if section is not None else N_("Publications")
         entries = sort_publications(store.entries, parse_sort("-year, -month", store.fields))
         numbers = list(range(len(entries), 0, -1))
         listing = nodes.container(classes=["academic-publications", "academic-style-numbered"])

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx_academic import diagnostics
 from sphinx_academic.domain import get_domain
 from sphinx_academic.export import SITE_BUILDERS, outputs_current
+from sphinx_academic.locale import _
 from sphinx_academic.query.profile import newest_items, news_anchors
 from sphinx_academic.render.plaintext import markup_text
 
@@ -90,7 +91,7 @@ def atom_feed(app: Sphinx, profile: Profile) -> bytes:
     feed.id(base + app.config.academic_feed)
     owner = markup_text(profile.basics.name) or app.config.project
     feed.title(owner)
-    feed.subtitle(f"News from {owner}")
+    feed.subtitle(_("News from {owner}").format(owner=owner))
     feed.link(href=base, rel="alternate")
     feed.link(href=base + app.config.academic_feed, rel="self")
     if profile.basics.name:
@@ -145,7 +146,7 @@ def add_head_elements(
     owner_name = markup_text(store.profile.basics.name)
     if feed_wanted(app) and has_absolute_baseurl(app) and store.has_news:
         href = base_url(app) + app.config.academic_feed
-        title = f"News – {owner_name or app.config.project}"
+        title = _("News – {owner}").format(owner=owner_name or app.config.project)
         tags.append(
             f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
             f'href="{html.escape(href)}">'

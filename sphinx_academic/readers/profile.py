@@ -508,6 +508,8 @@ _KINDS: dict[str, SectionKind] = {
     "interests": "keywords",
     "references": "text",
 }
+#: The titles of the native format's sections (translated where shown: see
+#: :data:`sphinx_academic.locale.SECTION_TITLES`).
 _TITLES: dict[str, str] = {
     "work": "Work Experience",
     "volunteer": "Volunteering",

@@ -109,7 +109,8 @@ def list_separator(index: int, count: int) -> str:
     """What goes before the ``index``-th of ``count`` names: ``A and B``, ``A, B, and C``."""
     if index < count - 1:
         return ", "
-    return f" {_('and')} " if count == 2 else f", {_('and')} "
+    conjunction = _("and")
+    return f" {conjunction} " if count == 2 else f", {conjunction} "
 
 
 def _add_name(runs: Runs, author: Author, ctx: RenderContext) -> None:

@@ -21,6 +21,7 @@ import os
 
 from docutils import nodes
 
+from sphinx_academic.locale import _
 from sphinx_academic.model.links import OutsideSource, is_url, project_file
 from sphinx_academic.model.profile_records import Basics, Link
 from sphinx_academic.query.profile import ORDERS, Order, news_items, order_entries
@@ -95,7 +96,7 @@ def _photo(basics: Basics, ctx: ProfileContext, alt: str) -> nodes.image | None:
     uri = photo_uri(basics, ctx)
     if uri is None:
         return None
-    return nodes.image(uri=uri, alt=alt or "Photo", classes=["academic-profile-image"])
+    return nodes.image(uri=uri, alt=alt or _("Photo"), classes=["academic-profile-image"])
 
 
 def photo_uri(basics: Basics, ctx: ProfileContext) -> str | None:

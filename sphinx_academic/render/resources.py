@@ -11,6 +11,7 @@ import os
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_academic.locale import N_, _
 from sphinx_academic.model.identifiers import SCHEMES, identifier_url, web_address
 from sphinx_academic.model.links import OutsideSource, is_url, project_file, safe_url
 from sphinx_academic.model.publication import Publication
@@ -25,13 +26,13 @@ LINK_FIELDS: tuple[tuple[str, str], ...] = (
     ("openreview", "OpenReview"),
     ("pdf", "PDF"),
     ("html", "HTML"),
-    ("code", "Code"),
-    ("website", "Website"),
-    ("slides", "Slides"),
-    ("poster", "Poster"),
-    ("video", "Video"),
-    ("blog", "Blog"),
-    ("supp", "Supp."),
+    ("code", N_("Code")),
+    ("website", N_("Website")),
+    ("slides", N_("Slides")),
+    ("poster", N_("Poster")),
+    ("video", N_("Video")),
+    ("blog", N_("Blog")),
+    ("supp", N_("Supp.")),
     ("hal", "HAL"),
 )
 #: Fields whose bare value is a file in the project, copied to the output.
@@ -42,10 +43,10 @@ def link_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
     """One reference per link field present, separated by spaces."""
     links: list[nodes.Node] = []
     # With pages the title links to the page, so the entry's own URL gets a button.
-    fields = (*LINK_FIELDS, ("url", "Link")) if ctx.link_pages else LINK_FIELDS
+    fields = (*LINK_FIELDS, ("url", N_("Link"))) if ctx.link_pages else LINK_FIELDS
     for name, label in fields:
         value = pub.raw_identifier(name)
-        node = _link(pub, name, label, value, ctx) if value else None
+        node = _link(pub, name, _(label), value, ctx) if value else None
         if node is not None:
             if links:
                 links.append(nodes.Text(" "))
@@ -112,7 +113,7 @@ def file_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Element]:
         value = pub.raw_identifier(name)
         if value and _is_file(name, value):
             classes = ["academic-pub-link", f"academic-link-{name}"]
-            found.append((name, _file_link(pub, name, label, value, classes, ctx)))
+            found.append((name, _file_link(pub, name, _(label), value, classes, ctx)))
     for name, node in found:
         if node is not None:
             node["academic_file"] = (pub.key, name)

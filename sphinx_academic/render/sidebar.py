@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from sphinx_academic.locale import _
 from sphinx_academic.model.profile_records import Basics, Profile
 from sphinx_academic.render.plaintext import markup_text
 from sphinx_academic.render.profilecontext import ProfileContext, checked_url
@@ -86,9 +87,9 @@ def icon_links(basics: Basics, ctx: ProfileContext) -> list[IconLink]:
     found: list[IconLink] = []
     email = (basics.email or "").strip()
     if email:
-        found.append(IconLink("E-mail", f"mailto:{email}", "email", "basics.email"))
+        found.append(IconLink(_("E-mail"), f"mailto:{email}", "email", "basics.email"))
     if basics.url:
-        found.append(IconLink("Website", basics.url, "web", "basics.url"))
+        found.append(IconLink(_("Website"), basics.url, "web", "basics.url"))
     for link in basics.profiles:
         name = link.network.strip() or link.username or ""
         if link.url and name:
@@ -125,9 +126,9 @@ def sidebar_html(profile: Profile, photo_url: str | None, ctx: ProfileContext) -
     name = markup_text(basics.name)
     parts = ['<div class="academic-sidebar-profile">']
     if photo_url:
+        alt = name or _("Photo")
         parts.append(
-            f'<img class="academic-sidebar-photo" src="{escape(photo_url)}" '
-            f'alt="{escape(name or "Photo")}">'
+            f'<img class="academic-sidebar-photo" src="{escape(photo_url)}" alt="{escape(alt)}">'
         )
     lines = (
         ("name", name),

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from docutils import nodes
 
+from sphinx_academic.locale import N_, _
 from sphinx_academic.model.identifiers import identifier_url
 from sphinx_academic.model.profile_records import Entry
 from sphinx_academic.render.dates import period_paragraph, period_parts
@@ -38,12 +39,12 @@ from sphinx_academic.render.profilecontext import (
 
 #: Readable labels for the detail names readers produce; others are capitalised.
 DETAIL_LABELS: dict[str, str] = {
-    "score": "Score",
-    "courses": "Courses",
-    "roles": "Roles",
-    "type": "Type",
+    "score": N_("Score"),
+    "courses": N_("Courses"),
+    "roles": N_("Roles"),
+    "type": N_("Type"),
     "doi": "DOI",
-    "keywords": "Keywords",
+    "keywords": N_("Keywords"),
 }
 
 
@@ -153,14 +154,14 @@ def details(entry: Entry, ctx: ProfileContext, css: str) -> list[nodes.paragraph
     lines = [_detail(entry, ctx, name, value, css) for name, value in entry.details]
     keywords = joined([rich(ctx, word, entry.source) for word in entry.keywords], ", ")
     if keywords:
-        lines.append(label_line(DETAIL_LABELS["keywords"], keywords, css))
+        lines.append(label_line(_(DETAIL_LABELS["keywords"]), keywords, css))
     return [line for line in lines if line is not None]
 
 
 def _detail(
     entry: Entry, ctx: ProfileContext, name: str, value: str, css: str
 ) -> nodes.paragraph | None:
-    label = DETAIL_LABELS.get(name) or name.replace("_", " ").capitalize()
+    label = _(DETAIL_LABELS[name]) if name in DETAIL_LABELS else name.replace("_", " ").capitalize()
     if name == "doi":
         # An identifier, not prose: shown as text and linked to its resolver.
         doi = value.strip()

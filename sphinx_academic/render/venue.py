@@ -54,7 +54,8 @@ def add_venue(runs: Runs, pub: Publication, ctx: RenderContext) -> bool:
     parts.text(_volume_text(pub))
     if pub.get("pages"):
         pages = page_range(pub.text("pages"))
-        parts.text(("pp. " if "–" in pages or "-" in pages else "p. ") + pages)
+        several = "–" in pages or "-" in pages
+        parts.text((_("pp. {pages}") if several else _("p. {pages}")).format(pages=pages))
     if pub.year_label:
         parts.text(pub.year_label)
     elif pub.year:
