@@ -91,3 +91,23 @@ def test_pdflatex_stops_at_a_script_it_cannot_set(tmp_path: Path) -> None:
     done, log = compile_pdf(app.outdir)
     assert done.returncode != 0
     assert "Unicode character 王 (U+738B)" in log
+
+
+@pytest.mark.skipif(
+    NO_LATEXMK or shutil.which("xelatex") is None,
+    reason="compiling with xelatex needs TeX: latexmk, make and xelatex (not installed here)",
+)
+def test_xelatex_with_the_documented_check_stops_at_a_missing_glyph(tmp_path: Path) -> None:
+    """xelatex leaves out a character its font lacks with only a line in the log; with
+    ``\\tracinglostchars=3`` in the preamble, as the documentation advises, the build
+    fails naming it."""
+    profile = "basics:\n  name: Zoë 王小明\n"
+    srcdir = profile_site(tmp_path, "profile.yaml", profile, "Home\n====\n\n.. profile::\n")
+    overrides = {
+        "latex_engine": "xelatex",
+        "latex_elements": {"preamble": "\\tracinglostchars=3"},
+    }
+    app = build_app(srcdir, "latex", confoverrides=overrides)
+    done, log = compile_pdf(app.outdir)
+    assert done.returncode != 0
+    assert "Missing character: There is no 王 (U+738B)" in log
