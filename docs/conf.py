@@ -33,3 +33,10 @@ academic_sidebar_profile = ["demo/*"]
 
 # The Atom feed of the demo's news (atom.xml) needs absolute links.
 html_baseurl = "https://clara.example.org/"
+
+# The PDF of these docs (`sphinx-build -M latexpdf`): the performance tables use "≤",
+# which pdflatex's default fonts set up only as a math symbol (xelatex's fonts have it).
+latex_elements = {
+    "preamble": r"\ifdefined\DeclareUnicodeCharacter"
+    r"\DeclareUnicodeCharacter{2264}{\ensuremath{\le}}\fi",
+}

@@ -17,6 +17,9 @@ Each declares the builders or formats it is for, as Sphinx's own post-transforms
   HTML builds write are dropped; co-authors' names are text, not links; images LaTeX
   cannot include (SVG, GIF) are left out rather than breaking the build; man pages get
   the containers' contents without the containers, so each paragraph keeps its space.
+- LaTeX: the extension's headings (CV sections, publication groups) are set one level
+  below the section that holds them in the whole document, where a page's title may be a
+  chapter or a subsection depending on how deep the toctree includes it.
 """
 
 from __future__ import annotations
@@ -242,6 +245,44 @@ class LaTeXImages(SphinxPostTransform):
                 kinds = {guess_mimetype(path) for path in candidates.values()} | set(candidates)
                 if not kinds & LATEX_IMAGE_TYPES and "?" not in candidates:
                     _remove_with_wrapper(image)
+
+
+#: The deepest rubric level Sphinx's LaTeX writer takes in every document class and
+#: top-level sectioning (``\\paragraph*`` in a ``manual``).
+LATEX_DEEPEST_HEADING = 5
+
+
+class LaTeXHeadingLevels(SphinxPostTransform):
+    """A heading the extension adds is a rubric with the ``heading-level`` of its page
+    (``<h2>`` under the page's ``<h1>``), which Sphinx's LaTeX writer reads as a level in
+    the whole document. The LaTeX builder runs post-transforms on the assembled document,
+    so the level is counted there: one below the section that holds the heading, at least
+    that of a chapter's first sections (where the page's level already puts it)."""
+
+    formats = ("latex",)
+    default_priority = 50
+
+    def run(self, **kwargs: Any) -> None:
+        for rubric, depth in _rubrics_with_section_depth(self.document):
+            academic = any(name.startswith("academic-") for name in rubric["classes"])
+            if academic and "heading-level" in rubric:
+                rubric["heading-level"] = min(max(depth, 2), LATEX_DEEPEST_HEADING)
+
+
+def _rubrics_with_section_depth(document: nodes.document) -> list[tuple[nodes.rubric, int]]:
+    """Each rubric with the number of sections around it, counted from the top: in the
+    LaTeX builder's assembled document the included pages' nodes keep the ``parent`` of
+    their own page, so walking up would stop at the page."""
+    found: list[tuple[nodes.rubric, int]] = []
+    stack: list[tuple[nodes.Element, int]] = [(document, 0)]
+    while stack:
+        element, depth = stack.pop()
+        for child in element.children:
+            if isinstance(child, nodes.rubric):
+                found.append((child, depth))
+            elif isinstance(child, nodes.Element):
+                stack.append((child, depth + isinstance(child, nodes.section)))
+    return found
 
 
 class BackLinks(SphinxPostTransform):
