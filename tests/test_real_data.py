@@ -87,3 +87,26 @@ def test_caret_and_tilde_written_as_accents_on_nothing(tmp_path: Path) -> None:
     assert "^2 time, a backquote ` and an acute ´" in text
     assert "http://example.edu/~jane/notes" in text
     assert "\\" not in text and "\u02c6" not in text and "\u02dc" not in text
+
+
+BACKSLASHES = r"""@misc{paths,
+  title = {Paths like C:\textbackslash{}temp and the \textbackslash-flag,
+           \emph{a \textbackslash. b}},
+  author = {Doe, Jane},
+  note = {Escape with \textbackslash{}"},
+  year = {2019},
+}
+"""
+
+
+def test_a_backslash_from_data_stays_in_every_builder(tmp_path: Path) -> None:
+    """Sphinx's smart quotes read ``\\-``, ``\\.`` and ``\\"`` in a page's text as escapes
+    and drop the backslash; one that the data holds is text and is kept."""
+    text = _only_citation_line(tmp_path, BACKSLASHES)
+    assert "Paths like C:\\temp and the \\-flag, a \\. b." in text
+    assert 'Escape with \\"' in text or "Escape with \\\u201d" in text
+    srcdir = tmp_path / "site"
+    latex = build_app(srcdir, "latex")
+    tex = next(latex.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"the \textbackslash{}\sphinxhyphen{}flag" in tex
+    assert r"a \textbackslash{}. b" in tex

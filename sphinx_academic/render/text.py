@@ -38,13 +38,13 @@ class Runs:
             if span.kind == "text":
                 self.add_text(span.text)
             elif span.kind == "em":
-                self.add_node(nodes.emphasis(span.text, span.text))
+                self.add_node(nodes.emphasis(span.text, "", data_text(span.text)))
             elif span.kind == "strong":
-                self.add_node(nodes.strong(span.text, span.text))
+                self.add_node(nodes.strong(span.text, "", data_text(span.text)))
             elif span.kind == "sup":
-                self.add_node(nodes.superscript(span.text, span.text))
+                self.add_node(nodes.superscript(span.text, "", data_text(span.text)))
             elif span.kind == "sub":
-                self.add_node(nodes.subscript(span.text, span.text))
+                self.add_node(nodes.subscript(span.text, "", data_text(span.text)))
             elif span.kind == "link":
                 self.add_node(_link(span, links))
             else:
@@ -68,8 +68,15 @@ class Runs:
 
     def _flush(self) -> None:
         if self.text:
-            self.nodes.append(nodes.Text("".join(self.text)))
+            self.nodes.append(data_text("".join(self.text)))
             self.text = []
+
+
+def data_text(text: str) -> nodes.Text:
+    r"""Text from data as docutils keeps a page's text: a backslash is an escaped one
+    (``\x00\``, shown as ``\``), so SmartQuotes, which reads ``\-`` or ``\.`` as an
+    escape, leaves it in the text."""
+    return nodes.Text(text.replace("\\", "\x00\\") if "\\" in text else text)
 
 
 def rich_nodes(spans: RichText, links: bool = True) -> list[nodes.Node]:
