@@ -178,13 +178,17 @@ def _import(args: argparse.Namespace) -> int:
         args.source, args.ids, args.bib, args.update, args.dry_run, args.mailto
     )
     try:
-        changes = importcommand.import_works(request, importcommand.fetch(request))
+        works = importcommand.fetch(request)
+        changes = importcommand.import_works(request, works)
     except (CommandError, ServiceError) as error:
         print(f"sphinx-academic import: {error}", file=sys.stderr)
         return 2
     for line in importcommand.report(changes, request):
         print(line)
-    return 0
+    missing = importcommand.missing_dois(request, works)
+    for doi in missing:
+        print(f"sphinx-academic import: openalex has no work with the DOI {doi}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def _add_quickstart(commands: Any) -> None:

@@ -232,8 +232,10 @@ def entry_span(text: str, pub: Publication) -> tuple[int, int]:
 
 
 def write_bib(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically, keeping the file's permissions."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Replace ``path`` with ``text`` atomically, keeping the file's permissions (a
+    symbolic link stays one: the file it points to is replaced)."""
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     handle, partial = tempfile.mkstemp(prefix=".bib-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
