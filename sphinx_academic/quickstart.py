@@ -107,7 +107,8 @@ def write_site(directory: str, answers: Answers, force: bool = False) -> list[st
 
 def _check_answers(answers: Answers) -> None:
     """Refuse answers the site cannot build with: an unknown theme, an empty name, an
-    address that is not absolute http(s) (the news feed's links need one)."""
+    address that is not absolute http(s) (the news feed's links need one), an empty file
+    name, a profile to import that cannot be read."""
     if answers.theme not in THEMES:
         raise QuickstartError(f"unknown theme {answers.theme!r}; use one of {', '.join(THEMES)}")
     if not answers.name.strip():
@@ -118,6 +119,25 @@ def _check_answers(answers: Answers) -> None:
             f"the site's address {answers.url!r} is not an absolute http(s) address "
             "(such as 'https://example.github.io/')"
         )
+    files = ("bib", answers.bib), ("from-jsonresume", answers.from_jsonresume)
+    for option, path in (*files, ("from-rendercv", answers.from_rendercv)):
+        if path is not None and not path.strip():
+            raise QuickstartError(f"--{option} is empty: name the file")
+    _check_imported_profile(answers)
+
+
+def _check_imported_profile(answers: Answers) -> None:
+    """Refuse a profile to import that cannot be read at all (the site would be built
+    around an empty profile); its other problems are the build's to report."""
+    imported = answers.from_jsonresume or answers.from_rendercv
+    if not imported:
+        return
+    from sphinx_academic.readers.yamlsafe import load_file
+
+    document, problems = load_file(imported)
+    if document is None:
+        first = problems[0]
+        raise QuickstartError(f"{first.location}: {first.message}")
 
 
 def _check_directory(directory: str) -> None:
