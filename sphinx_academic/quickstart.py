@@ -12,7 +12,6 @@ import html
 import json
 import os
 import pprint
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -314,34 +313,13 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return Template(text).safe_substitute(values)
 
 
-#: Characters a name cannot hold as they are in BibTeX: LaTeX's specials, escaped and
-#: braced (a trailing ``&`` or ``*`` would be read as a contribution marker), and braces,
-#: which BibTeX counts even when escaped.
-_BIBTEX_NAME_CHARACTERS = {
-    "\\": r"{\textbackslash}",
-    "&": r"{\&}",
-    "%": r"{\%}",
-    "$": r"{\$}",
-    "#": r"{\#}",
-    "_": r"{\_}",
-    "~": r"{\~{}}",
-    "^": r"{\^{}}",
-    "*": "{*}",
-    "{": "",
-    "}": "",
-}
-_BIBTEX_NAME_CHARACTER = re.compile("|".join(map(re.escape, _BIBTEX_NAME_CHARACTERS)))
-
-
 def bibtex_name(name: str) -> str:
-    """``name`` as one author of a BibTeX ``author`` field that shows as it is typed:
-    special characters escaped, the word "and" braced (it would begin another author), and
-    a name with a comma braced whole (BibTeX would read it as "Family, Given")."""
-    words = [
-        _BIBTEX_NAME_CHARACTER.sub(lambda found: _BIBTEX_NAME_CHARACTERS[found.group(0)], word)
-        for word in name.split()
-    ]
-    text = " ".join("{and}" if word.lower() == "and" else word for word in words if word)
+    """``name`` as one author of a BibTeX ``author`` field that shows as it is typed (see
+    :func:`~sphinx_academic.scholarly.bibwriter.bibtex_name`); a name with a comma is
+    braced whole, since BibTeX would read it as "Family, Given"."""
+    from sphinx_academic.scholarly.bibwriter import bibtex_name as author_name
+
+    text = author_name(name)
     return "{" + text + "}" if "," in text else text
 
 

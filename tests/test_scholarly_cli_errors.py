@@ -18,6 +18,8 @@ from sphinx_academic.cli import main
 from sphinx_academic.readers.bibtex import read_bibtex
 from sphinx_academic.readers.metrics import read_metrics
 
+from conftest import academic_warnings, bib_site, build_app, parse_html
+
 OLD = "@misc{old2020, title = {Kept}, year = {2020}}\n"
 WORK = {
     "id": "https://openalex.org/W1",
@@ -210,3 +212,28 @@ def test_python_m_runs_the_command() -> None:
         cwd=Path(__file__).parent.parent,
     )
     assert done.returncode == 0 and done.stdout.startswith("sphinx-academic ")
+
+
+def test_imported_entries_build_without_warnings(tmp_path: Path, server: HTTPServer) -> None:
+    odd = {
+        **WORK,
+        "title": "Cost $x^2$ of 50% & {braces} ~ #1",
+        "authorships": [
+            {"author": {"display_name": "Ann Lee"}},
+            {"author": {"display_name": "Bill and Melinda Gates Foundation"}},
+        ],
+        "primary_location": {"landing_page_url": "https://example.org/a b?q={1}"},
+    }
+    server.expect_request("/works").respond_with_data(_answer([odd]))
+    site = bib_site(tmp_path, "")
+    assert main(["import", "doi", "10.1000/found", "--bib", str(site / "p.bib")]) == 0
+    app = build_app(site)
+    assert academic_warnings(app.warning.getvalue()) == []
+    card = parse_html(app.outdir / "index.html").select_one(".academic-pub-card")
+    assert card.select_one(".academic-pub-title").get_text(strip=True) == (
+        "Cost $x^2$ of 50% & braces ~ #1"
+    )
+    authors = card.select_one(".academic-pub-authors").get_text(" ", strip=True)
+    assert "Bill and Melinda Gates Foundation" in authors
+    (entry,) = read_bibtex(str(site / "p.bib")).entries
+    assert entry.get("url") == "https://example.org/a%20b?q=%7B1%7D"
