@@ -178,13 +178,17 @@ def _import(args: argparse.Namespace) -> int:
         args.source, args.ids, args.bib, args.update, args.dry_run, args.mailto
     )
     try:
-        changes = importcommand.import_works(request, importcommand.fetch(request))
+        works = importcommand.fetch(request)
+        changes = importcommand.import_works(request, works)
     except (CommandError, ServiceError) as error:
         print(f"sphinx-academic import: {error}", file=sys.stderr)
         return 2
     for line in importcommand.report(changes, request):
         print(line)
-    return 0
+    missing = importcommand.missing_dois(request, works)
+    for doi in missing:
+        print(f"sphinx-academic import: openalex has no work with the DOI {doi}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def _add_quickstart(commands: Any) -> None:
@@ -209,12 +213,13 @@ def _add_quickstart(commands: Any) -> None:
         default=None,
         help="pages in Markdown (MyST) instead of reStructuredText",
     )
-    quickstart.add_argument(
+    profile = quickstart.add_mutually_exclusive_group()
+    profile.add_argument(
         "--from-jsonresume",
         metavar="FILE",
         help="use an existing JSON Resume (resume.json) as the profile",
     )
-    quickstart.add_argument(
+    profile.add_argument(
         "--from-rendercv",
         metavar="FILE",
         help="use an existing RenderCV file (cv.yaml) as the profile",
@@ -235,8 +240,10 @@ def _quickstart(args: argparse.Namespace) -> int:
         print(f"sphinx-academic quickstart: {error or 'cancelled'}", file=sys.stderr)
         return 1
     print(f"Wrote {len(written)} files into {args.directory}. Build the site with:")
-    output = os.path.join(args.directory, "_build", "html")
-    print(f"    sphinx-build -W {shlex.quote(args.directory)} {shlex.quote(output)}")
+    # "./-site", so that sphinx-build does not take a folder named "-site" for an option.
+    source = os.path.join(".", args.directory) if args.directory.startswith("-") else args.directory
+    output = os.path.join(source, "_build", "html")
+    print(f"    sphinx-build -W {shlex.quote(source)} {shlex.quote(output)}")
     return 0
 
 

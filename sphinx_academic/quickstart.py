@@ -12,11 +12,11 @@ import html
 import json
 import os
 import pprint
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from string import Template
+from urllib.parse import urlsplit
 
 TEMPLATES = Path(__file__).parent / "templates" / "quickstart"
 THEMES = ("furo", "alabaster", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme")
@@ -89,8 +89,7 @@ def ask(answers: Answers, read: Callable[[str], str] = input) -> Answers:
 
 def write_site(directory: str, answers: Answers, force: bool = False) -> list[str]:
     """Write the site into ``directory``; return the files written (relative paths)."""
-    if answers.theme not in THEMES:
-        raise QuickstartError(f"unknown theme {answers.theme!r}; use one of {', '.join(THEMES)}")
+    _check_answers(answers)
     _check_directory(directory)
     _fill_from_imported_profile(answers)
     files = _planned_files(answers)
@@ -103,6 +102,41 @@ def write_site(directory: str, answers: Answers, force: bool = False) -> list[st
     for name, content in files.items():
         _write(os.path.join(directory, name), content)
     return list(files)
+
+
+def _check_answers(answers: Answers) -> None:
+    """Refuse answers the site cannot build with: an unknown theme, an empty name, an
+    address that is not absolute http(s) (the news feed's links need one), an empty file
+    name, a profile to import that cannot be read."""
+    if answers.theme not in THEMES:
+        raise QuickstartError(f"unknown theme {answers.theme!r}; use one of {', '.join(THEMES)}")
+    if not answers.name.strip():
+        raise QuickstartError("the name is empty: give the name the site is about")
+    address = urlsplit(answers.url)
+    if address.scheme not in ("http", "https") or not address.netloc:
+        raise QuickstartError(
+            f"the site's address {answers.url!r} is not an absolute http(s) address "
+            "(such as 'https://example.github.io/')"
+        )
+    files = ("bib", answers.bib), ("from-jsonresume", answers.from_jsonresume)
+    for option, path in (*files, ("from-rendercv", answers.from_rendercv)):
+        if path is not None and not path.strip():
+            raise QuickstartError(f"--{option} is empty: name the file")
+    _check_imported_profile(answers)
+
+
+def _check_imported_profile(answers: Answers) -> None:
+    """Refuse a profile to import that cannot be read at all (the site would be built
+    around an empty profile); its other problems are the build's to report."""
+    imported = answers.from_jsonresume or answers.from_rendercv
+    if not imported:
+        return
+    from sphinx_academic.readers.yamlsafe import load_file
+
+    document, problems = load_file(imported)
+    if document is None:
+        first = problems[0]
+        raise QuickstartError(f"{first.location}: {first.message}")
 
 
 def _check_directory(directory: str) -> None:
@@ -239,7 +273,6 @@ def _fill_from_imported_profile(answers: Answers) -> None:
 
 def _template_values(answers: Answers, contents: Contents) -> dict[str, str]:
     extensions = ['"sphinx_academic"'] + (['"myst_parser"'] if answers.markdown else [])
-    given, _, family = answers.name.rpartition(" ")
     suffix = ".md" if answers.markdown else ".rst"
     shown = (("news", contents.news), ("publications", contents.papers))
     sections = [_fill(f"index-{name}{suffix}", {}) for name, wanted in shown if wanted]
@@ -262,7 +295,7 @@ def _template_values(answers: Answers, contents: Contents) -> dict[str, str]:
         "label": json.dumps(answers.label, ensure_ascii=False),
         "email": json.dumps(answers.email, ensure_ascii=False),
         "today": datetime.date.today().isoformat(),
-        "bib_name": _bibtex_text(f"{family}, {given}" if given else answers.name),
+        "bib_name": bibtex_name(answers.name),
         "requirements_extra": _requirements_extra(answers),
     }
 
@@ -280,9 +313,14 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return Template(text).safe_substitute(values)
 
 
-def _bibtex_text(text: str) -> str:
-    """Braces and specials taken out, so the name cannot break the entry."""
-    return re.sub(r"[{}@\\%#&$^~]", "", text)
+def bibtex_name(name: str) -> str:
+    """``name`` as one author of a BibTeX ``author`` field that shows as it is typed (see
+    :func:`~sphinx_academic.scholarly.bibwriter.bibtex_name`); a name with a comma is
+    braced whole, since BibTeX would read it as "Family, Given"."""
+    from sphinx_academic.scholarly.bibwriter import bibtex_name as author_name
+
+    text = author_name(name)
+    return "{" + text + "}" if "," in text else text
 
 
 def answers_from(options: dict[str, object]) -> Answers:

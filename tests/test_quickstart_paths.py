@@ -79,3 +79,50 @@ def test_printed_command_quotes_paths(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out.splitlines()
     command = shlex.split(out[-1])
     assert command == ["sphinx-build", "-W", str(target), str(target / "_build" / "html")]
+
+
+def test_printed_command_for_a_folder_named_like_an_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["quickstart", "--no-input", "--", "-site"]) == 0
+    command = shlex.split(capsys.readouterr().out.splitlines()[-1])
+    assert command == ["sphinx-build", "-W", "./-site", "./-site/_build/html"]
+    assert (tmp_path / "-site" / "conf.py").is_file()
+
+
+@pytest.mark.parametrize("option", ["--bib", "--from-jsonresume", "--from-rendercv"])
+def test_empty_file_option_is_refused(
+    option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, err = _run(str(tmp_path / "site"), capsys, option, "")
+    assert status == 1 and err == [f"sphinx-academic quickstart: {option} is empty: name the file"]
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("resume.json", '{"basics": ', "resume.json:1:12: invalid JSON"),
+        ("cv.yaml", "cv:\n  name: [Ann\n", "cv.yaml:3:1: did not find expected ',' or ']'"),
+    ],
+)
+def test_unreadable_profile_to_import_writes_nothing(
+    name: str, text: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = tmp_path / name
+    profile.write_text(text, encoding="utf-8")
+    option = "--from-jsonresume" if name.endswith(".json") else "--from-rendercv"
+    status, err = _run(str(tmp_path / "site"), capsys, option, str(profile))
+    assert status == 1 and len(err) == 1
+    assert err[0].startswith(f"sphinx-academic quickstart: {tmp_path}/{message}")
+    assert not (tmp_path / "site").exists()
+
+
+def test_one_profile_to_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = str(tmp_path / "site")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["quickstart", site, "--from-jsonresume", "a.json", "--from-rendercv", "b.yaml"])
+    assert exit_status.value.code == 2
+    assert "not allowed with argument --from-jsonresume" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

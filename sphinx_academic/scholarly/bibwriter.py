@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from pybtex.database import Person
 
@@ -36,12 +37,16 @@ _LATEX_SPECIALS = {
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    "~": r"\~{}",
+    "^": r"\^{}",
     "{": "",
     "}": "",
 }
 _SPECIAL = re.compile("|".join(map(re.escape, _LATEX_SPECIALS)))
+#: In names, also ``*``: at the end of a name part it would be read as a contribution mark.
+_NAME_SPECIAL = re.compile("|".join(map(re.escape, [*_LATEX_SPECIALS, "*"])))
+#: Characters an address cannot hold as they are in a braced value, percent-encoded.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
 @dataclass
@@ -61,6 +66,26 @@ def bibtex_value(text: str) -> str:
     return _SPECIAL.sub(lambda found: _LATEX_SPECIALS[found.group(0)], text)
 
 
+def bibtex_name(name: str) -> str:
+    """``name`` as one author of an ``author`` field: LaTeX's special characters escaped
+    and braced (a trailing ``&`` or ``*`` would be read as a contribution mark), braces
+    left out (BibTeX counts them even when escaped), and the word "and" braced (it would
+    begin another author). A comma keeps its BibTeX meaning ("Family, Given")."""
+
+    def escape(found: re.Match[str]) -> str:
+        escaped = _LATEX_SPECIALS.get(found.group(0), found.group(0))
+        return "{" + escaped + "}" if escaped else ""
+
+    words = [_NAME_SPECIAL.sub(escape, word) for word in name.split()]
+    return " ".join("{and}" if word.lower() == "and" else word for word in words if word)
+
+
+def url_value(url: str) -> str:
+    """A web address as a braced value: characters a value cannot hold as they are
+    (spaces, braces, backslashes) percent-encoded, so the address stays the same."""
+    return quote(url.strip(), safe=_URL_SAFE)
+
+
 def verbatim_value(text: str) -> str:
     """An identifier or URL as a braced value: taken as written (styles print ``doi`` and
     ``url`` verbatim), without braces or backslashes."""
@@ -74,13 +99,13 @@ def fields_of(work: NewWork) -> list[tuple[str, str]]:
         work = work._replace(venue=f"arXiv preprint arXiv:{work.arxiv}")
     values = [
         ("title", bibtex_value(work.title)),
-        ("author", " and ".join(bibtex_value(name) for name in work.authors)),
+        ("author", " and ".join(bibtex_name(name) for name in work.authors)),
         (venue, bibtex_value(work.venue)),
         ("year", str(work.year) if work.year else ""),
         ("month", MONTHS[work.month - 1] if work.month else ""),
         ("doi", verbatim_value(work.doi)),
         ("arxiv", verbatim_value(work.arxiv)),
-        ("url", verbatim_value(work.url) if work.url.startswith(("https://", "http://")) else ""),
+        ("url", url_value(work.url) if work.url.startswith(("https://", "http://")) else ""),
         ("abstract", bibtex_value(work.abstract)),
     ]
     return [(name, value) for name, value in values if value]
@@ -232,8 +257,10 @@ def entry_span(text: str, pub: Publication) -> tuple[int, int]:
 
 
 def write_bib(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically, keeping the file's permissions."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Replace ``path`` with ``text`` atomically, keeping the file's permissions (a
+    symbolic link stays one: the file it points to is replaced)."""
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     handle, partial = tempfile.mkstemp(prefix=".bib-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:

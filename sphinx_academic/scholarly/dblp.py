@@ -41,9 +41,9 @@ def normal_pid(value: str) -> str:
 
 
 def fetch_works(client: Client, pid: str) -> list[NewWork]:
-    text = client.get_text(f"/pid/{pid}.xml")
+    document = client.get_bytes(f"/pid/{pid}.xml")
     try:
-        root = ElementTree.fromstring(text)
+        root = ElementTree.fromstring(document)
     except ElementTree.ParseError as error:
         raise ServiceError(f"{NAME}: the answer is not valid XML ({error})") from None
     if root.tag != "dblpperson":

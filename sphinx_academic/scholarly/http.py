@@ -3,8 +3,9 @@
 It sends a User-Agent naming the tool (and a contact address when one is known), waits a
 minimum interval between requests, gives up on a request after a timeout, and retries
 timeouts, connection errors, 429 and 5xx answers with exponential backoff, honouring the
-server's ``Retry-After``. What still fails becomes a :class:`ServiceError` whose message
-a user can read; callers decide what a failure means for their run.
+server's ``Retry-After``; an answer that cannot be read (a redirect loop, a body that does
+not decompress) is not asked for again. What still fails becomes a :class:`ServiceError`
+whose message a user can read; callers decide what a failure means for their run.
 """
 
 from __future__ import annotations
@@ -82,9 +83,10 @@ class Client:
         """The decoded JSON answer to a ``POST`` of ``payload`` as JSON."""
         return _decode(self.service, self._send("POST", path, params=params, json=payload))
 
-    def get_text(self, path: str, params: Mapping[str, str] | None = None) -> str:
-        """The text of the answer (XML services)."""
-        return self._send("GET", path, params=params).text
+    def get_bytes(self, path: str, params: Mapping[str, str] | None = None) -> bytes:
+        """The body of the answer as sent (XML services: the parser reads the encoding
+        the document declares)."""
+        return self._send("GET", path, params=params).content
 
     def close(self) -> None:
         if self._http is not None:
@@ -121,6 +123,9 @@ class Client:
             except httpx.TransportError as error:
                 problem = f"cannot connect: {error}"
                 response = None
+            except httpx.RequestError as error:  # too many redirects, a body that won't decode
+                problem = f"unusable answer from {error.request.url}: {error}"
+                break
             if response is not None:
                 if response.status_code < 400:
                     return response

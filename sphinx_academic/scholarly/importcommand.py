@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sphinx_academic.scholarly import dblp, openalex, orcid
 from sphinx_academic.scholarly.bibwriter import Plan, apply, plan, write_bib
 from sphinx_academic.scholarly.http import Client, Politeness, base_url
-from sphinx_academic.scholarly.matching import normal_doi
-from sphinx_academic.scholarly.metricscommand import CommandError
+from sphinx_academic.scholarly.matching import arxiv_doi, normal_doi
+from sphinx_academic.scholarly.metricscommand import CommandError, check_target, write_error
 from sphinx_academic.scholarly.works import NewWork
 
 SOURCES = ("orcid", "dblp", "openalex", "doi")
@@ -33,7 +33,8 @@ class ImportRequest:
 
 
 def fetch(request: ImportRequest) -> list[NewWork]:
-    """The works the source lists for the given ids (raises ``ServiceError``)."""
+    """The works the source lists for the given ids (raises ``ServiceError``; raises
+    :class:`CommandError`, before any request, for ids or a bib path that cannot work)."""
     fetchers: dict[str, tuple[str, str, Callable[[Client], list[NewWork]]]] = {
         "orcid": (
             orcid.NAME,
@@ -56,6 +57,9 @@ def fetch(request: ImportRequest) -> list[NewWork]:
             lambda client: openalex.doi_works(client, _dois(request.ids)),
         ),
     }
+    if not request.bib_path.strip():
+        raise CommandError("the bib file name (--bib) is empty")
+    check_target(request.bib_path)
     service, default, get = fetchers[request.source]
     client = Client(
         service,
@@ -86,6 +90,14 @@ def _dois(values: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(dois))
 
 
+def missing_dois(request: ImportRequest, works: list[NewWork]) -> list[str]:
+    """The DOIs an ``import doi`` asked for that the service knows no work by."""
+    if request.source != "doi":
+        return []
+    found = {normal_doi(work.doi) for work in works} | {arxiv_doi(w.arxiv) for w in works}
+    return [doi for doi in _dois(request.ids) if doi not in found]
+
+
 def import_works(request: ImportRequest, works: list[NewWork]) -> Plan:
     """Plan the changes to the bib file and (unless a dry run) write them."""
     from sphinx_academic.readers.bibtex import read_bibtex
@@ -108,6 +120,8 @@ def import_works(request: ImportRequest, works: list[NewWork]) -> Plan:
             write_bib(request.bib_path, apply(text, existing, changes))
         except ValueError as error:
             raise CommandError(f"{request.bib_path}: {error}") from None
+        except OSError as error:
+            raise write_error(request.bib_path, error) from None
     return changes
 
 

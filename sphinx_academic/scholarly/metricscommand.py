@@ -34,6 +34,22 @@ class CommandError(Exception):
     """The run cannot start (bad arguments, unreadable files); the message says why."""
 
 
+def check_target(path: str) -> None:
+    """Raise :class:`CommandError` when ``path`` cannot become the file a command writes
+    (checked before any request is sent, so a run is not wasted)."""
+    folder = os.path.dirname(os.path.realpath(path))
+    if os.path.isdir(path):
+        raise CommandError(f"{path}: is a folder, not a file")
+    if not os.path.isdir(folder):
+        reason = "is not a folder" if os.path.exists(folder) else "does not exist"
+        raise CommandError(f"{path}: cannot write: the folder {folder} {reason}")
+
+
+def write_error(path: str, error: OSError) -> CommandError:
+    """The one-line error for a file that could not be written."""
+    return CommandError(f"{path}: cannot write: {error.strerror or error}")
+
+
 @dataclass
 class Settings:
     """What a run needs, from conf.py and the command line."""
@@ -69,6 +85,7 @@ def run(settings: Settings, err: TextIO = sys.stderr) -> Outcome:
     """Fetch, merge and write; raise :class:`CommandError` when the run cannot start."""
     from sphinx_academic.readers.metrics import read_metrics
 
+    check_target(settings.metrics_path)
     publications = _publications(settings.bib_paths)
     previous, problems = read_metrics(settings.metrics_path)
     if problems:  # never overwrite a file we could not read whole
@@ -86,7 +103,10 @@ def run(settings: Settings, err: TextIO = sys.stderr) -> Outcome:
     outcome = Outcome(runs, len(entries), False, requests)
     if outcome.status != FAILURE:
         today = datetime.date.today().isoformat()
-        write(settings.metrics_path, merge(previous, entries, runs, today))
+        try:
+            write(settings.metrics_path, merge(previous, entries, runs, today))
+        except OSError as error:
+            raise write_error(settings.metrics_path, error) from None
         outcome.written = True
     return outcome
 

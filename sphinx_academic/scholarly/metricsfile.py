@@ -59,10 +59,12 @@ def _totals(
 
 def write(path: str, metrics: Metrics) -> None:
     """Replace ``path`` with ``metrics`` atomically, in the format the build reads
-    (:class:`MetricsFileModel`, see docs/reference/metrics.rst)."""
+    (:class:`MetricsFileModel`, see docs/reference/metrics.rst); a symbolic link stays one
+    (the file it points to is replaced)."""
     content = MetricsFileModel.of(metrics).model_dump(mode="json")
     text = json.dumps(content, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    folder = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     handle, partial = tempfile.mkstemp(prefix=".metrics-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
