@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOTS, academic_warnings, bib_site, build_app, parse_html
+from conftest import ROOTS, academic_warnings, bib_site, build_app, parse_html, profile_site
 
 BIB = r"""@inproceedings{wang2024,
   title = {A Study},
@@ -63,3 +63,17 @@ def test_pub_with_an_empty_target_warns(tmp_path: Path) -> None:
     warnings = academic_warnings(app.warning.getvalue())
     assert len(warnings) == 1 and "names no key" in warnings[0]
     assert "index.rst:4" in warnings[0] and warnings[0].endswith("[academic.key]")
+
+
+def test_a_feed_without_a_name_or_project_is_titled_news(tmp_path: Path) -> None:
+    profile = "news:\n  - {date: 2024-01-01, text: Hello}\n"
+    srcdir = profile_site(tmp_path, "profile.yaml", profile, "Home\n====\n\n.. news::\n")
+    app = build_app(
+        srcdir, confoverrides={"project": "", "html_baseurl": "https://ada.example.org/"}
+    )
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    feed = (app.outdir / "atom.xml").read_text(encoding="utf-8")
+    assert "<title>News</title>" in feed and "<subtitle>" not in feed
+    page = parse_html(app.outdir / "index.html")
+    link = page.select_one('link[type="application/atom+xml"]')
+    assert link is not None and link["title"] == "News"

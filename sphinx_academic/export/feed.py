@@ -90,8 +90,9 @@ def atom_feed(app: Sphinx, profile: Profile) -> bytes:
     feed = FeedGenerator()
     feed.id(base + app.config.academic_feed)
     owner = markup_text(profile.basics.name) or app.config.project
-    feed.title(owner)
-    feed.subtitle(_("News from {owner}").format(owner=owner))
+    feed.title(owner or _("News"))
+    if owner:
+        feed.subtitle(_("News from {owner}").format(owner=owner))
     feed.link(href=base, rel="alternate")
     feed.link(href=base + app.config.academic_feed, rel="self")
     if profile.basics.name:
@@ -146,7 +147,8 @@ def add_head_elements(
     owner_name = markup_text(store.profile.basics.name)
     if feed_wanted(app) and has_absolute_baseurl(app) and store.has_news:
         href = base_url(app) + app.config.academic_feed
-        title = _("News – {owner}").format(owner=owner_name or app.config.project)
+        owner = owner_name or app.config.project
+        title = _("News – {owner}").format(owner=owner) if owner else _("News")
         tags.append(
             f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
             f'href="{html.escape(href)}">'
