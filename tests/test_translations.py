@@ -143,3 +143,18 @@ def test_a_language_finds_its_catalog_or_falls_back_to_english(
 ) -> None:
     app = build_app(_site(tmp_path, language))
     assert _texts(parse_html(app.outdir / "index.html"), ".academic-cv-heading") == headings
+
+
+def test_the_projects_catalogs_leave_out_what_the_extension_translates(tmp_path: Path) -> None:
+    """Sphinx's ``gettext`` builder (a translated site's first step) does not offer the
+    extension's headings to the project's translators: the extension's catalog translates
+    them, and a translation of the English text would never be applied."""
+    srcdir = _site(tmp_path, "en")
+    with (srcdir / "index.rst").open("a", encoding="utf-8") as page:
+        page.write("\n.. publications::\n   :group-by: type\n\nA paragraph of the page.\n")
+    app = build_app(srcdir, "gettext")
+    catalog = _catalog(app.outdir / "index.pot")
+    assert {message.id for message in catalog if message.id} == {
+        "Start",
+        "A paragraph of the page.",
+    }

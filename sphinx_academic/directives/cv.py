@@ -67,7 +67,8 @@ class CVDirective(ProfileDirectiveBase, PublicationDirectiveBase):
         it (the native format's titles, or a title written in English)."""
         title = _(title)
         level = min(max(self.state.memo.section_level + 1, 2), 6)
-        rubric = nodes.rubric(title, title, classes=["academic-cv-heading"])
+        # Translated already: out of the project's message catalogs (``gettext`` builder).
+        rubric = nodes.rubric(title, title, classes=["academic-cv-heading"], translatable=False)
         rubric["heading-level"] = level
         anchor = unique_anchor(self.state.document, key, prefix="cv-")
         rubric["ids"].append(anchor)

@@ -205,7 +205,8 @@ class PublicationsDirective(PublicationDirectiveBase):
     def heading(self, text: str) -> nodes.rubric:
         level = min(self.state.memo.section_level + 1, 6)
         label = _(text)
-        rubric = nodes.rubric(label, label, classes=["academic-group-heading"])
+        # Translated already: out of the project's message catalogs (``gettext`` builder).
+        rubric = nodes.rubric(label, label, classes=["academic-group-heading"], translatable=False)
         rubric["heading-level"] = max(level, 2)
         anchor = nodes.make_id(f"publications-{text}")
         if anchor not in self.state.document.ids:

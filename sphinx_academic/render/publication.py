@@ -405,6 +405,6 @@ def _page_sections(pub: Publication, ctx: RenderContext, bib_file: str) -> list[
 
 
 def _page_heading(text: str) -> nodes.rubric:
-    rubric = nodes.rubric(text, text, classes=["academic-pub-page-heading"])
+    rubric = nodes.rubric(text, text, classes=["academic-pub-page-heading"], translatable=False)
     rubric["heading-level"] = 2
     return rubric
