@@ -126,7 +126,7 @@ def test_a_german_site_reads_german(tmp_path: Path) -> None:
     assert line is not None
     assert "Ada Lovelace und Charles Babbage" in line.get_text()
     assert "S. 1–10" in line.get_text()
-    assert _texts(page, ".academic-news-more") == ["mehr"]
+    assert _texts(page, ".academic-news-more") == ["weiterlesen"]
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,46 @@ def test_the_projects_catalogs_leave_out_what_the_extension_translates(tmp_path:
         "Start",
         "A paragraph of the page.",
     }
+
+
+THREE_AUTHORS = """\
+@article{three2021,
+  title = {Three}, author = {Ada Lovelace and Charles Babbage and Mary Somerville},
+  journal = {Journal}, year = {2021}, month = aug,
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "month"),
+    [
+        ("en", "Ada Lovelace, Charles Babbage, and Mary Somerville", "Aug 2021"),
+        ("de", "Ada Lovelace, Charles Babbage und Mary Somerville", "Aug. 2021"),
+        ("fr", "Ada Lovelace, Charles Babbage et Mary Somerville", "août 2021"),
+        ("zh_CN", "Ada Lovelace、Charles Babbage和Mary Somerville", "2021年8月"),
+    ],
+)
+def test_names_and_months_are_written_as_the_language_writes_them(
+    tmp_path: Path, language: str, names: str, month: str
+) -> None:
+    (tmp_path / "refs.bib").write_text(THREE_AUTHORS, encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text(
+        "work:\n  - {name: ACME, position: Engineer, startDate: 2021-08, endDate: 2022-01}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        "Start\n=====\n\n.. publications::\n   :style: list\n\n.. timeline:: work\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\n'
+        f"language = {language!r}\n"
+        'academic_profile = "profile.yaml"\nacademic_bibfiles = ["refs.bib"]\n',
+        encoding="utf-8",
+    )
+    app = build_app(tmp_path)
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    page = parse_html(app.outdir / "index.html")
+    line = page.select_one(".academic-pub-line")
+    assert line is not None and line.get_text().startswith(names + ". Three.")
+    assert _texts(page, ".academic-timeline-date")[0].startswith(month + " – ")

@@ -83,7 +83,8 @@ def _add_with_hidden_runs(
             _add_author(hidden, authors[index], index, count, ctx)
             index += 1
         # The ellipsis stands in for the hidden run until the list is expanded.
-        runs.add_node(nodes.inline(", …", ", …", classes=["academic-pub-author-ellipsis"]))
+        ellipsis = _between(_("{first}, {next}")) + "…"
+        runs.add_node(nodes.inline(ellipsis, ellipsis, classes=["academic-pub-author-ellipsis"]))
         runs.add_node(
             nodes.inline("", "", *hidden.result(), classes=["academic-pub-author-hidden"])
         )
@@ -91,12 +92,13 @@ def _add_with_hidden_runs(
 
 def _add_cut(runs: Runs, authors: Sequence[Author], shown: set[int], ctx: RenderContext) -> None:
     previous = -1
+    comma = _between(_("{first}, {next}"))
     for index in sorted(shown):
         if previous >= 0:
-            runs.add_text(", " if index == previous + 1 else ", …, ")
+            runs.add_text(comma if index == previous + 1 else f"{comma}…{comma}")
         _add_name(runs, authors[index], ctx)
         previous = index
-    runs.add_text(", " + _("et al."))
+    runs.add_text(_after(_("{names}, et al.")))
 
 
 def _add_author(runs: Runs, author: Author, index: int, count: int, ctx: RenderContext) -> None:
@@ -106,11 +108,23 @@ def _add_author(runs: Runs, author: Author, index: int, count: int, ctx: RenderC
 
 
 def list_separator(index: int, count: int) -> str:
-    """What goes before the ``index``-th of ``count`` names: ``A and B``, ``A, B, and C``."""
+    """What goes before the ``index``-th of ``count`` names: ``A and B``, ``A, B, and C``,
+    as the project's language joins names (``A und B``, ``A、B和C``)."""
     if index < count - 1:
-        return ", "
-    conjunction = _("and")
-    return f" {conjunction} " if count == 2 else f", {conjunction} "
+        return _between(_("{first}, {next}"))
+    if count == 2:
+        return _between(_("{first} and {last}"))
+    return _between(_("{others}, and {last}"))
+
+
+def _between(pattern: str) -> str:
+    """What a translated pattern such as ``{first} and {last}`` puts between its names."""
+    return pattern[pattern.index("}") + 1 : pattern.rindex("{")]
+
+
+def _after(pattern: str) -> str:
+    """What a translated pattern such as ``{names}, et al.`` puts after the names."""
+    return pattern[pattern.index("}") + 1 :]
 
 
 def _add_name(runs: Runs, author: Author, ctx: RenderContext) -> None:

@@ -6,6 +6,8 @@ import functools
 from datetime import date
 from typing import TYPE_CHECKING
 
+from babel.core import UnknownLocaleError
+from babel.dates import format_skeleton
 from docutils import nodes
 from sphinx.util.i18n import format_date
 
@@ -93,10 +95,16 @@ def _link(span: Span, links: bool) -> nodes.Element:
 
 @functools.lru_cache(maxsize=4096)
 def month_year(year: int, month: int | None, language: str) -> str:
-    """``Aug 2018`` (or ``2018``) in the project's language, as Sphinx's ``%b %Y``."""
+    """``Aug 2018`` (or ``2018``) as the project's language writes a month of a year
+    (CLDR's ``yMMM``: ``Aug. 2018``, ``août 2018``, ``2018年8月``)."""
     if month is None:
         return str(year)
     try:
-        return format_date("%b %Y", date=date(year, month, 1), language=language)  # type: ignore[arg-type]
+        day = date(year, month, 1)
     except (ValueError, OverflowError):
         return str(year)
+    try:
+        return format_skeleton("yMMM", day, locale=language or "en")
+    except (ValueError, UnknownLocaleError):
+        # Sphinx warns about a language Babel does not know and writes English.
+        return format_date("%b %Y", date=day, language=language)  # type: ignore[arg-type]
