@@ -35,12 +35,12 @@ def test_cards_profile_sort_and_filter_use_the_counts(site: Path) -> None:
     badge = html.select_one(".by-citations #pub-many2019 .academic-pub-citations abbr")
     assert badge is not None
     assert badge.get_text() == "Cited by 1234"
-    assert badge["title"] == "OpenAlex, 2026-11-30"
+    assert badge["title"] == "OpenAlex, Nov 30, 2026"
     assert html.select_one("#pub-none2021 .academic-pub-citations") is None
     totals = html.select_one(".academic-profile .academic-profile-metrics")
     assert totals is not None
     assert " ".join(totals.get_text().split()) == (
-        "Citations 1,237 · h-index 2 (OpenAlex, 2026-11-30)"
+        "Citations 1,237 · h-index 2 (OpenAlex, Nov 30, 2026)"
     )
     page = parse_html(app.outdir / "publications" / "many2019.html")
     assert page.select_one(".academic-pub-page .academic-pub-citations").get_text() == (
@@ -52,7 +52,7 @@ def test_the_source_is_chosen_in_config(site: Path) -> None:
     app = build_app(site, confoverrides={"academic_citation_source": "crossref"})
     html = parse_html(app.outdir / "index.html")
     badge = html.select_one(".by-citations #pub-many2019 .academic-pub-citations abbr")
-    assert badge is not None and badge["title"] == "Crossref, 2026-11-29"
+    assert badge is not None and badge["title"] == "Crossref, Nov 29, 2026"
     assert html.select(".by-citations #pub-few2020 .academic-pub-citations") == []
     assert html.select_one(".academic-profile-metrics") is None  # no crossref totals
 
@@ -181,3 +181,19 @@ def test_a_metrics_file_added_later_rereads_the_pages_that_show_counts(site: Pat
     assert badge is not None and badge.get_text() == "Cited by 1234"
     read = [line for line in app.status.getvalue().splitlines() if "other" in line]
     assert not any(line.startswith("reading sources") for line in read)
+
+
+def test_counts_and_their_date_in_the_projects_language(tmp_path: Path) -> None:
+    srcdir = tmp_path / "metrics"
+    shutil.copytree(ROOTS / "test-metrics", srcdir)
+    app = build_app(srcdir, confoverrides={"language": "de"})
+    html = parse_html(app.outdir / "index.html")
+    badge = html.select_one(".by-citations #pub-many2019 .academic-pub-citations abbr")
+    assert badge is not None
+    assert badge.get_text() == "1234-mal zitiert"
+    assert badge["title"] == "OpenAlex, 30.11.2026"
+    totals = html.select_one(".academic-profile .academic-profile-metrics")
+    assert totals is not None
+    assert " ".join(totals.get_text().split()) == (
+        "Zitationen 1.237 · h-Index 2 (OpenAlex, 30.11.2026)"
+    )

@@ -300,4 +300,6 @@ class ProfileDirective(ProfileDirectiveBase):
 
         source = self.env.config.academic_citation_source
         totals = metrics(self.env).totals.get(source)
-        return [totals_paragraph(totals, source)] if totals is not None else []
+        if totals is None:
+            return []
+        return [totals_paragraph(totals, source, self.env.config.language or "en")]

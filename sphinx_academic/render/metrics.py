@@ -4,12 +4,16 @@ title>`` in HTML), so readers can tell how fresh a count is."""
 
 from __future__ import annotations
 
+from babel.core import UnknownLocaleError
+from babel.numbers import format_decimal
 from docutils import nodes
 
 from sphinx_academic.locale import _
+from sphinx_academic.model.dates import DateError, PartialDate
 from sphinx_academic.model.metrics import Count, Totals
 from sphinx_academic.model.publication import Publication
 from sphinx_academic.render.context import RenderContext
+from sphinx_academic.render.dates import format_date
 
 #: How each source is named on the page.
 SOURCE_NAMES = {
@@ -24,10 +28,31 @@ def source_name(source: str) -> str:
     return SOURCE_NAMES.get(source, source)
 
 
-def cited_by_badge(count: Count, source: str) -> nodes.inline:
-    """``Cited by N`` as a badge, explained by source and date."""
+def fetched_on(fetched: str, language: str) -> str:
+    """The day counts were fetched (ISO 8601 in the metrics file) as the language writes
+    a date; as written when it is not a date."""
+    try:
+        day = PartialDate.parse(fetched)
+    except DateError:
+        return fetched
+    return format_date(day, language) if day is not None and day.is_date else fetched
+
+
+def number(value: int, language: str) -> str:
+    """``1,234`` with the language's grouping (``1.234``, ``1 234``)."""
+    try:
+        return str(format_decimal(value, locale=language or "en"))
+    except (ValueError, UnknownLocaleError):
+        return f"{value:,}"
+
+
+def cited_by_badge(count: Count, source: str, language: str) -> nodes.inline:
+    """``Cited by N`` as a badge (the number as Google Scholar writes it), explained by
+    source and date."""
     text = _("Cited by {count}").format(count=count.cited_by)
-    explanation = _("{source}, {date}").format(source=source_name(source), date=count.fetched)
+    explanation = _("{source}, {date}").format(
+        source=source_name(source), date=fetched_on(count.fetched, language)
+    )
     abbr = nodes.abbreviation(text, text, explanation=explanation)
     return nodes.inline("", "", abbr, classes=["academic-badge", "academic-pub-citations"])
 
@@ -41,13 +66,13 @@ def with_cited_by(
     if count is None:
         return badges
     spacer: list[nodes.Node] = [nodes.Text(" ")] if badges else []
-    return [*badges, *spacer, cited_by_badge(count, ctx.citation_source)]
+    return [*badges, *spacer, cited_by_badge(count, ctx.citation_source, ctx.language)]
 
 
-def totals_paragraph(totals: Totals, source: str) -> nodes.paragraph:
+def totals_paragraph(totals: Totals, source: str, language: str) -> nodes.paragraph:
     """``Citations 1,234 · h-index 12`` for the profile card, with source and date."""
     parts = (
-        (_("Citations"), f"{totals.citations:,}", "academic-profile-citations"),
+        (_("Citations"), number(totals.citations, language), "academic-profile-citations"),
         (_("h-index"), str(totals.h_index), "academic-profile-h-index"),
     )
     children: list[nodes.Node] = []
@@ -57,7 +82,9 @@ def totals_paragraph(totals: Totals, source: str) -> nodes.paragraph:
         children.append(
             nodes.inline("", "", nodes.Text(f"{label} "), nodes.strong(value, value), classes=[css])
         )
-    date = _("{source}, {date}").format(source=source_name(source), date=totals.fetched)
+    date = _("{source}, {date}").format(
+        source=source_name(source), date=fetched_on(totals.fetched, language)
+    )
     children += [
         nodes.Text(" "),
         nodes.inline(date, f"({date})", classes=["academic-metrics-date"]),
