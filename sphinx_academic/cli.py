@@ -79,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_quickstart(commands)
     _add_metrics(commands)
     _add_import(commands)
+    _add_migrate(commands)
     return parser
 
 
@@ -189,6 +190,57 @@ def _import(args: argparse.Namespace) -> int:
     for doi in missing:
         print(f"sphinx-academic import: openalex has no work with the DOI {doi}", file=sys.stderr)
     return 1 if missing else 0
+
+
+def _add_migrate(commands: Any) -> None:
+    migrate = commands.add_parser(
+        "migrate",
+        help="convert an academicpages or Hugo Blox site's data into profile.yaml and papers.bib",
+        description="Read the data of an academicpages (Jekyll) or Hugo Blox (Wowchemy, Hugo "
+        "Academic) site and write it as a native profile.yaml (basics, work, education, talks, "
+        "teaching, news, ...) and a papers.bib. Items that cannot be converted are listed on "
+        "stderr as 'file:line: message'; the rest is written. Existing files are never "
+        "replaced without --force. Exits with 0 when the files were written (or, with "
+        "--dry-run, shown), 2 when the site cannot be read or the files not written.",
+    )
+    migrate.add_argument("kind", choices=("academicpages", "hugoblox"), help="the old site's kind")
+    migrate.add_argument("site", metavar="SITE_DIR", help="the old site's folder")
+    migrate.add_argument(
+        "--out", default=".", metavar="DIR", help="folder to write into (default: this one)"
+    )
+    migrate.add_argument("--force", action="store_true", help="replace existing files")
+    migrate.add_argument(
+        "--dry-run", action="store_true", help="print the files instead of writing them"
+    )
+    migrate.set_defaults(run=_migrate)
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from sphinx_academic.migrate import academicpages, hugoblox
+    from sphinx_academic.migrate.frontmatter import MigrateError
+    from sphinx_academic.migrate.outputs import planned_files, write_files
+
+    convert = academicpages.migrate if args.kind == "academicpages" else hugoblox.migrate
+    try:
+        if not os.path.isdir(args.site):
+            raise MigrateError(f"{args.site}: not a folder")
+        migration = convert(args.site)
+        files = planned_files(migration, args.out, args.kind)
+        for problem in migration.problems:
+            print(f"{problem.location}: {problem.message}", file=sys.stderr)
+        if not args.dry_run:
+            write_files(files, args.force)
+    except (MigrateError, OSError) as error:
+        print(f"sphinx-academic migrate: {error}", file=sys.stderr)
+        return 2
+    for path, text in files:
+        if args.dry_run:
+            print(f"--- would write {path}\n{text}")
+        else:
+            print(f"Wrote {path}")
+    if not files:
+        print("sphinx-academic migrate: nothing to convert was found", file=sys.stderr)
+    return 0
 
 
 def _add_quickstart(commands: Any) -> None:

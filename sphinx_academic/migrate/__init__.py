@@ -1,0 +1,8 @@
+"""Converting another site generator's data into a native ``profile.yaml`` and a
+``papers.bib``: the ``sphinx-academic migrate`` command.
+
+One module per source (:mod:`.academicpages`, :mod:`.hugoblox`), each turning a site
+folder into a :class:`~.outputs.Migration`; :mod:`.frontmatter` reads the Markdown files
+both keep their data in, :mod:`.values` holds the conversions they share, and
+:mod:`.outputs` writes the result.
+"""

@@ -1,0 +1,415 @@
+"""Hugo Blox (Wowchemy, Hugo Academic): the author page ``content/authors/<name>/_index.md``,
+one folder per publication (``content/publication/`` or, newer, ``publications/``) with
+its ``cite.bib``, per event (``event/``, ``events/``) and per post (``post/``, ``blog/``),
+and the older experience widget ``content/home/experience.md``."""
+
+from __future__ import annotations
+
+import glob
+import os
+from typing import Any
+
+from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_page
+from sphinx_academic.migrate.outputs import BibPart, Migration
+from sphinx_academic.migrate.values import (
+    date_text,
+    first_paragraph,
+    inline,
+    link_value,
+    network_of,
+    plain,
+    profile_entry,
+    text_of,
+    title_text,
+)
+from sphinx_academic.readers.yamlsafe import read_text
+from sphinx_academic.scholarly.bibwriter import entry_text, key_for
+from sphinx_academic.scholarly.works import NewWork, month_of, year_of
+
+__all__ = ["migrate"]
+
+#: Front matter link fields -> BibTeX fields.
+_LINK_FIELDS = {
+    "url_pdf": "pdf",
+    "url_code": "code",
+    "url_slides": "slides",
+    "url_video": "video",
+    "url_poster": "poster",
+    "url_dataset": "website",
+    "url_project": "website",
+}
+#: ``links[].type`` of newer versions -> BibTeX fields.
+_LINK_TYPES = {
+    "pdf": "pdf",
+    "code": "code",
+    "slides": "slides",
+    "video": "video",
+    "poster": "poster",
+    "dataset": "website",
+    "project": "website",
+}
+#: ``publication_types``: the old numbers and the CSL names -> BibTeX type.
+_TYPES = {
+    "1": "inproceedings",
+    "2": "article",
+    "4": "techreport",
+    "5": "book",
+    "6": "incollection",
+    "7": "phdthesis",
+    "paper-conference": "inproceedings",
+    "article-journal": "article",
+    "report": "techreport",
+    "book": "book",
+    "chapter": "incollection",
+    "thesis": "phdthesis",
+}
+_FOLDERS = {
+    "publications": ("publication", "publications"),
+    "events": ("event", "events", "talk"),
+    "posts": ("post", "blog"),
+}
+_IMAGES = ("featured.jpg", "featured.jpeg", "featured.png", "featured.webp", "featured.svg")
+
+
+def migrate(site: str) -> Migration:
+    """The data of the Hugo Blox site in the folder ``site``."""
+    content = os.path.join(site, "content")
+    if not os.path.isdir(content):
+        raise MigrateError(f"{site}: no content folder here; is this a Hugo Blox site?")
+    migration = Migration()
+    author, usernames = _author(content, migration)
+    if author is not None:
+        _profile(author, migration)
+        for alias in ("admin", "me"):  # the owner's usual folder names, in author lists
+            usernames.setdefault(alias, migration.profile["basics"].get("name", alias))
+    _experience(os.path.join(content, "home", "experience.md"), migration)
+    if author is not None and "work" not in migration.profile:
+        organizations = [_organization(org) for org in _list(author.data.get("organizations"))]
+        migration.add_section("work", [org for org in organizations[:1] if org])
+    taken: set[str] = set()
+    for folder in _items(content, "publications"):
+        _publication(folder, migration, taken, usernames)
+    events = [_event(page) for page in _pages(_items(content, "events"), migration)]
+    migration.add_section("talks", [event for event in events if event])
+    posts = [_news(page, migration) for page in _pages(_items(content, "posts"), migration)]
+    migration.add_section("news", [post for post in posts if post])
+    return migration
+
+
+def _items(content: str, kind: str) -> list[str]:
+    """The page bundles (folders with an ``index.md``) of a kind of content."""
+    folders = []
+    for name in _FOLDERS[kind]:
+        pattern = os.path.join(glob.escape(os.path.join(content, name)), "*", "index.md")
+        folders += sorted(os.path.dirname(path) for path in glob.glob(pattern))
+    return folders
+
+
+def _pages(folders: list[str], migration: Migration) -> list[Page]:
+    pages = []
+    for folder in folders:
+        page, problems = read_page(os.path.join(folder, "index.md"))
+        migration.problems += problems
+        if page is None:
+            continue
+        if page.data.get("draft") is True:
+            migration.problems.append(page.problem("a draft; skipped"))
+            continue
+        pages.append(page)
+    return pages
+
+
+# -- the author ------------------------------------------------------------------------------
+
+
+def _author(content: str, migration: Migration) -> tuple[Page | None, dict[str, str]]:
+    """The site owner's page (``superuser: true``, else ``admin`` or ``me``), and every
+    author's folder name -> display name."""
+    paths = []
+    for folder in ("authors", "author"):
+        pattern = os.path.join(glob.escape(os.path.join(content, folder)), "*", "_index.md")
+        paths += sorted(glob.glob(pattern))
+    pages = []
+    for path in paths:
+        page, problems = read_page(path)
+        migration.problems += problems
+        if page is not None:
+            pages.append(page)
+    usernames = {_username(page): plain(page.data.get("title")) or "" for page in pages}
+    owner = next((page for page in pages if page.data.get("superuser") is True), None)
+    owner = owner or next((p for p in pages if _username(p) in ("admin", "me")), None)
+    if owner is None and pages:
+        owner = pages[0]
+    if owner is None:
+        migration.note(content, "no author page (authors/<name>/_index.md); no basics written")
+    return owner, {name: display for name, display in usernames.items() if display}
+
+
+def _username(page: Page) -> str:
+    return os.path.basename(os.path.dirname(page.path))
+
+
+def _profile(page: Page, migration: Migration) -> None:
+    data = page.data
+    migration.profile["basics"] = _basics(page, migration)
+    migration.add_section("work", [_job(job) for job in _list(data.get("work"))])
+    migration.add_section("education", _education(data.get("education")))
+    migration.add_section("awards", [_award(award) for award in _list(data.get("awards"))])
+    migration.add_section("skills", [_skill(skill) for skill in _list(data.get("skills"))])
+    languages = [{"language": plain(lang.get("name"))} for lang in _list(data.get("languages"))]
+    migration.add_section("languages", [lang for lang in languages if lang["language"]])
+    interests = [text for text in map(plain, data.get("interests") or []) if text]
+    if interests:
+        migration.add_section("interests", [{"name": "Research interests", "keywords": interests}])
+
+
+def _list(value: object) -> list[dict[str, Any]]:
+    """The mappings of a list value."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _basics(page: Page, migration: Migration) -> dict[str, Any]:
+    data = page.data
+    name = plain(data.get("title"))
+    if name is None:
+        name = " ".join(filter(None, (plain(data.get(k)) for k in ("first_name", "last_name"))))
+    basics: dict[str, Any] = {
+        "name": name or None,
+        "label": plain(data.get("role")),
+        "email": text_of(data.get("email")),
+        "summary": inline(data.get("bio")) or first_paragraph(page.body),
+    }
+    basics["image"] = _avatar(page, migration)
+    basics["profiles"] = _social(page, basics, migration)
+    return {key: value for key, value in basics.items() if value}
+
+
+def _avatar(page: Page, migration: Migration) -> str | None:
+    folder = os.path.dirname(page.path)
+    for name in ("avatar.jpg", "avatar.jpeg", "avatar.png", "avatar.webp"):
+        if os.path.isfile(os.path.join(folder, name)):
+            migration.note(os.path.join(folder, name), f"copy the photo to {name} beside conf.py")
+            return name
+    return None
+
+
+def _social(page: Page, basics: dict[str, Any], migration: Migration) -> list[dict[str, Any]]:
+    """``social`` (older: ``icon``, ``link``) and ``profiles`` (newer: ``icon``, ``url``)."""
+    profiles = []
+    for item in _list(page.data.get("social")) + _list(page.data.get("profiles")):
+        link = text_of(item.get("link")) or text_of(item.get("url"))
+        icon = text_of(item.get("icon")) or ""
+        if link and link.startswith("mailto:"):
+            basics["email"] = basics.get("email") or link.removeprefix("mailto:")
+            continue
+        network = network_of(icon)
+        entry = profile_entry(network, link) if network and link else None
+        if entry is None and link and link.startswith(("https://", "http://")):
+            entry = {"network": plain(item.get("label")) or icon or "Web", "url": link}
+        if entry is None:
+            migration.problems.append(page.problem(f"the link {link or icon!r} is not converted"))
+        else:
+            profiles.append(entry)
+    return profiles
+
+
+def _organization(org: dict[str, Any]) -> dict[str, Any] | None:
+    name = plain(org.get("name"))
+    return _values(name=name, url=_web(org.get("url"))) if name else None
+
+
+def _job(job: dict[str, Any]) -> dict[str, Any]:
+    return _values(
+        position=plain(job.get("position")) or plain(job.get("title")),
+        name=plain(job.get("company_name")) or plain(job.get("company")),
+        url=_web(job.get("company_url")),
+        location=plain(job.get("location")),
+        startDate=date_text(job.get("date_start")),
+        endDate=date_text(job.get("date_end")),
+        summary=inline(job.get("summary")) or inline(job.get("description")),
+    )
+
+
+def _education(value: object) -> list[dict[str, Any]]:
+    """Older: ``courses`` of ``course``, ``institution``, ``year``; newer: a list of
+    ``area``, ``institution``, ``date_start``, ``date_end``, ``summary``."""
+    if isinstance(value, dict):
+        return [
+            _values(
+                studyType=plain(c.get("course")),
+                institution=plain(c.get("institution")),
+                endDate=date_text(c.get("year")),
+            )
+            for c in _list(value.get("courses"))
+        ]
+    return [
+        _values(
+            studyType=plain(degree.get("area")) or plain(degree.get("degree")),
+            institution=plain(degree.get("institution")),
+            startDate=date_text(degree.get("date_start")),
+            endDate=date_text(degree.get("date_end")),
+            summary=inline(degree.get("summary")),
+        )
+        for degree in _list(value)
+    ]
+
+
+def _award(award: dict[str, Any]) -> dict[str, Any]:
+    return _values(
+        title=plain(award.get("title")),
+        awarder=plain(award.get("awarder")),
+        date=date_text(award.get("date")),
+        url=_web(award.get("url")),
+        summary=inline(award.get("summary")),
+    )
+
+
+def _skill(skill: dict[str, Any]) -> dict[str, Any]:
+    items = [plain(item.get("name")) for item in _list(skill.get("items"))]
+    return _values(name=plain(skill.get("name")), keywords=[item for item in items if item])
+
+
+def _experience(path: str, migration: Migration) -> None:
+    """The older experience widget's ``experience`` list, as ``work``."""
+    if not os.path.isfile(path):
+        return
+    page, problems = read_page(path)
+    migration.problems += problems
+    if page is not None:
+        migration.add_section("work", [_job(job) for job in _list(page.data.get("experience"))])
+
+
+# -- publications --------------------------------------------------------------------------
+
+
+def _publication(folder: str, migration: Migration, taken: set[str], users: dict[str, str]) -> None:
+    page, problems = read_page(os.path.join(folder, "index.md"))
+    migration.problems += problems
+    cite = os.path.join(folder, "cite.bib")
+    if page is not None and page.data.get("draft") is True:
+        migration.problems.append(page.problem("a draft; skipped"))
+        return
+    extra = _links(page, migration) if page is not None else []
+    if os.path.isfile(cite):
+        text, problems = read_text(cite, "migrate")
+        migration.problems += problems
+        if text is not None:
+            migration.bib.append(BibPart(cite, text, _for_every_key(text, extra)))
+        return
+    if page is None:
+        return
+    work = _work(page, users)
+    if work is None:
+        migration.problems.append(page.problem("a publication without a title; skipped"))
+        return
+    key = key_for(work, taken)
+    migration.bib.append(BibPart(page.path, entry_text(key, work), {key: extra}))
+
+
+def _for_every_key(text: str, extra: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    from sphinx_academic.readers.bibtex import parse_bibtex
+
+    return {pub.key: extra for pub in parse_bibtex(text, "cite.bib").entries}
+
+
+def _work(page: Page, users: dict[str, str]) -> NewWork | None:
+    data = page.data
+    title = plain(data.get("title"))
+    if title is None:
+        return None
+    types = data.get("publication_types") or []
+    first = str(types[0]) if isinstance(types, list) and types else str(types or "")
+    kind = _TYPES.get(first, "misc")
+    date = date_text(data.get("date"))
+    hugoblox = data.get("hugoblox")
+    ids = hugoblox.get("ids") if isinstance(hugoblox, dict) else None
+    ids = ids if isinstance(ids, dict) else {}
+    authors = [users.get(str(name), plain(name)) for name in data.get("authors") or []]
+    venue = (plain(data.get("publication")) or "").replace("*", "").removeprefix("In ").strip()
+    return NewWork(
+        type=kind,
+        title=title,
+        authors=tuple(name for name in authors if name),
+        year=year_of(date),
+        month=month_of(date) if date and len(date) > 4 else None,
+        venue=venue,
+        doi=text_of(data.get("doi")) or text_of(ids.get("doi")) or "",
+        abstract=plain(data.get("abstract")) or "",
+    )
+
+
+def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
+    """The BibTeX link fields, ``selected`` and ``preview`` the front matter gives."""
+    data = page.data
+    wanted = [(field, data.get(name)) for name, field in _LINK_FIELDS.items()]
+    for link in _list(data.get("links")):
+        kind = (text_of(link.get("type")) or "").lower()
+        field = _LINK_TYPES.get(kind)
+        if field is None and text_of(link.get("url")):
+            label = text_of(link.get("name")) or kind
+            migration.problems.append(page.problem(f"the link {label!r} is not converted"))
+        elif field:
+            wanted.append((field, link.get("url")))
+    extra: list[tuple[str, str]] = []
+    for field, value in wanted:
+        converted, note = link_value(value)
+        if note:
+            migration.problems.append(page.problem(note))
+        if converted and field not in dict(extra):
+            extra.append((field, converted))
+    if data.get("featured") is True:
+        extra.append(("selected", "true"))
+    preview = _preview(page, migration)
+    if preview:
+        extra.append(("preview", preview))
+    return extra
+
+
+def _preview(page: Page, migration: Migration) -> str | None:
+    folder = os.path.dirname(page.path)
+    for name in _IMAGES:
+        if os.path.isfile(os.path.join(folder, name)):
+            target = f"{os.path.basename(folder)}-{name}"
+            migration.note(
+                os.path.join(folder, name),
+                f"copy the image to {target} in the preview folder (academic_preview_dir)",
+            )
+            return target
+    return None
+
+
+# -- events and posts ------------------------------------------------------------------------
+
+
+def _event(page: Page) -> dict[str, Any]:
+    data = page.data
+    return _values(
+        title=title_text(data.get("title")),
+        name=title_text(data.get("event")) or title_text(data.get("event_name")),
+        location=plain(data.get("location")),
+        date=date_text(data.get("event_start")) or date_text(data.get("date")),
+        url=_web(data.get("event_url")),
+        summary=inline(data.get("summary")) or inline(data.get("abstract")),
+    )
+
+
+def _news(page: Page, migration: Migration) -> dict[str, Any] | None:
+    data = page.data
+    date = date_text(data.get("date"))
+    text = inline(data.get("summary")) or first_paragraph(page.body)
+    title = title_text(data.get("title"))
+    if date is None or not (text or title):
+        note = "no date" if date is None else "no text"
+        migration.problems.append(page.problem(f"a post with {note}; not made a news item"))
+        return None
+    return _values(date=date, title=title, text=text or title)
+
+
+def _values(**fields: Any) -> dict[str, Any]:
+    """A profile entry with the fields that have values."""
+    return {key: value for key, value in fields.items() if value}
+
+
+def _web(value: object) -> str | None:
+    text = text_of(value)
+    return text if text and text.startswith(("https://", "http://")) else None

@@ -1,0 +1,186 @@
+"""Conversions both sources need: dates, texts with their markup, links, online profiles."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from sphinx_academic.readers.markup import escape_rst, html_to_rst, markdown_to_rst
+from sphinx_academic.scholarly.bibwriter import url_value
+from sphinx_academic.scholarly.works import plain_text
+
+__all__ = [
+    "date_text",
+    "first_paragraph",
+    "inline",
+    "link_value",
+    "network_of",
+    "plain",
+    "profile_entry",
+    "text_of",
+    "title_text",
+]
+
+_ISO_START = re.compile(r"\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\d])")
+_HTML_TAG = re.compile(r"<[A-Za-z/!][^>]*>")
+#: Hugo shortcodes (``{{< icon >}}``, ``{{% callout %}}``) and Liquid tags (``{% raw %}``).
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.DOTALL)
+_NOT_PROSE = ("#", ">", "|", "!", "<", "```", "---", "===", "* ", "- ", "+ ")
+
+
+def text_of(value: object) -> str | None:
+    """A scalar value as stripped text; ``None`` for blanks, lists and mappings."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def date_text(value: object) -> str | None:
+    """The date part of a date, a date with a time, or a year, as ISO text
+    (``2024-05-02``, ``2024-05``, ``2024``); ``None`` when there is none."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = text_of(value)
+    found = _ISO_START.match(text) if text else None
+    if found is None:
+        return None
+    parts = found.group(1).split("-")
+    return "-".join([parts[0], *(part.zfill(2) for part in parts[1:])])
+
+
+def plain(value: object) -> str | None:
+    """Text without HTML tags, character references or template tags, on one line."""
+    text = text_of(value)
+    if text is None:
+        return None
+    return plain_text(_TEMPLATE_TAG.sub(" ", text)) or None
+
+
+def title_text(value: object) -> str | None:
+    """A title for the profile: plain text, escaped so no markup appears."""
+    text = plain(value)
+    return escape_rst(text) if text else None
+
+
+def inline(value: object) -> str | None:
+    """A summary or excerpt as reStructuredText inline markup: HTML's or Markdown's
+    links, bold and italics kept, every other tag dropped and everything else escaped."""
+    text = text_of(value)
+    if text is None:
+        return None
+    text = _TEMPLATE_TAG.sub(" ", text)
+    converted = html_to_rst(text) if _HTML_TAG.search(text) else markdown_to_rst(text)
+    return converted.strip() or None
+
+
+def first_paragraph(body: str) -> str | None:
+    """The first paragraph of prose in a Markdown body, as inline markup."""
+    lines: list[str] = []
+    for line in _TEMPLATE_TAG.sub("", body).splitlines():
+        stripped = line.strip()
+        if not stripped:
+            if lines:
+                break
+            continue
+        if stripped.startswith(_NOT_PROSE):
+            if lines:
+                break
+            continue
+        lines.append(stripped)
+    return inline(" ".join(lines)) if lines else None
+
+
+def link_value(value: object) -> tuple[str | None, str | None]:
+    """A link for a BibTeX field: ``(value, note)``. Web addresses are kept (encoded for
+    the file); a path of the old site is kept relative, with a note that the file must be
+    copied; other addresses are refused with a note."""
+    text = text_of(value)
+    if text is None:
+        return None, None
+    if text.startswith(("https://", "http://")):
+        return url_value(text), None
+    if "://" in text or text.lower().startswith(("javascript:", "data:", "mailto:")):
+        return None, f"the link {text!r} is not a web address; left out"
+    relative = text.lstrip("/")
+    return url_value(relative), f"{text!r} is a file of the old site: copy it to {relative}"
+
+
+# -- online profiles ---------------------------------------------------------------------
+
+#: Known networks: lower-case key or icon name -> the name sphinx-academic shows.
+_NETWORKS = {
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "linkedin": "LinkedIn",
+    "orcid": "ORCID",
+    "googlescholar": "Google Scholar",
+    "google-scholar": "Google Scholar",
+    "graduation-cap": "Google Scholar",
+    "twitter": "X",
+    "x": "X",
+    "x-twitter": "X",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "researchgate": "ResearchGate",
+    "youtube": "YouTube",
+    "stackoverflow": "Stack Overflow",
+    "stack-overflow": "Stack Overflow",
+    "instagram": "Instagram",
+    "telegram": "Telegram",
+    "kaggle": "Kaggle",
+    "dblp": "dblp",
+    "semantic": "Semantic Scholar",
+    "semantic-scholar": "Semantic Scholar",
+    "semanticscholar": "Semantic Scholar",
+    "huggingface": "Hugging Face",
+    "arxiv": "arXiv",
+    "pubmed": "PubMed",
+    "scopus": "Scopus",
+    "academia": "Academia.edu",
+    "inspire-hep": "INSPIRE",
+    "impactstory": "Impactstory",
+    "facebook": "Facebook",
+    "medium": "Medium",
+    "bitbucket": "Bitbucket",
+    "codepen": "CodePen",
+    "dribbble": "Dribbble",
+    "flickr": "Flickr",
+    "goodreads": "Goodreads",
+    "keybase": "Keybase",
+    "lastfm": "Last.fm",
+    "pinterest": "Pinterest",
+    "soundcloud": "SoundCloud",
+    "steam": "Steam",
+    "tumblr": "Tumblr",
+    "weibo": "Weibo",
+    "wikipedia": "Wikipedia",
+    "xing": "XING",
+    "zhihu": "Zhihu",
+    "artstation": "ArtStation",
+    "foursquare": "Foursquare",
+    "vine": "Vine",
+    "google_plus": "Google+",
+    "osf": "OSF",
+    "zotero": "Zotero",
+    "discord": "Discord",
+    "slack": "Slack",
+}
+
+
+def network_of(name: str) -> str | None:
+    """The network a profile key or icon name stands for (``brands/github`` is GitHub)."""
+    return _NETWORKS.get(name.lower().rsplit("/", 1)[-1].removeprefix("fa-"))
+
+
+def profile_entry(network: str, value: object) -> dict[str, Any] | None:
+    """A ``profiles`` entry: the address as ``url``, anything else as ``username``."""
+    text = text_of(value)
+    if text is None:
+        return None
+    if text.startswith(("https://", "http://")):
+        return {"network": network, "url": text}
+    return {"network": network, "username": text.lstrip("@") if network != "Mastodon" else text}

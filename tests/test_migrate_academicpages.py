@@ -1,0 +1,185 @@
+"""``sphinx-academic migrate academicpages``: the mapping of each kind of item, odd
+inputs, and a site built from what it wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from pybtex.database import parse_file
+
+from sphinx_academic.cli import main
+
+from conftest import build_app, parse_html
+
+SITE = Path(__file__).parent / "fixtures" / "migrate" / "academicpages"
+
+
+@pytest.fixture
+def migrated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    out = tmp_path / "out"
+    assert main(["migrate", "academicpages", str(SITE), "--out", str(out)]) == 0
+    return out, capsys.readouterr().err
+
+
+def _profile(out: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((out / "profile.yaml").read_text(encoding="utf-8"))
+
+
+def test_author_block_becomes_basics(migrated: tuple[Path, str]) -> None:
+    basics = _profile(migrated[0])["basics"]
+    assert basics["name"] == "Jovana Kovačević"
+    assert basics["label"] == "Lecturer in Glaciology"
+    assert basics["image"] == "images/jovana.png"
+    assert basics["email"] == "jovana@example.org"
+    assert basics["location"] == "Tromsø, Norway"
+    assert basics["phone"] == "+47 000 00 000"  # from _data/cv.json
+    assert {"network": "GitHub", "username": "jkovacevic"} in basics["profiles"]
+    assert {"network": "ORCID", "url": "https://orcid.org/0000-0002-1825-0097"} in basics[
+        "profiles"
+    ]
+    assert not any(p["network"] == "X" for p in basics["profiles"])  # empty: left out
+
+
+def test_cv_json_names_are_renamed(migrated: tuple[Path, str]) -> None:
+    profile = _profile(migrated[0])
+    assert profile["work"][0] == {"name": "Arctic University of Somewhere"}  # employer
+    assert profile["work"][1]["name"] == "Polar Institute"
+    assert profile["work"][1]["url"] == "https://polar.example.org"
+    assert profile["education"][0]["score"] == "10/10"
+    # Made from the collections, not taken twice from cv.json.
+    assert "publications" not in profile and "presentations" not in profile
+
+
+def test_talks_teaching_portfolio(migrated: tuple[Path, str]) -> None:
+    profile = _profile(migrated[0])
+    talk = profile["talks"][0]
+    assert talk["title"] == r"Why \*glaciers\* calve"  # the stars are the title's text
+    assert talk["name"] == "Polar Seminar, University of Nowhere"
+    assert talk["date"] == "2022-05-10" and talk["location"] == "Bergen, Norway"
+    assert (
+        talk["summary"]
+        == "An invited talk on calving, with a `recording <https://example.org/rec>`__."
+    )
+    course = profile["teaching"][0]
+    assert course["title"] == "Introduction to Glaciology (Undergraduate course)"
+    assert course["name"].startswith("Arctic University")
+    # HTML in the excerpt: the image is dropped, the text kept.
+    assert profile["portfolio"][0]["summary"] == "An interactive map of ice thickness"
+
+
+def test_publications_become_entries(migrated: tuple[Path, str]) -> None:
+    out, _ = migrated
+    entries = parse_file(str(out / "papers.bib")).entries
+    ice = entries["kovacevic2021ice"]
+    assert ice.type == "article"
+    assert ice.fields["journal"] == "Journal of Made-up Glaciology"
+    assert (ice.fields["year"], ice.fields["month"]) == ("2021", "March")
+    assert ice.fields["pdf"] == "https://example.org/papers/ice.pdf"
+    assert ice.fields["slides"] == "https://example.org/slides/ice.pdf"
+    assert ice.fields["abstract"] == "We measure basal melt under three shelves."
+    # LaTeX specials escaped; the structured authors field, not the citation, is used.
+    assert ice.fields["title"].startswith(r"Ice shelves \& their 100\% melt")
+    assert [str(p) for p in ice.persons["author"]] == ["Kovačević, Jovana", "Hansen, Øystein"]
+    # A date with a time; a conference; authors from the citation; a path of the old site.
+    crevasses = entries["kovacevic2019counting"]
+    assert crevasses.type == "inproceedings" and crevasses.fields["month"] == "July"
+    assert len(crevasses.persons["author"]) == 3
+    assert crevasses.fields["pdf"] == "files/crevasses.pdf"
+
+
+def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
+    err = migrated[1]
+    assert "_publications/broken.md:1: no front matter" in err
+    assert "2019-07-15-crevasses.md:1: authors read from the formatted citation" in err
+    assert "copy it to files/crevasses.pdf" in err
+    assert "'A note without a date' has no date" in err
+    assert "blog posts are pages, not data: 1 not converted" in err
+
+
+def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
+    out, _ = migrated
+    (out / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
+        'academic_bibfiles = ["papers.bib"]\nshow_warning_types = True\n',
+        encoding="utf-8",
+    )
+    (out / "images").mkdir()
+    (out / "images" / "jovana.png").write_bytes(_PNG)
+    (out / "files").mkdir()
+    (out / "files" / "crevasses.pdf").write_bytes(b"%PDF-1.4\n")
+    (out / "index.rst").write_text(
+        "Home\n====\n\n.. profile::\n\n.. publications::\n\n.. news::\n\n"
+        "Talks\n-----\n\n.. timeline:: talks\n\nCV\n--\n\n.. cv::\n",
+        encoding="utf-8",
+    )
+    app = build_app(out)
+    assert app.warning.getvalue() == ""
+    page = parse_html(app.outdir / "index.html")
+    text = page.get_text()
+    assert "Why *glaciers* calve" in text and "Introduction to Glaciology" in text
+    assert "Ice shelves & their 100% melt" in text
+    assert page.select_one('a[href="https://example.org/slides/ice.pdf"]') is not None
+
+
+def test_existing_files_are_kept_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "papers.bib").write_text("% mine\n", encoding="utf-8")
+    assert main(["migrate", "academicpages", str(SITE), "--out", str(tmp_path)]) == 2
+    assert "papers.bib: exists already; use --force" in capsys.readouterr().err
+    assert (tmp_path / "papers.bib").read_text(encoding="utf-8") == "% mine\n"
+    assert not (tmp_path / "profile.yaml").exists()  # nothing half-written
+    assert main(["migrate", "academicpages", str(SITE), "--out", str(tmp_path), "--force"]) == 0
+    assert "@article{kovacevic2021ice," in (tmp_path / "papers.bib").read_text(encoding="utf-8")
+
+
+def test_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate", "academicpages", str(SITE), "--out", str(tmp_path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"--- would write {tmp_path / 'profile.yaml'}" in out and "name: Jovana" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda site: None, "no _config.yml here"),
+        (
+            lambda site: (site / "_config.yml").write_text("author: [unclosed\n"),
+            "_config.yml:2:1:",
+        ),
+        (
+            lambda site: (
+                (site / "_config.yml").write_text("author:\n  name: X\n"),
+                (site / "_talks").mkdir(),
+                (site / "_talks" / "t.md").write_text("---\ntitle: ok\ndate: [2020\n---\n"),
+            ),
+            "_talks/t.md:4:1:",
+        ),
+    ],
+)
+def test_unreadable_sites_are_one_line_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: object, message: str
+) -> None:
+    site = tmp_path / "old"
+    site.mkdir()
+    make(site)  # type: ignore[operator]
+    out = tmp_path / "out"
+    assert main(["migrate", "academicpages", str(site), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_missing_site_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate", "hugoblox", str(tmp_path / "nope")]) == 2
+    assert "nope: not a folder" in capsys.readouterr().err
+
+
+#: The smallest PNG (one transparent pixel).
+_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
