@@ -1,0 +1,159 @@
+"""``sphinx-academic migrate hugoblox``: author page, experience, publications (with and
+without ``cite.bib``), events and posts, and a site built from what it wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from pybtex.database import parse_file
+
+from sphinx_academic.cli import main
+
+from conftest import build_app, parse_html
+
+SITE = Path(__file__).parent / "fixtures" / "migrate" / "hugoblox"
+
+
+@pytest.fixture
+def migrated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    out = tmp_path / "out"
+    assert main(["migrate", "hugoblox", str(SITE), "--out", str(out)]) == 0
+    return out, capsys.readouterr().err
+
+
+def _profile(out: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((out / "profile.yaml").read_text(encoding="utf-8"))
+
+
+def test_author_page_becomes_basics(migrated: tuple[Path, str]) -> None:
+    profile = _profile(migrated[0])
+    basics = profile["basics"]
+    assert basics["name"] == "Mateo Núñez"
+    assert basics["label"] == "Associate Professor of Hydrology"
+    assert basics["email"] == "mateo@example.org"  # from the mailto: social link
+    assert basics["summary"] == "I study *rivers* and the water they carry."
+    assert [p["network"] for p in basics["profiles"]] == ["GitHub", "Google Scholar"]
+    assert profile["interests"] == [
+        {"name": "Research interests", "keywords": ["Floods", "Sediment transport"]}
+    ]
+    assert profile["education"] == [
+        {"studyType": "PhD in Hydrology", "institution": "Universidad Ficticia", "endDate": "2014"}
+    ]
+
+
+def test_experience_becomes_work(migrated: tuple[Path, str]) -> None:
+    work = _profile(migrated[0])["work"]
+    assert work[0] == {
+        "position": "Associate Professor",
+        "name": "University of Imaginary Rivers",
+        "url": "https://rivers.example.edu/",
+        "location": "Lisbon",
+        "startDate": "2019-01-01",  # the time left out; no end: ongoing
+        "summary": "Teaching and research on *floods*.",
+    }
+    assert work[1]["endDate"] == "2018-12-31"
+    assert len(work) == 2  # the organisation is not repeated
+
+
+def test_events_and_posts(migrated: tuple[Path, str]) -> None:
+    profile = _profile(migrated[0])
+    assert profile["talks"] == [
+        {
+            "title": "Sediment in motion",
+            "name": "Hydrology Seminar",
+            "location": "Lisbon",
+            "date": "2024-03-05",
+            "url": "https://example.org/seminar",
+            "summary": "A talk on *sediment*.",
+        }
+    ]
+    assert profile["news"] == [
+        {
+            "date": "2024-05-02",
+            "title": "Paper accepted",
+            "text": "Our paper on floods is accepted.",
+        }
+    ]
+
+
+def test_publications(migrated: tuple[Path, str]) -> None:
+    out, _ = migrated
+    text = (out / "papers.bib").read_text(encoding="utf-8")
+    entries = parse_file(str(out / "papers.bib")).entries
+    # A cite.bib is used as it is, its key kept, the front matter's links added.
+    assert "author = {N{\\'u}{\\~n}ez, Mateo and Lima, Ana}," in text
+    assert entries["nunez2018flood"].fields["slides"] == "https://example.org/slides.pdf"
+    paper = entries["nunez2020rivers"]
+    assert paper.type == "article"
+    assert paper.fields["journal"] == "Journal of Imaginary Hydrology"
+    assert paper.fields["doi"] == "10.5555/jih.2020.1"
+    assert paper.fields["title"] == r"Rivers \& sediment: 50\% of the story"
+    assert [str(p) for p in paper.persons["author"]] == [
+        "Núñez, Mateo",
+        "Lima, Ana",
+        "Weiß, Jürgen",
+    ]  # user names replaced by the authors' names
+    assert (paper.fields["pdf"], paper.fields["code"], paper.fields["video"]) == (
+        "https://example.org/shelf.pdf",
+        "https://github.com/mnunez/shelf",
+        "https://example.org/video",
+    )
+    assert paper.fields["selected"] == "true" and "website" not in paper.fields
+    preprint = entries["nunez2023preprint"]
+    assert preprint.type == "misc" and preprint.fields["pdf"] == "https://example.org/preprint.pdf"
+
+
+def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
+    err = migrated[1]
+    assert "authors/admin/_index.md:1: the link '/#contact' is not converted" in err
+    assert "preprint-x/index.md:1: the link 'Follow' is not converted" in err
+    assert "event/draft-talk/index.md:1: a draft; skipped" in err
+    assert "post/nodate/index.md:1: a post with no date" in err
+
+
+def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
+    out, _ = migrated
+    (out / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
+        'academic_bibfiles = ["papers.bib"]\nshow_warning_types = True\n'
+        'html_baseurl = "https://example.org/"\n',
+        encoding="utf-8",
+    )
+    (out / "index.rst").write_text(
+        "Home\n====\n\n.. profile::\n\n.. publications::\n\n.. news::\n\n"
+        "Talks\n-----\n\n.. timeline:: talks\n\nCV\n--\n\n.. cv::\n",
+        encoding="utf-8",
+    )
+    app = build_app(out)
+    assert app.warning.getvalue() == ""
+    page = parse_html(app.outdir / "index.html")
+    text = page.get_text()
+    assert "Paper accepted" in text and "Sediment in motion" in text
+    assert "Flood frequency in Tagus" in text and "Rivers & sediment" in text
+
+
+def test_toml_front_matter_and_duplicate_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "old" / "content"
+    (content / "authors" / "admin").mkdir(parents=True)
+    (content / "authors" / "admin" / "_index.md").write_text(
+        '+++\ntitle = "Zoë Ødegård"\nrole = "Researcher"\n+++\n', encoding="utf-8"
+    )
+    for name in ("a", "b"):
+        folder = content / "publication" / name
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text("---\ntitle: T\n---\n", encoding="utf-8")
+        (folder / "cite.bib").write_text("@misc{same, title = {T}}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["migrate", "hugoblox", str(tmp_path / "old"), "--out", str(out)]) == 0
+    assert _profile(out)["basics"] == {"name": "Zoë Ødegård", "label": "Researcher"}
+    assert (out / "papers.bib").read_text(encoding="utf-8").count("@misc{same") == 1
+    assert "b/cite.bib:1: key 'same' used before; entry left out" in capsys.readouterr().err
+
+
+def test_not_a_hugo_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate", "hugoblox", str(tmp_path)]) == 2
+    assert "no content folder here" in capsys.readouterr().err
