@@ -157,3 +157,20 @@ def written_files(outdir: Path, leave_out: tuple[str, ...] = ()) -> dict[str, by
 def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
     names = sorted(first.keys() | second.keys())
     return [name for name in names if first.get(name) != second.get(name)]
+
+
+def migrate_site(
+    platform: str, site: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, str]:
+    """``sphinx-academic migrate PLATFORM SITE --out OUT``: the folder and what it said."""
+    from sphinx_academic.cli import main
+
+    assert main(["migrate", platform, str(site), "--out", str(out)]) == 0
+    return out, capsys.readouterr().err
+
+
+def migrated_profile(out: Path) -> dict:  # type: ignore[type-arg]
+    """The ``profile.yaml`` a migration wrote, as data."""
+    import yaml
+
+    return yaml.safe_load((out / "profile.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]

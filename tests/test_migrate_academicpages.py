@@ -6,29 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from pybtex.database import parse_file
 
 from sphinx_academic.cli import main
 
-from conftest import build_app, parse_html
+from conftest import build_app, migrate_site, migrated_profile, parse_html
 
 SITE = Path(__file__).parent / "fixtures" / "migrate" / "academicpages"
 
 
 @pytest.fixture
 def migrated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
-    out = tmp_path / "out"
-    assert main(["migrate", "academicpages", str(SITE), "--out", str(out)]) == 0
-    return out, capsys.readouterr().err
-
-
-def _profile(out: Path) -> dict:  # type: ignore[type-arg]
-    return yaml.safe_load((out / "profile.yaml").read_text(encoding="utf-8"))
+    return migrate_site("academicpages", SITE, tmp_path / "out", capsys)
 
 
 def test_author_block_becomes_basics(migrated: tuple[Path, str]) -> None:
-    basics = _profile(migrated[0])["basics"]
+    basics = migrated_profile(migrated[0])["basics"]
     assert basics["name"] == "Jovana Kovačević"
     assert basics["label"] == "Lecturer in Glaciology"
     assert basics["image"] == "images/jovana.png"
@@ -43,7 +36,7 @@ def test_author_block_becomes_basics(migrated: tuple[Path, str]) -> None:
 
 
 def test_cv_json_names_are_renamed(migrated: tuple[Path, str]) -> None:
-    profile = _profile(migrated[0])
+    profile = migrated_profile(migrated[0])
     assert profile["work"][0] == {"name": "Arctic University of Somewhere"}  # employer
     assert profile["work"][1]["name"] == "Polar Institute"
     assert profile["work"][1]["url"] == "https://polar.example.org"
@@ -53,7 +46,7 @@ def test_cv_json_names_are_renamed(migrated: tuple[Path, str]) -> None:
 
 
 def test_talks_teaching_portfolio(migrated: tuple[Path, str]) -> None:
-    profile = _profile(migrated[0])
+    profile = migrated_profile(migrated[0])
     talk = profile["talks"][0]
     assert talk["title"] == r"Why \*glaciers\* calve"  # the stars are the title's text
     assert talk["name"] == "Polar Seminar, University of Nowhere"

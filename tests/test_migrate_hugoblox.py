@@ -6,29 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from pybtex.database import parse_file
 
 from sphinx_academic.cli import main
 
-from conftest import build_app, parse_html
+from conftest import build_app, migrate_site, migrated_profile, parse_html
 
 SITE = Path(__file__).parent / "fixtures" / "migrate" / "hugoblox"
 
 
 @pytest.fixture
 def migrated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
-    out = tmp_path / "out"
-    assert main(["migrate", "hugoblox", str(SITE), "--out", str(out)]) == 0
-    return out, capsys.readouterr().err
-
-
-def _profile(out: Path) -> dict:  # type: ignore[type-arg]
-    return yaml.safe_load((out / "profile.yaml").read_text(encoding="utf-8"))
+    return migrate_site("hugoblox", SITE, tmp_path / "out", capsys)
 
 
 def test_author_page_becomes_basics(migrated: tuple[Path, str]) -> None:
-    profile = _profile(migrated[0])
+    profile = migrated_profile(migrated[0])
     basics = profile["basics"]
     assert basics["name"] == "Mateo Núñez"
     assert basics["label"] == "Associate Professor of Hydrology"
@@ -44,7 +37,7 @@ def test_author_page_becomes_basics(migrated: tuple[Path, str]) -> None:
 
 
 def test_experience_becomes_work(migrated: tuple[Path, str]) -> None:
-    work = _profile(migrated[0])["work"]
+    work = migrated_profile(migrated[0])["work"]
     assert work[0] == {
         "position": "Associate Professor",
         "name": "University of Imaginary Rivers",
@@ -58,7 +51,7 @@ def test_experience_becomes_work(migrated: tuple[Path, str]) -> None:
 
 
 def test_events_and_posts(migrated: tuple[Path, str]) -> None:
-    profile = _profile(migrated[0])
+    profile = migrated_profile(migrated[0])
     assert profile["talks"] == [
         {
             "title": "Sediment in motion",
@@ -149,7 +142,7 @@ def test_toml_front_matter_and_duplicate_keys(
         (folder / "cite.bib").write_text("@misc{same, title = {T}}\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["migrate", "hugoblox", str(tmp_path / "old"), "--out", str(out)]) == 0
-    assert _profile(out)["basics"] == {"name": "Zoë Ødegård", "label": "Researcher"}
+    assert migrated_profile(out)["basics"] == {"name": "Zoë Ødegård", "label": "Researcher"}
     assert (out / "papers.bib").read_text(encoding="utf-8").count("@misc{same") == 1
     assert "b/cite.bib:1: key 'same' used before; entry left out" in capsys.readouterr().err
 

@@ -248,18 +248,12 @@ def _entry(**fields: Any) -> dict[str, Any]:
 
 
 def _talk(page: Page) -> dict[str, Any]:
-    data = page.data
-    return _entry(
-        title=_typed_title(data),
-        name=title_text(data.get("venue")),
-        date=date_text(data.get("date")),
-        location=plain(data.get("location")),
-        url=_web(data.get("talk_url")) or _web(data.get("slidesurl")),
-        summary=inline(data.get("excerpt")) or first_paragraph(page.body),
-    )
+    url = _web(page.data.get("talk_url")) or _web(page.data.get("slidesurl"))
+    return _teaching(page) | _entry(url=url)
 
 
 def _teaching(page: Page) -> dict[str, Any]:
+    """A talk or course: what it was, where and when, and its excerpt."""
     data = page.data
     return _entry(
         title=_typed_title(data),
