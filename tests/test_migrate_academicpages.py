@@ -82,6 +82,17 @@ def test_publications_become_entries(migrated: tuple[Path, str]) -> None:
     assert crevasses.fields["pdf"] == "files/crevasses.pdf"
 
 
+def test_citation_names_in_last_first_order(migrated: tuple[Path, str]) -> None:
+    # The shape of real academicpages citations: "Last, First." pairs mixed with
+    # "First Last", and no date field; the year is the citation's.
+    out, err = migrated
+    paper = parse_file(str(out / "papers.bib")).entries["okafor2021meltwater"]
+    assert [str(p) for p in paper.persons["author"]] == ["Okafor, Chidi", "Haddad, Rana", "Lin, M."]
+    assert paper.fields["year"] == "2021"
+    assert "apa-citation.md:1: 'Meltwater pathways under a made-up glacier' has no date; " in err
+    assert "the year is the citation's" in err
+
+
 def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
     err = migrated[1]
     assert "_publications/broken.md:1: no front matter" in err
@@ -89,6 +100,7 @@ def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
     assert "copy it to files/crevasses.pdf" in err
     assert "'A note without a date' has no date" in err
     assert "blog posts are pages, not data: 1 not converted" in err
+    assert "_config.yml:1: copy the photo images/" in err
 
 
 def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:

@@ -56,6 +56,9 @@ def migrate(site: str) -> Migration:
     config = read_data_file(config_path)
     author = config.get("author")
     migration.profile["basics"] = _basics(author if isinstance(author, dict) else {}, config)
+    image = migration.profile["basics"].get("image", "")
+    if image and not image.startswith(("https://", "http://")):
+        migration.note(config_path, f"copy the photo {image} of the old site to {image}")
     _employer(author if isinstance(author, dict) else {}, migration)
     _cv_json(os.path.join(site, "_data", "cv.json"), migration)
     taken: set[str] = set()
@@ -174,17 +177,21 @@ def _publication(page: Page, migration: Migration, taken: set[str]) -> None:
     category = (text_of(data.get("category")) or "").lower()
     kind = _CATEGORIES.get(category, "article" if text_of(data.get("venue")) else "misc")
     date = date_text(data.get("date"))
+    cited_year = None if date else _citation_year(text_of(data.get("citation")) or "")
     work = NewWork(
         type=kind,
         title=title,
         authors=tuple(authors),
-        year=year_of(date),
+        year=year_of(date) or cited_year,
         month=month_of(date) if date and len(date) > 4 else None,
         venue=plain(data.get("venue")) or "",
         doi=text_of(data.get("doi")) or "",
         abstract=plain(data.get("excerpt")) or plain(page.body) or "",
     )
-    if date is None:
+    if cited_year is not None:
+        cited = f"{title!r} has no date; the year is the citation's"
+        migration.problems.append(page.problem(cited))
+    elif date is None:
         migration.problems.append(page.problem(f"{title!r} has no date; written without a year"))
     key = key_for(work, taken)
     extra = []
@@ -219,17 +226,55 @@ def _authors(page: Page, migration: Migration) -> list[str]:
 
 
 def _split_names(text: str) -> list[str]:
-    """``A and B``, ``A; B`` or ``A, B, and C`` as a list of names."""
+    """``A and B``, ``A; B``, ``A, B, and C`` or ``Smith, J., & Lee, K.`` as a list of
+    names; a one-word part after a comma is the given name of the part before it
+    (``Lee, K.`` is one name)."""
     if " and " in text and "," not in text.replace(", and ", " and "):
         parts = text.split(" and ")
     elif ";" in text:
         parts = text.split(";")
     else:
-        parts = re.split(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", text)
-    return [part.strip().rstrip(".") for part in parts if part.strip().rstrip(".")]
+        return _paired(re.split(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", text))
+    return [name for name in map(_clean_name, parts) if name]
 
 
-_CITATION_AUTHORS = re.compile(r"^(?P<names>.+?)\s*\(\s*\d{4}[a-z]?\s*\)")
+def _paired(parts: list[str]) -> list[str]:
+    """Comma-separated parts as names: a given name (one word, or initials) after a
+    one-word surname joins it as ``Last, First``; so does the second of only two parts."""
+    parts = [part for part in map(_clean_name, parts) if part]
+    names: list[str] = []
+    surname_open = False
+    for part in parts:
+        surname = names[-1] if names and surname_open else None
+        if surname and _is_given(part) and (" " not in surname or len(parts) == 2):
+            names[-1] = f"{surname}, {part}"
+            surname_open = False
+        else:
+            names.append(part)
+            surname_open = True
+    return names
+
+
+def _is_given(part: str) -> bool:
+    return " " not in part or re.fullmatch(r"(?:\w\.\s*|\w\.-\w\.\s*)+", part) is not None
+
+
+def _clean_name(part: str) -> str:
+    """A name without spaces around it and without a sentence's full stop (an initial's
+    stop is kept)."""
+    part = part.strip()
+    if part.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", part):
+        part = part.rstrip(".")
+    return part
+
+
+_CITATION_AUTHORS = re.compile(r"^(?P<names>.+?)\s*\(\s*(?P<year>\d{4})[a-z]?\s*\)")
+
+
+def _citation_year(citation: str) -> int | None:
+    """The ``(YEAR)`` of an academicpages citation line."""
+    found = _CITATION_AUTHORS.match(plain(html.unescape(citation)) or "")
+    return year_of(found.group("year")) if found else None
 
 
 def _citation_authors(citation: str) -> list[str]:

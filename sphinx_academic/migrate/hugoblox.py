@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from typing import Any
 
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_page
@@ -23,7 +24,8 @@ from sphinx_academic.migrate.values import (
     title_text,
 )
 from sphinx_academic.readers.yamlsafe import read_text
-from sphinx_academic.scholarly.bibwriter import entry_text, key_for
+from sphinx_academic.scholarly.bibwriter import entry_text, key_for, verbatim_value
+from sphinx_academic.scholarly.matching import normal_arxiv
 from sphinx_academic.scholarly.works import NewWork, month_of, year_of
 
 __all__ = ["migrate"]
@@ -321,9 +323,7 @@ def _work(page: Page, users: dict[str, str]) -> NewWork | None:
     first = str(types[0]) if isinstance(types, list) and types else str(types or "")
     kind = _TYPES.get(first, "misc")
     date = date_text(data.get("date"))
-    hugoblox = data.get("hugoblox")
-    ids = hugoblox.get("ids") if isinstance(hugoblox, dict) else None
-    ids = ids if isinstance(ids, dict) else {}
+    ids = _ids(data)
     authors = [users.get(str(name), plain(name)) for name in data.get("authors") or []]
     venue = (plain(data.get("publication")) or "").replace("*", "").removeprefix("In ").strip()
     return NewWork(
@@ -334,8 +334,30 @@ def _work(page: Page, users: dict[str, str]) -> NewWork | None:
         month=month_of(date) if date and len(date) > 4 else None,
         venue=venue,
         doi=text_of(data.get("doi")) or text_of(ids.get("doi")) or "",
+        arxiv=_arxiv(data) or "",
         abstract=plain(data.get("abstract")) or "",
     )
+
+
+def _ids(data: dict[str, Any]) -> dict[str, Any]:
+    """The newer ``hugoblox: ids:`` mapping (``doi``, ``arxiv``)."""
+    hugoblox = data.get("hugoblox")
+    ids = hugoblox.get("ids") if isinstance(hugoblox, dict) else None
+    return ids if isinstance(ids, dict) else {}
+
+
+def _arxiv(data: dict[str, Any]) -> str | None:
+    """The arXiv id: ``hugoblox.ids.arxiv``, a ``links`` entry of type ``preprint``
+    from provider ``arxiv``, or an arXiv address in the older ``url_preprint``."""
+    found = text_of(_ids(data).get("arxiv"))
+    for link in _list(data.get("links")):
+        is_arxiv = (text_of(link.get("provider")) or "").lower() == "arxiv"
+        if not found and is_arxiv and (text_of(link.get("type")) or "").lower() == "preprint":
+            found = text_of(link.get("id"))
+    preprint = text_of(data.get("url_preprint")) or ""
+    if not found and re.match(r"https?://arxiv\.org/(?:abs|pdf)/", preprint):
+        found = normal_arxiv(preprint)
+    return found
 
 
 def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
@@ -344,6 +366,8 @@ def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
     wanted = [(field, data.get(name)) for name, field in _LINK_FIELDS.items()]
     for link in _list(data.get("links")):
         kind = (text_of(link.get("type")) or "").lower()
+        if kind == "preprint" and (text_of(link.get("provider")) or "").lower() == "arxiv":
+            continue  # the arXiv id, written as the entry's ``arxiv``
         field = _LINK_TYPES.get(kind)
         if field is None and text_of(link.get("url")):
             label = text_of(link.get("name")) or kind
@@ -357,6 +381,9 @@ def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
             migration.problems.append(page.problem(note))
         if converted and field not in dict(extra):
             extra.append((field, converted))
+    arxiv = _arxiv(data)
+    if arxiv:
+        extra.append(("arxiv", verbatim_value(arxiv)))
     if data.get("featured") is True:
         extra.append(("selected", "true"))
     preview = _preview(page, migration)

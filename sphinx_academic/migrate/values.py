@@ -27,6 +27,12 @@ _HTML_TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 #: Hugo shortcodes (``{{< icon >}}``, ``{{% callout %}}``) and Liquid tags (``{% raw %}``).
 _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.DOTALL)
 _NOT_PROSE = ("#", ">", "|", "!", "<", "```", "---", "===", "* ", "- ", "+ ")
+#: Goldmark's and kramdown's ``__strong__`` and ``_emphasis_``, which the Markdown reader
+#: knows only with asterisks.
+_UNDERSCORE_STRONG = re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)")
+_UNDERSCORE_EM = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
+#: Link values templates leave in place of an address: no link at all.
+_PLACEHOLDER_LINKS = {"#", "/#", "#!"}
 
 
 def text_of(value: object) -> str | None:
@@ -73,8 +79,17 @@ def inline(value: object) -> str | None:
     if text is None:
         return None
     text = _TEMPLATE_TAG.sub(" ", text)
-    converted = html_to_rst(text) if _HTML_TAG.search(text) else markdown_to_rst(text)
+    if _HTML_TAG.search(text):
+        converted = html_to_rst(text)
+    else:
+        converted = markdown_to_rst(_asterisk_emphasis(text))
     return converted.strip() or None
+
+
+def _asterisk_emphasis(text: str) -> str:
+    """Markdown with ``__x__`` and ``_x_`` written as ``**x**`` and ``*x*``."""
+    text = _UNDERSCORE_STRONG.sub(r"**\1**", text)
+    return _UNDERSCORE_EM.sub(r"*\1*", text)
 
 
 def first_paragraph(body: str) -> str | None:
@@ -99,7 +114,7 @@ def link_value(value: object) -> tuple[str | None, str | None]:
     the file); a path of the old site is kept relative, with a note that the file must be
     copied; other addresses are refused with a note."""
     text = text_of(value)
-    if text is None:
+    if text is None or text in _PLACEHOLDER_LINKS:
         return None, None
     if text.startswith(("https://", "http://")):
         return url_value(text), None
