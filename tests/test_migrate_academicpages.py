@@ -47,7 +47,7 @@ def test_cv_json_names_are_renamed(migrated: tuple[Path, str]) -> None:
 
 def test_talks_teaching_portfolio(migrated: tuple[Path, str]) -> None:
     profile = migrated_profile(migrated[0])
-    talk = profile["talks"][0]
+    talk = next(item for item in profile["talks"] if item["date"] == "2022-05-10")
     assert talk["title"] == r"Why \*glaciers\* calve"  # the stars are the title's text
     assert talk["name"] == "Polar Seminar, University of Nowhere"
     assert talk["date"] == "2022-05-10" and talk["location"] == "Bergen, Norway"
@@ -55,6 +55,9 @@ def test_talks_teaching_portfolio(migrated: tuple[Path, str]) -> None:
         talk["summary"]
         == "An invited talk on calving, with a `recording <https://example.org/rec>`__."
     )
+    # A date that is not ISO 8601 is kept as written: the timeline shows it as its label.
+    workshop = next(item for item in profile["talks"] if item["name"] == "Summer School on Ice")
+    assert workshop["date"] == "7th - 10th Sep. 2020"
     course = profile["teaching"][0]
     assert course["title"] == "Introduction to Glaciology (Undergraduate course)"
     assert course["name"].startswith("Arctic University")

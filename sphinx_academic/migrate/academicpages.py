@@ -13,6 +13,7 @@ from typing import Any
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_data_file, read_page
 from sphinx_academic.migrate.outputs import BibPart, Migration
 from sphinx_academic.migrate.values import (
+    date_or_label,
     date_text,
     first_paragraph,
     inline,
@@ -303,7 +304,7 @@ def _teaching(page: Page) -> dict[str, Any]:
     return _entry(
         title=_typed_title(data),
         name=title_text(data.get("venue")),
-        date=date_text(data.get("date")),
+        date=date_or_label(data.get("date")),
         location=plain(data.get("location")),
         summary=inline(data.get("excerpt")) or first_paragraph(page.body),
     )

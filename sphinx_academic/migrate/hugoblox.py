@@ -13,6 +13,7 @@ from typing import Any
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_page
 from sphinx_academic.migrate.outputs import BibPart, Migration
 from sphinx_academic.migrate.values import (
+    date_or_label,
     date_text,
     first_paragraph,
     inline,
@@ -414,7 +415,7 @@ def _event(page: Page) -> dict[str, Any]:
         title=title_text(data.get("title")),
         name=title_text(data.get("event")) or title_text(data.get("event_name")),
         location=plain(data.get("location")),
-        date=date_text(data.get("event_start")) or date_text(data.get("date")),
+        date=date_text(data.get("event_start")) or date_or_label(data.get("date")),
         url=_web(data.get("event_url")),
         summary=inline(data.get("summary")) or inline(data.get("abstract")),
     )

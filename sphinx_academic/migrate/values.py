@@ -58,6 +58,12 @@ def date_text(value: object) -> str | None:
     return "-".join([parts[0], *(part.zfill(2) for part in parts[1:])])
 
 
+def date_or_label(value: object) -> str | None:
+    """:func:`date_text`, or else the text as written (``7th - 10th Sep. 2020``), which
+    a profile entry shows as its date."""
+    return date_text(value) or plain(value)
+
+
 def plain(value: object) -> str | None:
     """Text without HTML tags, character references or template tags, on one line."""
     text = text_of(value)
