@@ -1,5 +1,6 @@
-"""Interface text ("Abstract", "et al.", group headings, ...) through Sphinx's i18n, so a
-message catalog in ``locales/<lang>/LC_MESSAGES/sphinx_academic.mo`` translates it."""
+"""Interface text ("Abstract", "et al.", group headings, ...) through Sphinx's i18n: the
+package's catalogs, ``locales/<lang>/LC_MESSAGES/sphinx_academic.mo``, translate it into
+the project's ``language`` (the README says how they are kept up to date)."""
 
 from __future__ import annotations
 
