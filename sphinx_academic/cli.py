@@ -320,6 +320,10 @@ def _json_schema(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if not args.confdir.strip():
+        # os.path.abspath("") is the current folder: not what an empty name meant.
+        print("sphinx-academic check: the folder name is empty", file=sys.stderr)
+        return 2
     confdir = os.path.abspath(args.confdir)
     stream = io.StringIO()
     with tempfile.TemporaryDirectory(prefix="sphinx-academic-check-") as build:

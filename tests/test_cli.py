@@ -96,6 +96,11 @@ def test_check_without_the_extension(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "'sphinx_academic' is not in extensions" in capsys.readouterr().err
 
 
+def test_check_an_empty_folder_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", ""]) == 2
+    assert capsys.readouterr().err == "sphinx-academic check: the folder name is empty\n"
+
+
 def test_check_broken_conf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "conf.py").write_text("raise RuntimeError('boom')\n")
     assert main(["check", str(tmp_path)]) == 2

@@ -236,6 +236,27 @@ def test_retry_after_is_honoured(
     assert metrics.count("doi2020", "openalex").cited_by == 12  # type: ignore[union-attr]
 
 
+def test_a_retry_after_of_hours_ends_the_request_at_once(
+    tmp_path: Path, openalex: FakeOpenAlex, httpserver: HTTPServer
+) -> None:
+    site = make_site(tmp_path)
+    assert run(settings(site)).status == SUCCESS
+    before = (site / "metrics.json").read_bytes()
+    httpserver.clear_all_handlers()
+    httpserver.expect_request("/works").respond_with_handler(
+        _failing(429, **{"Retry-After": "86400"})
+    )
+    waits: list[float] = []
+    outcome = run(settings(site, waits=waits))
+    assert outcome.status == FAILURE
+    assert (site / "metrics.json").read_bytes() == before
+    assert all(wait < 86400 for wait in waits)
+    refused = [request.url for request, response in httpserver.log if response.status_code == 429]
+    assert refused and len(refused) == len(set(refused))  # each asked once, not four times
+    error = outcome.runs["openalex"].errors[0]
+    assert "HTTP 429" in error and "asks to wait 86400 s, so try again later" in error
+
+
 def test_timeout_keeps_the_file(
     tmp_path: Path, openalex: FakeOpenAlex, httpserver: HTTPServer
 ) -> None:

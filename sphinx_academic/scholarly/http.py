@@ -3,9 +3,10 @@
 It sends a User-Agent naming the tool (and a contact address when one is known), waits a
 minimum interval between requests, gives up on a request after a timeout, and retries
 timeouts, connection errors, 429 and 5xx answers with exponential backoff, honouring the
-server's ``Retry-After``; an answer that cannot be read (a redirect loop, a body that does
-not decompress) is not asked for again. What still fails becomes a :class:`ServiceError`
-whose message a user can read; callers decide what a failure means for their run.
+server's ``Retry-After`` (one asking for more than ``max_wait`` ends the request at once);
+an answer that cannot be read (a redirect loop, a body that does not decompress) is not
+asked for again. What still fails becomes a :class:`ServiceError` whose message a user
+can read; callers decide what a failure means for their run.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ class Politeness:
     attempts: int = 4
     #: First backoff in seconds; doubled after each failed attempt.
     backoff: float = 1.0
-    #: Longest wait accepted from a ``Retry-After`` header or the backoff.
+    #: Longest wait accepted from a ``Retry-After`` header (a longer one ends the request)
+    #: or the backoff.
     max_wait: float = 120.0
     #: Requests per second at most.
     rate: float = 5.0
@@ -132,8 +134,13 @@ class Client:
                 problem = f"HTTP {response.status_code} for {response.request.url}"
                 if response.status_code not in RETRY_STATUSES:
                     break
+            asked = _retry_after(response)
+            if asked is not None and asked > self.politeness.max_wait:
+                # Waiting for hours inside a command helps nobody: say when to come back.
+                problem += f"; the service asks to wait {asked:.0f} s, so try again later"
+                break
             if attempt < self.politeness.attempts:
-                self.sleep(min(_retry_after(response) or delay, self.politeness.max_wait))
+                self.sleep(min(asked or delay, self.politeness.max_wait))
                 delay *= 2
         raise ServiceError(f"{self.service}: {problem}")
 
