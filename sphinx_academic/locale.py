@@ -9,6 +9,10 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 
+from sphinx_academic.model.messages import N_
+
+__all__ = ["LOCALE_DIR", "MESSAGE_CATALOG", "N_", "_", "register"]
+
 MESSAGE_CATALOG = "sphinx_academic"
 LOCALE_DIR = Path(__file__).parent / "locales"
 
@@ -18,41 +22,6 @@ _translate = get_translation(MESSAGE_CATALOG)
 def _(message: str) -> str:
     """The message in the project's language (Sphinx's proxies made plain text)."""
     return str(_translate(message))
-
-
-def N_(message: str) -> str:
-    """``message`` itself: marks text declared in one place (a table of labels) for the
-    catalog; :func:`_` translates it where it is shown."""
-    return message
-
-
-#: Headings made by the Sphinx-free query layer, listed here so catalog tools see them.
-GROUP_HEADINGS = (
-    _translate("Journal articles"),
-    _translate("Conference papers"),
-    _translate("Book chapters"),
-    _translate("Books"),
-    _translate("Theses"),
-    _translate("Technical reports"),
-    _translate("Preprints"),
-    _translate("Other publications"),
-    _translate("Undated"),
-)
-
-#: The native format's section titles, given by the Sphinx-free readers.
-SECTION_TITLES = (
-    _translate("Work Experience"),
-    _translate("Volunteering"),
-    _translate("Education"),
-    _translate("Awards"),
-    _translate("Certificates"),
-    _translate("Publications"),
-    _translate("Skills"),
-    _translate("Languages"),
-    _translate("Interests"),
-    _translate("References"),
-    _translate("Projects"),
-)
 
 
 def register(app: Sphinx) -> None:

@@ -20,8 +20,8 @@ PACKAGE = Path(sphinx_academic.__file__).parent
 LOCALES = PACKAGE / "locales"
 TEMPLATE = LOCALES / "sphinx_academic.pot"
 LANGUAGES = sorted(path.parent.parent.name for path in LOCALES.glob("*/LC_MESSAGES/*.po"))
-#: The marks of translatable text (``pybabel extract -k _ -k _translate -k N_``).
-KEYWORDS = {"_": None, "_translate": None, "N_": None}
+#: The marks of translatable text (``pybabel extract -k _ -k N_``).
+KEYWORDS = {"_": None, "N_": None}
 
 
 def _catalog(path: Path) -> Catalog:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx_academic.model.messages import N_
 from sphinx_academic.model.publication import Publication
 
 DEFAULT_SORT = "-year, -month"
@@ -23,16 +24,17 @@ _SPECIAL_KEYS: dict[str, Callable[[Publication], Any]] = {
     "selected": lambda pub: pub.selected,
 }
 
-#: Readable headings for ``:group-by: type``, in the order groups are shown.
+#: Readable headings for ``:group-by: type``, in the order groups are shown (translated
+#: where they are shown).
 TYPE_GROUPS: tuple[tuple[str, str], ...] = (
-    ("article", "Journal articles"),
-    ("inproceedings", "Conference papers"),
-    ("incollection", "Book chapters"),
-    ("book", "Books"),
-    ("thesis", "Theses"),
-    ("report", "Technical reports"),
-    ("preprint", "Preprints"),
-    ("other", "Other publications"),
+    ("article", N_("Journal articles")),
+    ("inproceedings", N_("Conference papers")),
+    ("incollection", N_("Book chapters")),
+    ("book", N_("Books")),
+    ("thesis", N_("Theses")),
+    ("report", N_("Technical reports")),
+    ("preprint", N_("Preprints")),
+    ("other", N_("Other publications")),
 )
 _TYPE_GROUP_OF = {
     "article": "article",
@@ -146,7 +148,7 @@ def _group_by_year(
     )
     result = [(heading, groups[(year, heading)]) for year, heading in dated]
     if None in groups:
-        result.append(("Undated", groups[None]))
+        result.append((N_("Undated"), groups[None]))
     return result
 
 

@@ -53,6 +53,7 @@ from typing import Any
 
 from sphinx_academic.diagnostics import Problem
 from sphinx_academic.model.dates import PartialDate
+from sphinx_academic.model.messages import N_
 from sphinx_academic.model.profile import (
     SECTION_MODELS,
     AwardModel,
@@ -508,18 +509,17 @@ _KINDS: dict[str, SectionKind] = {
     "interests": "keywords",
     "references": "text",
 }
-#: The titles of the native format's sections (translated where shown: see
-#: :data:`sphinx_academic.locale.SECTION_TITLES`).
+#: The titles of the native format's sections (translated where they are shown).
 _TITLES: dict[str, str] = {
-    "work": "Work Experience",
-    "volunteer": "Volunteering",
-    "education": "Education",
-    "awards": "Awards",
-    "certificates": "Certificates",
-    "publications": "Publications",
-    "skills": "Skills",
-    "languages": "Languages",
-    "interests": "Interests",
-    "references": "References",
-    "projects": "Projects",
+    "work": N_("Work Experience"),
+    "volunteer": N_("Volunteering"),
+    "education": N_("Education"),
+    "awards": N_("Awards"),
+    "certificates": N_("Certificates"),
+    "publications": N_("Publications"),
+    "skills": N_("Skills"),
+    "languages": N_("Languages"),
+    "interests": N_("Interests"),
+    "references": N_("References"),
+    "projects": N_("Projects"),
 }
