@@ -174,3 +174,23 @@ def migrated_profile(out: Path) -> dict:  # type: ignore[type-arg]
     import yaml
 
     return yaml.safe_load((out / "profile.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+MIGRATED_PAGE = (
+    "Home\n====\n\n.. profile::\n\n.. publications::\n\n.. news::\n\n"
+    "Talks\n-----\n\n.. timeline:: talks\n\nCV\n--\n\n.. cv::\n"
+)
+
+
+def build_migrated(out: Path, conf: str = "") -> BeautifulSoup:
+    """Build the files a migration wrote in ``out`` on one page with every directive;
+    the page as built (the build must not warn)."""
+    (out / "conf.py").write_text(
+        'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
+        'academic_bibfiles = ["papers.bib"]\nshow_warning_types = True\n' + conf,
+        encoding="utf-8",
+    )
+    (out / "index.rst").write_text(MIGRATED_PAGE, encoding="utf-8")
+    app = build_app(out)
+    assert app.warning.getvalue() == ""
+    return parse_html(app.outdir / "index.html")

@@ -10,7 +10,7 @@ from pybtex.database import parse_file
 
 from sphinx_academic.cli import main
 
-from conftest import build_app, migrate_site, migrated_profile, parse_html
+from conftest import build_migrated, migrate_site, migrated_profile
 
 SITE = Path(__file__).parent / "fixtures" / "migrate" / "academicpages"
 
@@ -108,23 +108,11 @@ def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
 
 def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
     out, _ = migrated
-    (out / "conf.py").write_text(
-        'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
-        'academic_bibfiles = ["papers.bib"]\nshow_warning_types = True\n',
-        encoding="utf-8",
-    )
     (out / "images").mkdir()
     (out / "images" / "jovana.png").write_bytes(_PNG)
     (out / "files").mkdir()
     (out / "files" / "crevasses.pdf").write_bytes(b"%PDF-1.4\n")
-    (out / "index.rst").write_text(
-        "Home\n====\n\n.. profile::\n\n.. publications::\n\n.. news::\n\n"
-        "Talks\n-----\n\n.. timeline:: talks\n\nCV\n--\n\n.. cv::\n",
-        encoding="utf-8",
-    )
-    app = build_app(out)
-    assert app.warning.getvalue() == ""
-    page = parse_html(app.outdir / "index.html")
+    page = build_migrated(out)
     text = page.get_text()
     assert "Why *glaciers* calve" in text and "Introduction to Glaciology" in text
     assert "Ice shelves & their 100% melt" in text

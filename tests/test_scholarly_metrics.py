@@ -22,6 +22,7 @@ from sphinx_academic.scholarly.metricscommand import (
     PARTIAL,
     SUCCESS,
     CommandError,
+    Outcome,
     Settings,
     run,
 )
@@ -204,18 +205,27 @@ def _failing(status: int, **headers: str) -> Callable[[Request], Response]:
     return lambda request: Response("trouble", status=status, headers=headers)
 
 
-def test_rerun_with_the_server_failing_keeps_every_value(
-    tmp_path: Path, openalex: FakeOpenAlex, httpserver: HTTPServer
-) -> None:
+def _rerun_failing(
+    tmp_path: Path, httpserver: HTTPServer, answer: Callable[[Request], Response]
+) -> tuple[Outcome, list[float]]:
+    """A second run, with every request answered by ``answer``: it fails and leaves the
+    file the first run wrote as it was. The outcome and the waits between requests."""
     site = make_site(tmp_path)
     assert run(settings(site)).status == SUCCESS
     before = (site / "metrics.json").read_bytes()
     httpserver.clear_all_handlers()
-    httpserver.expect_request("/works").respond_with_handler(_failing(500))
+    httpserver.expect_request("/works").respond_with_handler(answer)
     waits: list[float] = []
     outcome = run(settings(site, waits=waits))
     assert outcome.status == FAILURE
     assert (site / "metrics.json").read_bytes() == before
+    return outcome, waits
+
+
+def test_rerun_with_the_server_failing_keeps_every_value(
+    tmp_path: Path, openalex: FakeOpenAlex, httpserver: HTTPServer
+) -> None:
+    outcome, waits = _rerun_failing(tmp_path, httpserver, _failing(500))
     assert waits[:2] == [0.5, 1.0]  # backoff doubles between attempts
     assert "HTTP 500" in outcome.runs["openalex"].errors[0]
 
@@ -239,17 +249,8 @@ def test_retry_after_is_honoured(
 def test_a_retry_after_of_hours_ends_the_request_at_once(
     tmp_path: Path, openalex: FakeOpenAlex, httpserver: HTTPServer
 ) -> None:
-    site = make_site(tmp_path)
-    assert run(settings(site)).status == SUCCESS
-    before = (site / "metrics.json").read_bytes()
-    httpserver.clear_all_handlers()
-    httpserver.expect_request("/works").respond_with_handler(
-        _failing(429, **{"Retry-After": "86400"})
-    )
-    waits: list[float] = []
-    outcome = run(settings(site, waits=waits))
-    assert outcome.status == FAILURE
-    assert (site / "metrics.json").read_bytes() == before
+    hours = _failing(429, **{"Retry-After": "86400"})
+    outcome, waits = _rerun_failing(tmp_path, httpserver, hours)
     assert all(wait < 86400 for wait in waits)
     refused = [request.url for request, response in httpserver.log if response.status_code == 429]
     assert refused and len(refused) == len(set(refused))  # each asked once, not four times
