@@ -1,7 +1,8 @@
 """The example site (docs/) in German, whose labels and month names are much longer than
 English ones ("Zusammenfassung", "Publikationen durchsuchen", "Sept. 2017 – Sept. 2021"):
 nothing wider than a phone, button rows inside their cards, dates that keep month and year
-together without pushing an entry's lines apart, and a CV that still prints on two pages.
+together without pushing an entry's lines apart, and a CV that still prints on two pages
+(also in Chinese).
 """
 
 from __future__ import annotations
@@ -65,14 +66,18 @@ _ROWS_OUTSIDE_THEIR_BOXES = """(rowsInBoxes) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def german_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site built with ``-D language=de`` and -W."""
-    out = tmp_path_factory.mktemp("site-de") / "html"
-    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-D", "language=de"]
+def _translated_demo(folder: Path, language: str) -> Path:
+    """The example site built with ``-D language=LANGUAGE`` and -W into ``folder``."""
+    out = folder / "html"
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-D", f"language={language}"]
     subprocess.run([*command, "-b", "html", str(ROOT / "docs"), str(out)], check=True)
     shutil.rmtree(ROOT / "docs" / "_build", ignore_errors=True)
     return out
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _translated_demo(tmp_path_factory.mktemp("site-de"), "de")
 
 
 @pytest.fixture(scope="module")
@@ -138,18 +143,22 @@ def test_long_dates_break_between_dates_and_push_nothing_apart(
     context.close()
 
 
-def test_german_cv_prints_on_two_a4_pages_without_overlaps(
-    browser: Any, german_server: str
+@pytest.mark.parametrize("language", ["de", "zh_CN"])
+def test_translated_cv_prints_on_two_a4_pages_without_overlaps(
+    browser: Any, serve: Any, german_site: Path, tmp_path: Path, language: str
 ) -> None:
+    """Chinese, whose CV ended just at the foot of its second page, printed a third page
+    holding only the space after the CV."""
     pypdf = pytest.importorskip("pypdf")
+    site = german_site if language == "de" else _translated_demo(tmp_path, language)
     context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000})
     page = context.new_page()
-    page.goto(german_server + "demo/cv.html")
+    page.goto(str(serve(site)) + "demo/cv.html")
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
     assert page.evaluate(_OVERLAPS) == []
     SCREENSHOTS.mkdir(exist_ok=True)
-    pdf = SCREENSHOTS / "cv-a4-de.pdf"
+    pdf = SCREENSHOTS / f"cv-a4-{language}.pdf"
     page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
     assert len(pypdf.PdfReader(str(pdf)).pages) <= 2
     context.close()
