@@ -12,7 +12,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from test_latex import compile_pdf, needs_tex
 
-from conftest import build_app, parse_html
+from conftest import DEMO_PAGES, build_app, build_into, copy_docs, parse_html
 
 #: 147 characters, as a department's page or a search on a library site can be.
 LONG_URL = (
@@ -216,3 +216,17 @@ def test_pdf_breaks_long_addresses_and_links_identifiers(latex_build: SphinxTest
     assert "https://arxiv.org/abs/2101.00001" in links
     assert f"mailto:{EMAIL}" in links
     assert LONG_URL in links
+
+
+@needs_tex
+def test_demo_pdf_has_no_line_past_the_margin(tmp_path: Path) -> None:
+    """The documentation's demo pages (profile, CV, news, timelines, every publication
+    style, publication pages) as a PDF: the extension's output keeps inside the margins."""
+    srcdir = copy_docs(tmp_path)
+    app = build_into(srcdir, "latex", tmp_path / "latex", confoverrides=DEMO_PAGES)
+    done, log = compile_pdf(Path(app.outdir))
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "Overfull \\hbox" not in log
+    assert "doi:10.5555/jasa.2024.155.2630" in (Path(app.outdir) / "sphinx-academic.tex").read_text(
+        encoding="utf-8"
+    )
