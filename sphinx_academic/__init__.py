@@ -57,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(transforms.PrintedOutput)
     app.add_post_transform(transforms.ManPageParagraphs)
     app.add_post_transform(transforms.LaTeXImages)
+    app.add_post_transform(transforms.LaTeXAddresses)
     app.add_post_transform(transforms.LaTeXHeadingLevels)
     app.add_post_transform(transforms.BackLinks)
 

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
 
 #: The extension that adds a copy button to every code block, BibTeX blocks included.
 COPYBUTTON = "sphinx_copybutton"
@@ -65,6 +66,13 @@ class academic_search(nodes.container):  # lower case: docutils node naming
     data of each entry), ``facets`` (name, label, chips) and ``labels`` (interface text).
     Written hidden, so without JavaScript the list shows whole and no controls; only
     meaningful on screen: other builders skip it."""
+
+
+class academic_address(nodes.reference):  # lower case: docutils node naming
+    """A link whose text is an address: an e-mail, a web address without its scheme, an
+    identifier such as ``doi:10.1234/x``. LaTeX sets the text as a URL, so a long one
+    breaks after ``/``, ``.`` and the like instead of running into the margin; other
+    builders write it as the reference it is."""
 
 
 def visit_details_html(translator: HTML5Translator, node: academic_details) -> None:
@@ -173,6 +181,18 @@ def visit_search_html(translator: HTML5Translator, node: academic_search) -> Non
     raise nodes.SkipNode
 
 
+def visit_address_latex(translator: LaTeXTranslator, node: academic_address) -> None:
+    """``\\sphinxhref{address}{\\sphinxnolinkurl{text}}``: hyperref's way of linking text
+    that is itself a URL, with the two commands Sphinx's LaTeX writer uses for links and
+    URLs (they take care of ``%``, ``#`` and ``~``); the text breaks where a URL does."""
+    for anchor in node["ids"]:
+        translator.body.append(translator.hypertarget(anchor))
+    uri = translator.encode_uri(node["refuri"])
+    text = translator.encode_uri(node.astext())
+    translator.body.append(f"\\sphinxhref{{{uri}}}{{\\sphinxnolinkurl{{{text}}}}}")
+    raise nodes.SkipNode
+
+
 def script_json(data: object) -> str:
     """``data`` as JSON that cannot end the ``<script>`` element holding it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -200,5 +220,6 @@ def register(app: Sphinx) -> None:
     app.add_node(academic_button, html=(visit_button_html, None), **skipped)
     app.add_node(academic_source, html=(visit_source_html, None))
     app.add_node(academic_output_link, html=(visit_output_link_html, None), **skipped)
+    app.add_node(academic_address, latex=(visit_address_latex, None))
     app.add_node(academic_time, html=(visit_time_html, depart_time_html))
     app.add_node(academic_search, html=(visit_search_html, None), **skipped)

@@ -17,6 +17,9 @@ Each declares the builders or formats it is for, as Sphinx's own post-transforms
   HTML builds write are dropped; co-authors' names are text, not links; images LaTeX
   cannot include (SVG, GIF) are left out rather than breaking the build; man pages get
   the containers' contents without the containers, so each paragraph keeps its space.
+- LaTeX: a link whose text is its own address without the scheme (an e-mail, a home
+  page) is set as a URL, which breaks at its slashes and dots (Sphinx does so for a link
+  whose text is the whole address).
 - LaTeX: the extension's headings (CV sections, publication groups) are set one level
   below the section that holds them in the whole document, where a page's title may be a
   chapter or a subsection depending on how deep the toctree includes it.
@@ -24,6 +27,7 @@ Each declares the builders or formats it is for, as Sphinx's own post-transforms
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -35,10 +39,10 @@ from sphinx.util.images import guess_mimetype
 
 from sphinx_academic.domain import get_domain
 from sphinx_academic.model.links import is_url
-from sphinx_academic.nodes import academic_publications
+from sphinx_academic.nodes import academic_address, academic_publications
 from sphinx_academic.render.context import render_context
-from sphinx_academic.render.publication import citation_line, entry_node
-from sphinx_academic.render.resources import collected_files
+from sphinx_academic.render.publication import citation_line, entry_node, spaced
+from sphinx_academic.render.resources import collected_files, identifier_links
 
 #: MathJax's class names (version 3 and 4, and 2) for "skip this" and "but do this".
 MATHJAX_IGNORE = ["mathjax_ignore", "tex2jax_ignore"]
@@ -147,6 +151,7 @@ class PrintedOutput(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         self.cards_to_citation_lines()
+        self.identifiers_after_lines()
         self.anchors_to_targets()
         self.compact_timeline_entries()
         for para in _with_class(self.document, nodes.paragraph, "academic-exports"):
@@ -172,6 +177,24 @@ class PrintedOutput(SphinxPostTransform):
             line = citation_line(pub, ctx)
             line["ids"] = list(card["ids"])
             card.parent.replace(card, with_smart_quotes(self.document, [line]))
+
+    def identifiers_after_lines(self) -> None:
+        """A printed citation line ends with the entry's DOI, arXiv and PubMed
+        identifiers (on a screen they are link buttons); one the line shows already (a
+        preprint's arXiv identifier as its venue) becomes a link where it is. The line
+        under *Cite as* on an entry's own page is left as it is: the page lists its
+        links above it."""
+        store = get_domain(self.env).publications
+        for line in _with_class(self.document, nodes.paragraph, "academic-pub-line"):
+            pub = store.get(line.get("academic_key", ""))
+            if pub is None or "academic-pub-cite" in line["classes"]:
+                continue
+            links: list[nodes.Node] = [
+                link for link in identifier_links(pub) if not _linked_in_place(line, link)
+            ]
+            if links:
+                line += nodes.Text(" ")
+                line += nodes.inline("", "", *spaced(links), classes=["academic-pub-identifiers"])
 
     def anchors_to_targets(self) -> None:
         """LaTeX labels come from targets, so anchors move onto one before each line."""
@@ -215,6 +238,16 @@ class PrintedOutput(SphinxPostTransform):
             link.replace_self(nodes.inline(name, name, classes=["academic-coauthor"]))
 
 
+def _linked_in_place(line: nodes.paragraph, link: nodes.reference) -> bool:
+    """Whether ``line`` shows the text of ``link`` as a part of its own (emphasised, as
+    a venue is); that part then holds the link."""
+    for part in line.findall(nodes.emphasis):
+        if part.astext() == link.astext():
+            part[:] = [link]
+            return True
+    return False
+
+
 class ManPageParagraphs(SphinxPostTransform):
     """The man page writer puts space before a paragraph only when it is not the first in
     its parent, so the first paragraph of each container would run on from the previous
@@ -245,6 +278,38 @@ class LaTeXImages(SphinxPostTransform):
                 kinds = {guess_mimetype(path) for path in candidates.values()} | set(candidates)
                 if not kinds & LATEX_IMAGE_TYPES and "?" not in candidates:
                     _remove_with_wrapper(image)
+
+
+class LaTeXAddresses(SphinxPostTransform):
+    """An e-mail or a web address shown as a link's text runs into the margin of a PDF
+    when it is longer than the space left on the line: such links become
+    :class:`~sphinx_academic.nodes.academic_address`, which LaTeX sets as a URL."""
+
+    formats = ("latex",)
+    default_priority = 50
+
+    def run(self, **kwargs: Any) -> None:
+        for root in academic_roots(self.document):
+            for link in list(root.findall(nodes.reference)):
+                if type(link) is nodes.reference and shows_its_address(link):
+                    address = academic_address(link.rawsource, "", *link.children)
+                    address.update_all_atts(link)
+                    link.replace_self(address)
+
+
+#: A scheme that a link's text may leave out of its address.
+_SCHEME = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+
+
+def shows_its_address(link: nodes.reference) -> bool:
+    """Whether the text of ``link`` is its address without the scheme (``https://``,
+    ``mailto:``) and a final ``/``, in printable ASCII (a link whose text is the whole
+    address Sphinx's LaTeX writer already sets as a URL)."""
+    text, uri = link.astext(), link.get("refuri", "")
+    if not uri or text == uri or not text.isascii() or not text.isprintable() or " " in text:
+        return False
+    shortened = _SCHEME.sub("", uri)
+    return text in (shortened, shortened.rstrip("/"))
 
 
 #: The deepest rubric level Sphinx's LaTeX writer takes in every document class and

@@ -60,6 +60,7 @@ def compile_pdf(outdir: Path) -> tuple[subprocess.CompletedProcess[str], str]:
         ["make", "-C", str(outdir), "all-pdf"],
         capture_output=True,
         text=True,
+        errors="replace",  # TeX writes 8-bit characters (a "·" as byte 0xb7)
         timeout=600,
         check=False,
     )

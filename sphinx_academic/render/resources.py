@@ -12,9 +12,16 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_academic.locale import N_, _
-from sphinx_academic.model.identifiers import SCHEMES, identifier_url, web_address
+from sphinx_academic.model.identifiers import (
+    SCHEMES,
+    address,
+    bare_identifier,
+    identifier_url,
+    web_address,
+)
 from sphinx_academic.model.links import OutsideSource, is_url, project_file, safe_url
 from sphinx_academic.model.publication import Publication
+from sphinx_academic.nodes import academic_address
 from sphinx_academic.render.context import RenderContext
 
 #: (field, label) for link buttons, in the order they are shown. Identifier fields
@@ -35,6 +42,12 @@ LINK_FIELDS: tuple[tuple[str, str], ...] = (
     ("supp", N_("Supp.")),
     ("hal", "HAL"),
 )
+#: (field, prefix) of the identifiers a printed citation line ends with, in this order.
+PRINTED_IDENTIFIERS: tuple[tuple[str, str], ...] = (
+    ("doi", "doi:"),
+    ("arxiv", "arXiv:"),
+    ("pmid", "PMID:"),
+)
 #: Fields whose bare value is a file in the project, copied to the output.
 FILE_FIELDS = frozenset({"pdf", "slides", "poster", "supp"})
 
@@ -51,6 +64,22 @@ def link_nodes(pub: Publication, ctx: RenderContext) -> list[nodes.Node]:
             if links:
                 links.append(nodes.Text(" "))
             links.append(node)
+    return links
+
+
+def identifier_links(pub: Publication) -> list[academic_address]:
+    """``doi:10.1234/x``, ``arXiv:2101.00001``: the entry's identifiers in the compact
+    form a printed CV gives them, each a link to its address. A field that holds no
+    identifier of its kind (another web address) gives none."""
+    links: list[academic_address] = []
+    for name, prefix in PRINTED_IDENTIFIERS:
+        bare = bare_identifier(name, pub.raw_identifier(name))
+        if bare is not None:
+            text = prefix + bare
+            url = address(name, bare)
+            links.append(
+                academic_address(text, text, refuri=url, classes=[f"academic-link-{name}"])
+            )
     return links
 
 
