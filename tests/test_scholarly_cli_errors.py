@@ -7,16 +7,20 @@ import gzip
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 from test_scholarly_metrics import FakeOpenAlex, make_site
-from werkzeug import Response
+from werkzeug import Request, Response
 
 from sphinx_academic.cli import main
 from sphinx_academic.readers.bibtex import read_bibtex
 from sphinx_academic.readers.metrics import read_metrics
+from sphinx_academic.scholarly.http import Politeness, ServiceError
+from sphinx_academic.scholarly.importcommand import ImportRequest, fetch
+from sphinx_academic.scholarly.openalex import MAX_PAGES
 
 from conftest import academic_warnings, bib_site, build_app, parse_html
 
@@ -30,6 +34,9 @@ WORK = {
     "type": "article",
     "authorships": [{"author": {"display_name": "Ann Lee"}}],
 }
+
+#: No wait between requests to the local server.
+FAST = Politeness(timeout=5, attempts=1, rate=1000)
 
 
 def _errors(capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -237,3 +244,58 @@ def test_imported_entries_build_without_warnings(tmp_path: Path, server: HTTPSer
     assert "Bill and Melinda Gates Foundation" in authors
     (entry,) = read_bibtex(str(site / "p.bib")).entries
     assert entry.get("url") == "https://example.org/a%20b?q=%7B1%7D"
+
+
+def _paging_forever(next_cursor: Callable[[str], str]) -> Callable[[Request], Response]:
+    """A ``/works`` handler whose every page holds a work and names a next cursor."""
+
+    def answer(request: Request) -> Response:
+        work = {**WORK, "cited_by_count": 1}
+        page = {"meta": {"next_cursor": next_cursor(request.args["cursor"])}, "results": [work]}
+        return Response(json.dumps(page), content_type="application/json")
+
+    return answer
+
+
+def test_a_cursor_sent_again_ends_the_import_in_one_line(
+    tmp_path: Path, server: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.expect_request("/works").respond_with_handler(_paging_forever(lambda cursor: "c2"))
+    bib = tmp_path / "papers.bib"
+    bib.write_text(OLD, encoding="utf-8")
+    assert main(["import", "openalex", "A5023888391", "--bib", str(bib)]) == 2
+    assert _errors(capsys) == [
+        "sphinx-academic import: openalex: the server sent the cursor 'c2' again after 2 pages "
+        "(a cursor loop); stopped"
+    ]
+    assert [request.args["cursor"] for request, _ in server.log] == ["*", "c2"]
+    assert bib.read_text(encoding="utf-8") == OLD
+
+
+def test_a_cursor_loop_in_metrics_is_reported_and_the_file_left_alone(
+    tmp_path: Path, server: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = {"*": "a", "a": "b", "b": "a"}
+    server.expect_request("/works").respond_with_handler(_paging_forever(loop.__getitem__))
+    site = make_site(tmp_path, "@article{lee2020, title = {A}, doi = {10.1000/found}}\n")
+    assert main(["metrics", str(site)]) == 2
+    err = _errors(capsys)
+    assert (
+        "  openalex: the server sent the cursor 'a' again after 3 pages (a cursor loop); stopped"
+        in err
+    )
+    assert len(server.log) == 3
+    assert not (site / "metrics.json").exists()
+
+
+def test_paging_stops_at_the_cap(tmp_path: Path, server: HTTPServer) -> None:
+    server.expect_request("/works").respond_with_handler(
+        _paging_forever(lambda cursor: "c1" if cursor == "*" else f"c{int(cursor[1:]) + 1}")
+    )
+    request = ImportRequest(
+        "openalex", ["A5023888391"], str(tmp_path / "papers.bib"), politeness=FAST
+    )
+    with pytest.raises(ServiceError) as error:
+        fetch(request)
+    assert str(error.value) == f"openalex: more than {MAX_PAGES} pages of results; stopped"
+    assert len(server.log) == MAX_PAGES

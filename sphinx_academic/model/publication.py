@@ -118,6 +118,15 @@ FORTHCOMING_YEAR = 9999
 _TRUE = frozenset({"true", "yes", "1", "on"})
 _KEYWORD_SEPARATORS = re.compile(r"[,;]")
 
+#: Fields that hold an article number, which journals without page numbers give instead
+#: of pages: biblatex's ``eid``, ACM's ``articleno``, Web of Science's ``article-number``.
+ARTICLE_NUMBER_FIELDS = ("eid", "articleno", "article-number")
+#: A single ``pages`` value that is an article number and not a page: five or more digits,
+#: after at most one letter (Elsevier's ``102451``, PLOS's ``e0123456``, APS's
+#: ``L041101``). A single page that far into a volume is rare; a shorter article number
+#: (Frontiers' ``1234``) cannot be told from a page and belongs in ``eid``.
+_ARTICLE_NUMBER_PAGES = re.compile(r"[A-Za-z]?\d{5,}")
+
 
 @dataclass(frozen=True, slots=True)
 class Publication:
@@ -189,6 +198,23 @@ class Publication:
         if _FORTHCOMING.search(self.year_label):
             return FORTHCOMING_YEAR
         return None
+
+    @property
+    def article_number(self) -> str:
+        """The article number: the first of :data:`ARTICLE_NUMBER_FIELDS` that is set, else
+        a single ``pages`` value shaped like one (``102451``); ``""`` when there is none."""
+        for name in ARTICLE_NUMBER_FIELDS:
+            value = self.text(name).strip()
+            if value:
+                return value
+        pages = self.text("pages").strip()
+        return pages if _ARTICLE_NUMBER_PAGES.fullmatch(pages) else ""
+
+    @property
+    def page_text(self) -> str:
+        """The pages as written, decoded; ``""`` when they are the article number."""
+        pages = self.text("pages").strip()
+        return "" if pages == self.article_number else pages
 
     @property
     def keywords(self) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""The venue line: ``Venue, 34(5), pp. 1–10, Jan 2020, additional info, note``."""
+"""The venue line: ``Venue, 34(5), pp. 1–10, Jan 2020, additional info, note`` (or
+``Article 102451`` in place of the pages)."""
 
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ def add_venue(runs: Runs, pub: Publication, ctx: RenderContext) -> bool:
     if pub.authors and pub.editors and pub.type in _CONTAINED_TYPES:
         parts.text(_("edited by {names}").format(names=_names(pub)))
     parts.text(_volume_text(pub))
-    if pub.get("pages"):
-        pages = page_range(pub.text("pages"))
+    if pub.article_number:
+        parts.text(_("Article {number}").format(number=pub.article_number))
+    if pub.page_text:
+        pages = page_range(pub.page_text)
         several = "–" in pages or "-" in pages
         parts.text((_("pp. {pages}") if several else _("p. {pages}")).format(pages=pages))
     if pub.year_label:

@@ -25,15 +25,22 @@ from sphinx_academic.scholarly.works import NewWork, month_of, plain_text
 NAME = "openalex"
 DEFAULT_URL = "https://api.openalex.org"
 BATCH = 50
+#: Pages of one query followed at most: 100 pages of 100 works are far more than anyone
+#: has written, so a query that goes on is a server that pages without end.
+MAX_PAGES = 100
 _SELECT = "id,doi,cited_by_count,title,publication_year"
 #: Characters with a meaning in OpenAlex's filter syntax, kept out of searched titles.
 _FILTER_SYNTAX = re.compile(r"[,|:!<>\"]")
 
 
 def works(client: Client, params: dict[str, str]) -> Iterator[dict[str, Any]]:
-    """Every work a ``/works`` query returns, following ``meta.next_cursor``."""
+    """Every work a ``/works`` query returns, following ``meta.next_cursor`` for at most
+    :data:`MAX_PAGES` pages; a cursor sent a second time (the server would answer the same
+    pages again, for ever) ends the query with a :class:`ServiceError`."""
     cursor: str | None = "*"
+    seen: set[str] = set()
     while cursor:
+        _check_cursor(cursor, seen)
         query = {**params, "cursor": cursor}
         if client.mailto:
             query["mailto"] = client.mailto
@@ -46,6 +53,18 @@ def works(client: Client, params: dict[str, str]) -> Iterator[dict[str, Any]]:
         if not isinstance(results, list):
             raise ServiceError(f"{NAME}: unexpected answer (results is not a list)")
         yield from results
+
+
+def _check_cursor(cursor: str, seen: set[str]) -> None:
+    """Note ``cursor`` as asked for; refuse one asked for before, or a page past the cap."""
+    if cursor in seen:
+        raise ServiceError(
+            f"{NAME}: the server sent the cursor {cursor!r} again after {len(seen)} pages "
+            "(a cursor loop); stopped"
+        )
+    if len(seen) >= MAX_PAGES:
+        raise ServiceError(f"{NAME}: more than {MAX_PAGES} pages of results; stopped")
+    seen.add(cursor)
 
 
 def short_id(url: str) -> str:
