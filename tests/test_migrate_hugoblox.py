@@ -38,16 +38,51 @@ def test_author_page_becomes_basics(migrated: tuple[Path, str]) -> None:
 
 def test_experience_becomes_work(migrated: tuple[Path, str]) -> None:
     work = migrated_profile(migrated[0])["work"]
+    # The author page's work items first: the older spelling (position, company_name,
+    # date_start) met again in the experience widget, which adds what it lacked ...
     assert work[0] == {
         "position": "Associate Professor",
         "name": "University of Imaginary Rivers",
         "url": "https://rivers.example.edu/",
+        "startDate": "2019-01-01",  # no end: ongoing
         "location": "Lisbon",
-        "startDate": "2019-01-01",  # the time left out; no end: ongoing
         "summary": "Teaching and research on *floods*.",
     }
-    assert work[1]["endDate"] == "2018-12-31"
-    assert len(work) == 2  # the organisation is not repeated
+    # ... and the newer one (role, org, start, end).
+    assert work[1] == {
+        "position": "Visiting Researcher",
+        "name": "Delta Institute",
+        "startDate": "2017-02-01",
+        "endDate": "2017-07-31",
+        "summary": "Sediment budgets.",
+    }
+    # An experience block of a landing page (sections, content.items).
+    assert work[2]["position"] == "Field hydrologist" and work[2]["endDate"] == "2009-09-30"
+    # The older widget's second item (the time of a date left out).
+    assert work[3]["name"] == "Flood Lab" and work[3]["endDate"] == "2018-12-31"
+    assert len(work) == 4  # the organisation is not repeated
+
+
+def test_experience_as_text_is_named_once_per_page(migrated: tuple[Path, str]) -> None:
+    err = migrated[1]
+    widget = "about/experience.md:1: experience written as text (a markdown widget) is not migrated"
+    block = "content/experience.md:1: experience written as text (a markdown block) is not migrated"
+    assert err.count(widget) == 1 and err.count(block) == 1
+    assert "River Agency" not in (migrated[0] / "profile.yaml").read_text(encoding="utf-8")
+
+
+def test_a_page_of_experience_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "old" / "content"
+    (content / "authors" / "me").mkdir(parents=True)
+    (content / "authors" / "me" / "_index.md").write_text("---\ntitle: Ana\n---\n")
+    (content / "experience.md").write_text("---\ntitle: Experience\n---\n- 2020: Lab\n")
+    (content / "contact.md").write_text("---\ntitle: Contact\n---\nWrite to me.\n")
+    (content / "README.md").write_text("No front matter: not a page of the site.\n")
+    _, err = migrate_site("hugoblox", tmp_path / "old", tmp_path / "out", capsys)
+    assert err.strip() == (
+        f"{content / 'experience.md'}:1: experience written as text (the text of the page) "
+        "is not migrated: add it to 'work' by hand"
+    )
 
 
 def test_events_and_posts(migrated: tuple[Path, str]) -> None:
@@ -96,6 +131,24 @@ def test_publications(migrated: tuple[Path, str]) -> None:
     assert paper.fields["selected"] == "true" and "website" not in paper.fields
     preprint = entries["nunez2023preprint"]
     assert preprint.type == "misc" and preprint.fields["pdf"] == "https://example.org/preprint.pdf"
+
+
+def test_theses_and_markdown_abstracts(migrated: tuple[Path, str]) -> None:
+    out, err = migrated
+    entries = parse_file(str(out / "papers.bib")).entries
+    # publication_types "7" (older) with a venue that names no degree: a PhD thesis,
+    # with a note; the abstract's Markdown as plain text.
+    phd = entries["nunez2014floods"]
+    assert phd.type == "phdthesis" and phd.fields["school"] == "Universidad Ficticia"
+    assert phd.fields["abstract"] == (
+        "We model floods of the Tagus with open data. A second paragraph."
+    )
+    assert "thesis/index.md:1: a thesis that names no degree is written as @phdthesis" in err
+    # "thesis" (newer) with "MSc thesis, ..." as the venue.
+    masters = entries["nunez2010sediment"]
+    assert masters.type == "mastersthesis"
+    assert masters.fields["school"] == "Universidade Imaginária"
+    assert "masters/index.md" not in err
 
 
 def test_newer_layout_arxiv_ids_and_placeholder_links(migrated: tuple[Path, str]) -> None:

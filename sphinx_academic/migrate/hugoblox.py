@@ -11,18 +11,25 @@ import re
 from typing import Any
 
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_page
+from sphinx_academic.migrate.hugoexperience import job_entry, read_experience
 from sphinx_academic.migrate.outputs import BibPart, Migration
+from sphinx_academic.migrate.prose import markdown_text
 from sphinx_academic.migrate.values import (
+    NO_DEGREE,
     date_or_label,
     date_text,
+    entry_of,
     first_paragraph,
     inline,
     link_value,
     network_of,
     plain,
     profile_entry,
+    school_of,
     text_of,
+    thesis_type,
     title_text,
+    web_address,
 )
 from sphinx_academic.readers.yamlsafe import read_text
 from sphinx_academic.scholarly.bibwriter import entry_text, key_for, verbatim_value
@@ -58,7 +65,7 @@ _TYPES = {
     "4": "techreport",
     "5": "book",
     "6": "incollection",
-    "7": "phdthesis",
+    "7": "phdthesis",  # a thesis: phdthesis or mastersthesis, as the venue or title says
     "paper-conference": "inproceedings",
     "article-journal": "article",
     "report": "techreport",
@@ -85,7 +92,7 @@ def migrate(site: str) -> Migration:
         _profile(author, migration)
         for alias in ("admin", "me"):  # the owner's usual folder names, in author lists
             usernames.setdefault(alias, migration.profile["basics"].get("name", alias))
-    _experience(os.path.join(content, "home", "experience.md"), migration)
+    read_experience(content, migration)
     if author is not None and "work" not in migration.profile:
         organizations = [_organization(org) for org in _list(author.data.get("organizations"))]
         migration.add_section("work", [org for org in organizations[:1] if org])
@@ -155,7 +162,7 @@ def _username(page: Page) -> str:
 def _profile(page: Page, migration: Migration) -> None:
     data = page.data
     migration.profile["basics"] = _basics(page, migration)
-    migration.add_section("work", [_job(job) for job in _list(data.get("work"))])
+    migration.add_section("work", [job_entry(job) for job in _list(data.get("work"))])
     migration.add_section("education", _education(data.get("education")))
     migration.add_section("awards", [_award(award) for award in _list(data.get("awards"))])
     migration.add_section("skills", [_skill(skill) for skill in _list(data.get("skills"))])
@@ -218,19 +225,7 @@ def _social(page: Page, basics: dict[str, Any], migration: Migration) -> list[di
 
 def _organization(org: dict[str, Any]) -> dict[str, Any] | None:
     name = plain(org.get("name"))
-    return _values(name=name, url=_web(org.get("url"))) if name else None
-
-
-def _job(job: dict[str, Any]) -> dict[str, Any]:
-    return _values(
-        position=plain(job.get("position")) or plain(job.get("title")),
-        name=plain(job.get("company_name")) or plain(job.get("company")),
-        url=_web(job.get("company_url")),
-        location=plain(job.get("location")),
-        startDate=date_text(job.get("date_start")),
-        endDate=date_text(job.get("date_end")),
-        summary=inline(job.get("summary")) or inline(job.get("description")),
-    )
+    return entry_of(name=name, url=web_address(org.get("url"))) if name else None
 
 
 def _education(value: object) -> list[dict[str, Any]]:
@@ -238,7 +233,7 @@ def _education(value: object) -> list[dict[str, Any]]:
     ``area``, ``institution``, ``date_start``, ``date_end``, ``summary``."""
     if isinstance(value, dict):
         return [
-            _values(
+            entry_of(
                 studyType=plain(c.get("course")),
                 institution=plain(c.get("institution")),
                 endDate=date_text(c.get("year")),
@@ -246,11 +241,11 @@ def _education(value: object) -> list[dict[str, Any]]:
             for c in _list(value.get("courses"))
         ]
     return [
-        _values(
+        entry_of(
             studyType=plain(degree.get("area")) or plain(degree.get("degree")),
             institution=plain(degree.get("institution")),
-            startDate=date_text(degree.get("date_start")),
-            endDate=date_text(degree.get("date_end")),
+            startDate=date_text(degree.get("date_start")) or date_text(degree.get("start")),
+            endDate=date_text(degree.get("date_end")) or date_text(degree.get("end")),
             summary=inline(degree.get("summary")),
         )
         for degree in _list(value)
@@ -258,28 +253,18 @@ def _education(value: object) -> list[dict[str, Any]]:
 
 
 def _award(award: dict[str, Any]) -> dict[str, Any]:
-    return _values(
+    return entry_of(
         title=plain(award.get("title")),
         awarder=plain(award.get("awarder")),
         date=date_text(award.get("date")),
-        url=_web(award.get("url")),
+        url=web_address(award.get("url")),
         summary=inline(award.get("summary")),
     )
 
 
 def _skill(skill: dict[str, Any]) -> dict[str, Any]:
     items = [plain(item.get("name")) for item in _list(skill.get("items"))]
-    return _values(name=plain(skill.get("name")), keywords=[item for item in items if item])
-
-
-def _experience(path: str, migration: Migration) -> None:
-    """The older experience widget's ``experience`` list, as ``work``."""
-    if not os.path.isfile(path):
-        return
-    page, problems = read_page(path)
-    migration.problems += problems
-    if page is not None:
-        migration.add_section("work", [_job(job) for job in _list(page.data.get("experience"))])
+    return entry_of(name=plain(skill.get("name")), keywords=[item for item in items if item])
 
 
 # -- publications --------------------------------------------------------------------------
@@ -301,7 +286,7 @@ def _publication(folder: str, migration: Migration, taken: set[str], users: dict
         return
     if page is None:
         return
-    work = _work(page, users)
+    work = _work(page, users, migration)
     if work is None:
         migration.problems.append(page.problem("a publication without a title; skipped"))
         return
@@ -315,7 +300,7 @@ def _for_every_key(text: str, extra: list[tuple[str, str]]) -> dict[str, list[tu
     return {pub.key: extra for pub in parse_bibtex(text, "cite.bib").entries}
 
 
-def _work(page: Page, users: dict[str, str]) -> NewWork | None:
+def _work(page: Page, users: dict[str, str], migration: Migration) -> NewWork | None:
     data = page.data
     title = plain(data.get("title"))
     if title is None:
@@ -327,6 +312,11 @@ def _work(page: Page, users: dict[str, str]) -> NewWork | None:
     ids = _ids(data)
     authors = [users.get(str(name), plain(name)) for name in data.get("authors") or []]
     venue = (plain(data.get("publication")) or "").replace("*", "").removeprefix("In ").strip()
+    if kind == "phdthesis":
+        kind, named = thesis_type(venue, plain(data.get("title")))
+        if not named:
+            migration.problems.append(page.problem(NO_DEGREE))
+        venue = school_of(venue)
     return NewWork(
         type=kind,
         title=title,
@@ -336,7 +326,7 @@ def _work(page: Page, users: dict[str, str]) -> NewWork | None:
         venue=venue,
         doi=text_of(data.get("doi")) or text_of(ids.get("doi")) or "",
         arxiv=_arxiv(data) or "",
-        abstract=plain(data.get("abstract")) or "",
+        abstract=markdown_text(text_of(data.get("abstract"))) or "",
     )
 
 
@@ -411,12 +401,12 @@ def _preview(page: Page, migration: Migration) -> str | None:
 
 def _event(page: Page) -> dict[str, Any]:
     data = page.data
-    return _values(
+    return entry_of(
         title=title_text(data.get("title")),
         name=title_text(data.get("event")) or title_text(data.get("event_name")),
         location=plain(data.get("location")),
         date=date_text(data.get("event_start")) or date_or_label(data.get("date")),
-        url=_web(data.get("event_url")),
+        url=web_address(data.get("event_url")),
         summary=inline(data.get("summary")) or inline(data.get("abstract")),
     )
 
@@ -430,14 +420,4 @@ def _news(page: Page, migration: Migration) -> dict[str, Any] | None:
         note = "no date" if date is None else "no text"
         migration.problems.append(page.problem(f"a post with {note}; not made a news item"))
         return None
-    return _values(date=date, title=title, text=text or title)
-
-
-def _values(**fields: Any) -> dict[str, Any]:
-    """A profile entry with the fields that have values."""
-    return {key: value for key, value in fields.items() if value}
-
-
-def _web(value: object) -> str | None:
-    text = text_of(value)
-    return text if text and text.startswith(("https://", "http://")) else None
+    return entry_of(date=date, title=title, text=text or title)

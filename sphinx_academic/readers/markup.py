@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-__all__ = ["converted", "escape_rst", "html_to_rst", "markdown_to_rst", "whole_link"]
+__all__ = [
+    "converted",
+    "escape_rst",
+    "html_to_rst",
+    "markdown_plain",
+    "markdown_to_rst",
+    "whole_link",
+]
 
 TokenKind = Literal["text", "strong", "em", "link"]
 
@@ -64,7 +71,7 @@ def _markdown_tokens(text: str) -> Iterator[_Token]:
         yield _Token("text", text[position : match.start()])
         position = match.end()
         if match.group("url"):
-            yield _Token("link", _markdown_plain(match.group("link")), match.group("url"))
+            yield _Token("link", markdown_plain(match.group("link")), match.group("url"))
         elif match.group("strong") is not None:
             yield from _emphasis("strong", match.group("strong"), match.group())
         else:
@@ -78,12 +85,12 @@ def _emphasis(kind: TokenKind, inner: str, whole: str) -> Iterator[_Token]:
     if any(token.kind == "link" for token in tokens):
         yield from tokens
     elif inner.strip():
-        yield _Token(kind, _markdown_plain(inner))
+        yield _Token(kind, markdown_plain(inner))
     else:
         yield _Token("text", whole)
 
 
-def _markdown_plain(text: str) -> str:
+def markdown_plain(text: str) -> str:
     """The text of Markdown without its markup."""
     return "".join(token.text for token in _markdown_tokens(text))
 
