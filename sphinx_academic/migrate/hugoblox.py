@@ -1,7 +1,7 @@
 """Hugo Blox (Wowchemy, Hugo Academic): the author page ``content/authors/<name>/_index.md``,
 one folder per publication (``content/publication/`` or, newer, ``publications/``) with
 its ``cite.bib``, per event (``event/``, ``events/``) and per post (``post/``, ``blog/``),
-and the older experience widget ``content/home/experience.md``."""
+and experience in widget pages and landing-page blocks (:mod:`.hugoexperience`)."""
 
 from __future__ import annotations
 
