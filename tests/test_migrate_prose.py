@@ -72,7 +72,12 @@ def test_template_lines_are_left_out(body: str | None, text: str | None) -> None
             "Prose.",
         ),
         # List and quote markers are dropped, the items kept; reference links as text.
-        ("> Quoted [text][ref].\n\n- one\n- two\n1. three", "Quoted text. one two three"),
+        (
+            "> Quoted [text][ref].\n\n- one\n- two\n1. three\n\n[ref]: https://x.org",
+            "Quoted text. one two three",
+        ),
+        # Brackets without a link reference definition are text, as CommonMark reads them.
+        ("See [1] and [text][nowhere].", "See [1] and [text][nowhere]."),
         # Liquid and Hugo template tags are dropped.
         ("{% include base_path %}\nText {{< icon name=x >}}here.", "Text here."),
         # Paragraphs of links (with separators or a label) are not prose.
@@ -82,4 +87,36 @@ def test_template_lines_are_left_out(body: str | None, text: str | None) -> None
     ],
 )
 def test_markup_is_dropped_and_sentences_kept(body: str, text: str | None) -> None:
+    assert markdown_text(body) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        # HTML blocks are read a paragraph at a time: the template's paragraphs and a
+        # paragraph of HTML links are left out there too.
+        (
+            "<p>The abstract.</p>\n<p>Recommended citation: X (2020).</p>\n"
+            '<p><a href="a">arXiv</a> | <a href="b">Code</a></p>',
+            "The abstract.",
+        ),
+        # HTML headings are not prose; character references are read.
+        ("<h2>Abstract</h2>\n<p>Text &amp; more.</p>", "Text & more."),
+        # Markdown in an HTML block is read as Markdown only after a blank line, as
+        # CommonMark (and Jekyll's kramdown) show it.
+        (
+            "<div>\nNot __bold__ here.\n</div>\n<div>\n\n__Bold__ here.\n\n</div>",
+            "Not __bold__ here. Bold here.",
+        ),
+        # A comment over blank lines hides all it holds; an inline one is dropped.
+        ("<!--\nHidden.\n\nAlso hidden.\n-->\n\nShown <!-- not this --> here.", "Shown here."),
+        # A comment an HTML block opens hides the blocks up to its end.
+        ("<div>\nA\n<!-- open\n\nhidden\n\nhidden -->\n\nShown.", "A Shown."),
+        # Struck-through text is deleted text; indented code is code.
+        ("We use ~~old~~ new methods.\n\n    indented code", "We use new methods."),
+        # kramdown attribute lists, after a link or on a line of their own, are dropped.
+        ('A [link](https://x.org){:target="_blank"}.\n{: .notice}', "A link."),
+    ],
+)
+def test_html_comments_and_extensions(body: str, text: str | None) -> None:
     assert markdown_text(body) == text

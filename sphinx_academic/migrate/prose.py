@@ -1,53 +1,54 @@
 """Markdown as plain text, for a BibTeX ``abstract``: the sentences of a page body or a
 front matter field, with the markup dropped and link texts kept.
 
-A page body is read a paragraph (a run of lines between blank lines) at a time. Headings,
-images, code blocks, tables, rules, link reference definitions (``[//]: # (comment)``)
-and HTML comments are left out, and so are the lines the academicpages template and its
-generators put under an abstract: "Recommended citation: ...", "[Download paper
-here](...)", "Use [Google Scholar](...) for full citation", a BibTeX entry, a paragraph
-that is only links ("[arXiv](...) [Code](...)", "Code: [repo](...)").
+The Markdown is read by markdown-it-py, the CommonMark parser MyST uses (with tables and
+strikethrough, which GitHub's, Goldmark's and kramdown's Markdown have). Its paragraphs
+(also those in lists and quotes) and the text of its HTML blocks are the prose: headings,
+code blocks, tables, rules, images, link reference definitions (``[//]: # (comment)``)
+and HTML comments are not. Our own rules then leave out the paragraphs the academicpages
+template and its generators put under an abstract: "Recommended citation: ...",
+"[Download paper here](...)", "Use [Google Scholar](...) for full citation", a BibTeX
+entry, and a paragraph that is only links ("[arXiv](...) | [Code](...)", "Code:
+[repo](...)").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-from sphinx_academic.migrate.values import asterisk_emphasis, plain, without_template_tags
-from sphinx_academic.readers.markup import markdown_plain
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from sphinx_academic.migrate.values import without_template_tags
 
 __all__ = ["markdown_text"]
 
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_FENCE = re.compile(r"^\s*(```|~~~)")
-#: Lines that are markup only: headings, rules and setext underlines, tables, link
-#: reference definitions (also the ``[//]: #`` comment idiom), kramdown attribute lists.
-_NOT_TEXT_LINE = re.compile(
-    r"^\s*(?:#{1,6}(?:\s|$)|(?:[-*_=]\s*){3,}$|\||\[[^\]]+\]:\s|\{:.*\}\s*$)"
-)
-_LINE_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+#: kramdown's attribute lists (``{:target="_blank"}``, ``{: .notice}``), which CommonMark
+#: reads as text.
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}]*\}")
-_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
-#: HTML tags that end a line or a block: a space where they were keeps words apart.
-_BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|ul|ol|h[1-6]|blockquote|tr|td|th)\b[^>]*>", re.I)
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-#: Escaped characters are held as private-use characters while the markup is read.
-_HELD = 0xE000
-_HELD_CHARACTER = re.compile("[\ue021-\ue07e]")
-#: Links as Markdown and as HTML, to tell a paragraph that is only links.
-_ANY_LINK = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|<a\s[^>]*>.*?</a>", re.DOTALL | re.IGNORECASE)
 #: What is left of a paragraph of links once the links are gone: separators, or a label.
 _LINKS_ONLY = re.compile(r"[\W_]*|[^\W\d_][\w .'-]{0,30}:[\W_]*")
-#: The academicpages lines under an abstract, as plain text.
+#: The academicpages paragraphs under an abstract, as plain text.
 _BOILERPLATE = re.compile(
     r"(?:recommended citation|cite as|bibtex)\s*:"
     r"|(?:download|access) (?:the )?(?:paper|pdf|slides|article)\b"
     r"|use google scholar for (?:the )?full citation"
     r"|@\w+\s*\{",
     re.IGNORECASE,
+)
+#: The name of an HTML tag written inline (``<i>``, ``</a>``, ``<br/>``).
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][\w-]*)")
+#: HTML elements that end a paragraph of an HTML block.
+_HTML_BLOCKS = frozenset(
+    {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figure"}
+    | {"footer", "header", "li", "main", "nav", "ol", "p", "section", "ul"}
+)
+#: HTML elements whose text is not prose.
+_HTML_SKIPPED = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "table", "template"}
 )
 
 
@@ -56,50 +57,154 @@ def markdown_text(text: str | None) -> str | None:
     is left."""
     if not text:
         return None
-    text = _HTML_COMMENT.sub("", without_template_tags(text))
-    kept = [_inline(lines) for lines in _paragraphs(text) if not _is_links_only(lines)]
-    prose = [part for part in kept if part and not _BOILERPLATE.match(part)]
+    prose = [part.text for part in _paragraphs(without_template_tags(text)) if _is_prose(part)]
     return " ".join(prose) or None
 
 
-def _paragraphs(text: str) -> list[str]:
-    """The paragraphs of text, code blocks and markup-only lines left out, list and
-    quote markers taken off."""
-    paragraphs: list[str] = []
-    lines: list[str] = []
-    fence = ""
-    for line in text.splitlines():
-        found = _FENCE.match(line)
-        if fence or found:
-            if found and (not fence or found.group(1) == fence):
-                fence = "" if fence else found.group(1)
-            continue
-        if not line.strip() or _NOT_TEXT_LINE.match(line):
-            if lines:
-                paragraphs.append("\n".join(lines))
-                lines = []
-            continue
-        lines.append(_LINE_MARKER.sub("", line, count=1))
-    if lines:
-        paragraphs.append("\n".join(lines))
-    return paragraphs
+@dataclass
+class _Paragraph:
+    """A paragraph's text, and the text it has outside links."""
+
+    parts: list[str] = field(default_factory=list)
+    outside_links: list[str] = field(default_factory=list)
+    links: int = 0
+
+    def add(self, text: str, *, in_link: bool) -> None:
+        self.parts.append(text)
+        if not in_link:
+            self.outside_links.append(text)
+
+    @property
+    def text(self) -> str:
+        return _squashed(_ATTRIBUTE_LIST.sub("", "".join(self.parts)))
 
 
-def _is_links_only(paragraph: str) -> bool:
-    if not _ANY_LINK.search(paragraph):
+def _squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_prose(paragraph: _Paragraph) -> bool:
+    """Whether a paragraph has text that is neither the template's nor only links."""
+    text = paragraph.text
+    if not text or _BOILERPLATE.match(text):
         return False
-    rest = _ANY_LINK.sub(" ", _ATTRIBUTE_LIST.sub("", paragraph))
-    return _LINKS_ONLY.fullmatch(" ".join(rest.split())) is not None
+    rest = _squashed(_ATTRIBUTE_LIST.sub("", "".join(paragraph.outside_links)))
+    return not (paragraph.links and _LINKS_ONLY.fullmatch(rest))
 
 
-def _inline(paragraph: str) -> str | None:
-    """A paragraph's text: images dropped; code, links and emphasis as their text;
-    HTML tags dropped and character references read."""
-    text = _ESCAPED.sub(lambda found: chr(_HELD + ord(found.group(1))), paragraph)
-    text = _IMAGE.sub(" ", text)
-    text = _CODE_SPAN.sub(lambda found: found.group(2).strip(), text)
-    text = _AUTOLINK.sub(r"\1", _ATTRIBUTE_LIST.sub("", text))
-    text = _BREAKING_TAG.sub(" ", text)
-    text = markdown_plain(asterisk_emphasis(_REFERENCE_LINK.sub(r"\1", text)))
-    text = plain(text) or ""
-    return _HELD_CHARACTER.sub(lambda found: chr(ord(found.group()) - _HELD), text) or None
+def _paragraphs(text: str) -> Iterator[_Paragraph]:
+    """The paragraphs of Markdown and of its HTML blocks, in order.
+
+    An HTML comment that an HTML block opens and does not close (its text runs on over
+    a blank line) hides what follows up to the line with its ``-->``, and the block of
+    that line.
+    """
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = parser.parse(text)
+    hidden_until = -1  # the last line an open comment hides
+    for index, token in enumerate(tokens):
+        if token.map is None or token.map[0] <= hidden_until:
+            continue
+        if token.type == "html_block":
+            html, open_comment = _without_open_comment(token.content)
+            yield from _html_paragraphs(html)
+            if open_comment:
+                hidden_until = _comment_end(text, token.map[1])
+        elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+            yield _inline_paragraph(token.children or [])
+
+
+def _without_open_comment(html: str) -> tuple[str, bool]:
+    """HTML without a comment it opens and does not close, and whether it had one."""
+    start = html.rfind("<!--")
+    if start > html.rfind("-->"):
+        return html[:start], True
+    return html, False
+
+
+def _comment_end(text: str, start: int) -> int:
+    """The number of the first line from ``start`` on with a ``-->``; past the last line
+    when none has one."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return next((n for n in range(start, len(lines)) if "-->" in lines[n]), len(lines))
+
+
+def _inline_paragraph(children: Sequence[Token]) -> _Paragraph:
+    """A paragraph's text: links, code and emphasis as their text; images and struck
+    text dropped; HTML tags dropped, their text kept."""
+    paragraph = _Paragraph()
+    in_link = struck = False
+    for child in children:
+        if child.type in ("link_open", "link_close"):
+            in_link = child.type == "link_open"
+            if in_link:
+                paragraph.links += 1
+        elif child.type in ("s_open", "s_close"):
+            struck = child.type == "s_open"
+        elif struck:
+            continue
+        elif child.type in ("text", "code_inline"):
+            paragraph.add(child.content, in_link=in_link)
+        elif child.type in ("softbreak", "hardbreak"):
+            paragraph.add(" ", in_link=in_link)
+        elif child.type == "html_inline":
+            in_link = _html_inline(child.content, paragraph, in_link)
+    return paragraph
+
+
+def _html_inline(tag: str, paragraph: _Paragraph, in_link: bool) -> bool:
+    """Read an inline HTML tag (``<a href>`` and ``</a>`` open and close a link, ``<br>``
+    is a space); whether a link is open after it."""
+    found = _TAG_NAME.match(tag)
+    if found is None:  # a comment, or a processing instruction
+        return in_link
+    closing, name = found.group(1), found.group(2).lower()
+    if name == "a":
+        if not closing:
+            paragraph.links += 1
+        return not closing
+    if name == "br":
+        paragraph.add(" ", in_link=in_link)
+    return in_link
+
+
+def _html_paragraphs(html: str) -> list[_Paragraph]:
+    """The text of an HTML block, split into paragraphs at block elements; comments,
+    headings, code, scripts, styles and tables left out."""
+    reader = _HTMLText()
+    reader.feed(html)
+    reader.close()
+    return reader.paragraphs
+
+
+class _HTMLText(HTMLParser):
+    """The paragraphs of text in HTML, with the links they have."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[_Paragraph] = [_Paragraph()]
+        self.skipped: list[str] = []
+        self.in_link = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HTML_SKIPPED:
+            self.skipped.append(tag)
+        elif tag in _HTML_BLOCKS:
+            self.paragraphs.append(_Paragraph())
+        elif tag == "a":
+            self.in_link = True
+            self.paragraphs[-1].links += 1
+        elif tag == "br":
+            self.handle_data(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipped and tag == self.skipped[-1]:
+            self.skipped.pop()
+        elif tag in _HTML_BLOCKS:
+            self.paragraphs.append(_Paragraph())
+        elif tag == "a":
+            self.in_link = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipped:
+            self.paragraphs[-1].add(data, in_link=self.in_link)

@@ -12,7 +12,6 @@ from sphinx_academic.scholarly.works import plain_text
 
 __all__ = [
     "NO_DEGREE",
-    "asterisk_emphasis",
     "date_text",
     "entry_of",
     "first_paragraph",
@@ -100,11 +99,11 @@ def inline(value: object) -> str | None:
     if _HTML_TAG.search(text):
         converted = html_to_rst(text)
     else:
-        converted = markdown_to_rst(asterisk_emphasis(text))
+        converted = markdown_to_rst(_asterisk_emphasis(text))
     return converted.strip() or None
 
 
-def asterisk_emphasis(text: str) -> str:
+def _asterisk_emphasis(text: str) -> str:
     """Markdown with ``__x__`` and ``_x_`` written as ``**x**`` and ``*x*``."""
     text = _UNDERSCORE_STRONG.sub(r"**\1**", text)
     return _UNDERSCORE_EM.sub(r"*\1*", text)

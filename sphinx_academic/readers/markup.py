@@ -15,7 +15,6 @@ __all__ = [
     "converted",
     "escape_rst",
     "html_to_rst",
-    "markdown_plain",
     "markdown_to_rst",
     "whole_link",
 ]
@@ -71,7 +70,7 @@ def _markdown_tokens(text: str) -> Iterator[_Token]:
         yield _Token("text", text[position : match.start()])
         position = match.end()
         if match.group("url"):
-            yield _Token("link", markdown_plain(match.group("link")), match.group("url"))
+            yield _Token("link", _markdown_plain(match.group("link")), match.group("url"))
         elif match.group("strong") is not None:
             yield from _emphasis("strong", match.group("strong"), match.group())
         else:
@@ -85,12 +84,12 @@ def _emphasis(kind: TokenKind, inner: str, whole: str) -> Iterator[_Token]:
     if any(token.kind == "link" for token in tokens):
         yield from tokens
     elif inner.strip():
-        yield _Token(kind, markdown_plain(inner))
+        yield _Token(kind, _markdown_plain(inner))
     else:
         yield _Token("text", whole)
 
 
-def markdown_plain(text: str) -> str:
+def _markdown_plain(text: str) -> str:
     """The text of Markdown without its markup."""
     return "".join(token.text for token in _markdown_tokens(text))
 
