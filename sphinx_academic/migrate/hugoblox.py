@@ -1,7 +1,8 @@
-"""Hugo Blox (Wowchemy, Hugo Academic): the author page ``content/authors/<name>/_index.md``,
-one folder per publication (``content/publication/`` or, newer, ``publications/``) with
-its ``cite.bib``, per event (``event/``, ``events/``) and per post (``post/``, ``blog/``),
-and experience in widget pages and landing-page blocks (:mod:`.hugoexperience`)."""
+"""Hugo Blox (Wowchemy, Hugo Academic): one folder per publication (``content/publication/``
+or, newer, ``publications/``) with its ``cite.bib``, per event (``event/``, ``events/``)
+and per post (``post/``, ``blog/``); the authors' data files and pages
+(:mod:`.hugoauthors`), and experience in widget pages and landing-page blocks
+(:mod:`.hugoexperience`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import re
 from typing import Any
 
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_page
-from sphinx_academic.migrate.hugoexperience import job_entry, read_experience
+from sphinx_academic.migrate.hugoauthors import organization_work, read_authors, read_profile
+from sphinx_academic.migrate.hugoexperience import read_experience
 from sphinx_academic.migrate.outputs import BibPart, Migration
 from sphinx_academic.migrate.prose import markdown_text
 from sphinx_academic.migrate.values import (
@@ -22,9 +24,8 @@ from sphinx_academic.migrate.values import (
     first_paragraph,
     inline,
     link_value,
-    network_of,
+    mappings_in,
     plain,
-    profile_entry,
     school_of,
     text_of,
     thesis_type,
@@ -87,15 +88,15 @@ def migrate(site: str) -> Migration:
     if not os.path.isdir(content):
         raise MigrateError(f"{site}: no content folder here; is this a Hugo Blox site?")
     migration = Migration()
-    author, usernames = _author(content, migration)
-    if author is not None:
-        _profile(author, migration)
-        for alias in ("admin", "me"):  # the owner's usual folder names, in author lists
+    authors = read_authors(site, migration)
+    usernames = authors.names
+    if authors.owner is not None:
+        read_profile(authors.owner, migration)
+        for alias in ("admin", "me"):  # the owner's usual slugs, in author lists
             usernames.setdefault(alias, migration.profile["basics"].get("name", alias))
     read_experience(content, migration)
-    if author is not None and "work" not in migration.profile:
-        organizations = [_organization(org) for org in _list(author.data.get("organizations"))]
-        migration.add_section("work", [org for org in organizations[:1] if org])
+    if authors.owner is not None and "work" not in migration.profile:
+        migration.add_section("work", organization_work(authors.owner))
     taken: set[str] = set()
     for folder in _items(content, "publications"):
         _publication(folder, migration, taken, usernames)
@@ -127,144 +128,6 @@ def _pages(folders: list[str], migration: Migration) -> list[Page]:
             continue
         pages.append(page)
     return pages
-
-
-# -- the author ------------------------------------------------------------------------------
-
-
-def _author(content: str, migration: Migration) -> tuple[Page | None, dict[str, str]]:
-    """The site owner's page (``superuser: true``, else ``admin`` or ``me``), and every
-    author's folder name -> display name."""
-    paths = []
-    for folder in ("authors", "author"):
-        pattern = os.path.join(glob.escape(os.path.join(content, folder)), "*", "_index.md")
-        paths += sorted(glob.glob(pattern))
-    pages = []
-    for path in paths:
-        page, problems = read_page(path)
-        migration.problems += problems
-        if page is not None:
-            pages.append(page)
-    usernames = {_username(page): plain(page.data.get("title")) or "" for page in pages}
-    owner = next((page for page in pages if page.data.get("superuser") is True), None)
-    owner = owner or next((p for p in pages if _username(p) in ("admin", "me")), None)
-    if owner is None and pages:
-        owner = pages[0]
-    if owner is None:
-        migration.note(content, "no author page (authors/<name>/_index.md); no basics written")
-    return owner, {name: display for name, display in usernames.items() if display}
-
-
-def _username(page: Page) -> str:
-    return os.path.basename(os.path.dirname(page.path))
-
-
-def _profile(page: Page, migration: Migration) -> None:
-    data = page.data
-    migration.profile["basics"] = _basics(page, migration)
-    migration.add_section("work", [job_entry(job) for job in _list(data.get("work"))])
-    migration.add_section("education", _education(data.get("education")))
-    migration.add_section("awards", [_award(award) for award in _list(data.get("awards"))])
-    migration.add_section("skills", [_skill(skill) for skill in _list(data.get("skills"))])
-    languages = [{"language": plain(lang.get("name"))} for lang in _list(data.get("languages"))]
-    migration.add_section("languages", [lang for lang in languages if lang["language"]])
-    interests = [text for text in map(plain, data.get("interests") or []) if text]
-    if interests:
-        migration.add_section("interests", [{"name": "Research interests", "keywords": interests}])
-
-
-def _list(value: object) -> list[dict[str, Any]]:
-    """The mappings of a list value."""
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _basics(page: Page, migration: Migration) -> dict[str, Any]:
-    data = page.data
-    name = plain(data.get("title"))
-    if name is None:
-        name = " ".join(filter(None, (plain(data.get(k)) for k in ("first_name", "last_name"))))
-    basics: dict[str, Any] = {
-        "name": name or None,
-        "label": plain(data.get("role")),
-        "email": text_of(data.get("email")),
-        "summary": inline(data.get("bio")) or first_paragraph(page.body),
-    }
-    basics["image"] = _avatar(page, migration)
-    basics["profiles"] = _social(page, basics, migration)
-    return {key: value for key, value in basics.items() if value}
-
-
-def _avatar(page: Page, migration: Migration) -> str | None:
-    folder = os.path.dirname(page.path)
-    for name in ("avatar.jpg", "avatar.jpeg", "avatar.png", "avatar.webp"):
-        if os.path.isfile(os.path.join(folder, name)):
-            migration.note(os.path.join(folder, name), f"copy the photo to {name} beside conf.py")
-            return name
-    return None
-
-
-def _social(page: Page, basics: dict[str, Any], migration: Migration) -> list[dict[str, Any]]:
-    """``social`` (older: ``icon``, ``link``) and ``profiles`` (newer: ``icon``, ``url``)."""
-    profiles = []
-    for item in _list(page.data.get("social")) + _list(page.data.get("profiles")):
-        link = text_of(item.get("link")) or text_of(item.get("url"))
-        icon = text_of(item.get("icon")) or ""
-        if link and link.startswith("mailto:"):
-            basics["email"] = basics.get("email") or link.removeprefix("mailto:")
-            continue
-        network = network_of(icon)
-        entry = profile_entry(network, link) if network and link else None
-        if entry is None and link and link.startswith(("https://", "http://")):
-            entry = {"network": plain(item.get("label")) or icon or "Web", "url": link}
-        if entry is None:
-            migration.problems.append(page.problem(f"the link {link or icon!r} is not converted"))
-        else:
-            profiles.append(entry)
-    return profiles
-
-
-def _organization(org: dict[str, Any]) -> dict[str, Any] | None:
-    name = plain(org.get("name"))
-    return entry_of(name=name, url=web_address(org.get("url"))) if name else None
-
-
-def _education(value: object) -> list[dict[str, Any]]:
-    """Older: ``courses`` of ``course``, ``institution``, ``year``; newer: a list of
-    ``area``, ``institution``, ``date_start``, ``date_end``, ``summary``."""
-    if isinstance(value, dict):
-        return [
-            entry_of(
-                studyType=plain(c.get("course")),
-                institution=plain(c.get("institution")),
-                endDate=date_text(c.get("year")),
-            )
-            for c in _list(value.get("courses"))
-        ]
-    return [
-        entry_of(
-            studyType=plain(degree.get("area")) or plain(degree.get("degree")),
-            institution=plain(degree.get("institution")),
-            startDate=date_text(degree.get("date_start")) or date_text(degree.get("start")),
-            endDate=date_text(degree.get("date_end")) or date_text(degree.get("end")),
-            summary=inline(degree.get("summary")),
-        )
-        for degree in _list(value)
-    ]
-
-
-def _award(award: dict[str, Any]) -> dict[str, Any]:
-    return entry_of(
-        title=plain(award.get("title")),
-        awarder=plain(award.get("awarder")),
-        date=date_text(award.get("date")),
-        url=web_address(award.get("url")),
-        summary=inline(award.get("summary")),
-    )
-
-
-def _skill(skill: dict[str, Any]) -> dict[str, Any]:
-    items = [plain(item.get("name")) for item in _list(skill.get("items"))]
-    return entry_of(name=plain(skill.get("name")), keywords=[item for item in items if item])
 
 
 # -- publications --------------------------------------------------------------------------
@@ -341,7 +204,7 @@ def _arxiv(data: dict[str, Any]) -> str | None:
     """The arXiv id: ``hugoblox.ids.arxiv``, a ``links`` entry of type ``preprint``
     from provider ``arxiv``, or an arXiv address in the older ``url_preprint``."""
     found = text_of(_ids(data).get("arxiv"))
-    for link in _list(data.get("links")):
+    for link in mappings_in(data.get("links")):
         is_arxiv = (text_of(link.get("provider")) or "").lower() == "arxiv"
         if not found and is_arxiv and (text_of(link.get("type")) or "").lower() == "preprint":
             found = text_of(link.get("id"))
@@ -355,7 +218,7 @@ def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
     """The BibTeX link fields, ``selected`` and ``preview`` the front matter gives."""
     data = page.data
     wanted = [(field, data.get(name)) for name, field in _LINK_FIELDS.items()]
-    for link in _list(data.get("links")):
+    for link in mappings_in(data.get("links")):
         kind = (text_of(link.get("type")) or "").lower()
         if kind == "preprint" and (text_of(link.get("provider")) or "").lower() == "arxiv":
             continue  # the arXiv id, written as the entry's ``arxiv``

@@ -19,6 +19,7 @@ from sphinx_academic.migrate.values import (
     date_text,
     entry_of,
     inline,
+    mappings_in,
     plain,
     text_of,
     web_address,
@@ -96,8 +97,8 @@ def _page_experience(page: Page) -> tuple[list[dict[str, Any]], str | None]:
     it (``None``: none does)."""
     widget = (text_of(page.data.get("widget")) or text_of(page.data.get("block")) or "").lower()
     if widget == "experience":
-        return _items(page.data.get("experience")), None
-    sections = _items(page.data.get("sections"))
+        return mappings_in(page.data.get("experience")), None
+    sections = mappings_in(page.data.get("sections"))
     items = [item for section in sections for item in _block_items(section)]
     text_kinds = [f"a {_block_name(s)} block" for s in sections if _is_text_block(s)]
     is_text_page = widget in _TEXT_WIDGETS or not (widget or sections)
@@ -120,7 +121,7 @@ def _block_items(section: dict[str, Any]) -> list[dict[str, Any]]:
     """The items of an ``experience`` block."""
     if _block_name(section) != "experience":
         return []
-    return _items(_block_content(section).get("items"))
+    return mappings_in(_block_content(section).get("items"))
 
 
 def _is_text_block(section: dict[str, Any]) -> bool:
@@ -131,10 +132,6 @@ def _is_text_block(section: dict[str, Any]) -> bool:
         and _is_about_experience("", content.get("title"))
         and _has_text(text_of(content.get("text")) or "")
     )
-
-
-def _items(value: object) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _is_about_experience(path: str, title: object) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "first_paragraph",
     "inline",
     "link_value",
+    "mappings_in",
     "network_of",
     "plain",
     "profile_entry",
@@ -124,6 +125,11 @@ def first_paragraph(body: str) -> str | None:
             continue
         lines.append(stripped)
     return inline(" ".join(lines)) if lines else None
+
+
+def mappings_in(value: object) -> list[dict[str, Any]]:
+    """The mappings of a list value (the items of a YAML list); none for other values."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def web_address(value: object) -> str | None:
