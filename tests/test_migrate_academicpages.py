@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 from sphinx_academic.cli import main
@@ -85,6 +86,60 @@ def test_publications_become_entries(migrated: tuple[Path, str]) -> None:
     assert crevasses.fields["pdf"] == "files/crevasses.pdf"
 
 
+def test_page_text_becomes_a_plain_abstract(migrated: tuple[Path, str]) -> None:
+    # The template's shape: the abstract, "[Download paper here](...)" and "Recommended
+    # citation: ..." under the front matter, which has no excerpt.
+    entries = parse_file(str(migrated[0] / "papers.bib")).entries
+    assert entries["kovacevic2010firn"].fields["abstract"] == (
+        r"We derive firn density from radar echoes, using the ice core archive \& firnpy."
+    )
+    # Headings, HTML blocks, images, link lines, comments, code, the Google Scholar line
+    # and a BibTeX citation are left out; the sentences and list items stay.
+    assert entries["kovacevic2022sea"].fields["abstract"] == (
+        "Sea ice models need large computers. We show a small one is enough: "
+        "the grid is coarser, the physics is the same."
+    )
+    # A body that is only a link gives no abstract.
+    assert "abstract" not in entries["okafor2021meltwater"].fields
+
+
+def test_theses_are_thesis_entries(migrated: tuple[Path, str]) -> None:
+    out, err = migrated
+    entries = parse_file(str(out / "papers.bib")).entries
+    # category: thesis, and a venue naming the degree before the university.
+    phd = entries["kovacevic2018glaciers"]
+    assert phd.type == "phdthesis" and phd.fields["school"] == "University of Belgrade"
+    # No category, but a venue saying what it is.
+    masters = entries["kovacevic2013snow"]
+    assert masters.type == "mastersthesis" and masters.fields["school"] == "University of Novi Sad"
+    assert "names no degree" not in err
+    page = build_migrated_with_files(out)
+    venue = page.select_one("#pub-kovacevic2018glaciers .academic-pub-venue")
+    assert venue is not None and venue.get_text() == "PhD thesis, University of Belgrade, Jun 2018"
+    venue = page.select_one("#pub-kovacevic2013snow .academic-pub-venue")
+    assert venue is not None and venue.get_text().replace("’", "'") == (
+        "Master's thesis, University of Novi Sad, Sep 2013"
+    )
+
+
+@pytest.mark.parametrize("category", ["dissertations", "Theses"])
+def test_thesis_without_a_degree_is_a_phd_thesis_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], category: str
+) -> None:
+    site = tmp_path / "old"
+    (site / "_publications").mkdir(parents=True)
+    (site / "_config.yml").write_text("author:\n  name: Ana Perić\n", encoding="utf-8")
+    (site / "_publications" / "thesis.md").write_text(
+        f"---\ntitle: Ice\ncategory: {category}\ndate: 2015-01-01\n"
+        "venue: 'Thesis, University of Zagreb'\nauthors: ['Ana Perić']\n---\n",
+        encoding="utf-8",
+    )
+    out, err = migrate_site("academicpages", site, tmp_path / "out", capsys)
+    entry = parse_file(str(out / "papers.bib")).entries["peric2015ice"]
+    assert entry.type == "phdthesis" and entry.fields["school"] == "University of Zagreb"
+    assert "thesis.md:1: a thesis that names no degree is written as @phdthesis" in err
+
+
 def test_citation_names_in_last_first_order(migrated: tuple[Path, str]) -> None:
     # The shape of real academicpages citations: "Last, First." pairs mixed with
     # "First Last", and no date field; the year is the citation's.
@@ -106,13 +161,17 @@ def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
     assert "_config.yml:1: copy the photo images/" in err
 
 
-def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
-    out, _ = migrated
+def build_migrated_with_files(out: Path) -> BeautifulSoup:
+    """The migrated site built, with the files the notes say to copy."""
     (out / "images").mkdir()
     (out / "images" / "jovana.png").write_bytes(_PNG)
     (out / "files").mkdir()
     (out / "files" / "crevasses.pdf").write_bytes(b"%PDF-1.4\n")
-    page = build_migrated(out)
+    return build_migrated(out)
+
+
+def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
+    page = build_migrated_with_files(migrated[0])
     text = page.get_text()
     assert "Why *glaciers* calve" in text and "Introduction to Glaciology" in text
     assert "Ice shelves & their 100% melt" in text

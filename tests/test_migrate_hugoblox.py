@@ -3,6 +3,7 @@ without ``cite.bib``), events and posts, and a site built from what it wrote."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,16 +39,51 @@ def test_author_page_becomes_basics(migrated: tuple[Path, str]) -> None:
 
 def test_experience_becomes_work(migrated: tuple[Path, str]) -> None:
     work = migrated_profile(migrated[0])["work"]
+    # The author page's work items first: the older spelling (position, company_name,
+    # date_start) met again in the experience widget, which adds what it lacked ...
     assert work[0] == {
         "position": "Associate Professor",
         "name": "University of Imaginary Rivers",
         "url": "https://rivers.example.edu/",
+        "startDate": "2019-01-01",  # no end: ongoing
         "location": "Lisbon",
-        "startDate": "2019-01-01",  # the time left out; no end: ongoing
         "summary": "Teaching and research on *floods*.",
     }
-    assert work[1]["endDate"] == "2018-12-31"
-    assert len(work) == 2  # the organisation is not repeated
+    # ... and the newer one (role, org, start, end).
+    assert work[1] == {
+        "position": "Visiting Researcher",
+        "name": "Delta Institute",
+        "startDate": "2017-02-01",
+        "endDate": "2017-07-31",
+        "summary": "Sediment budgets.",
+    }
+    # An experience block of a landing page (sections, content.items).
+    assert work[2]["position"] == "Field hydrologist" and work[2]["endDate"] == "2009-09-30"
+    # The older widget's second item (the time of a date left out).
+    assert work[3]["name"] == "Flood Lab" and work[3]["endDate"] == "2018-12-31"
+    assert len(work) == 4  # the organisation is not repeated
+
+
+def test_experience_as_text_is_named_once_per_page(migrated: tuple[Path, str]) -> None:
+    err = migrated[1]
+    widget = "about/experience.md:1: experience written as text (a markdown widget) is not migrated"
+    block = "content/experience.md:1: experience written as text (a markdown block) is not migrated"
+    assert err.count(widget) == 1 and err.count(block) == 1
+    assert "River Agency" not in (migrated[0] / "profile.yaml").read_text(encoding="utf-8")
+
+
+def test_a_page_of_experience_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "old" / "content"
+    (content / "authors" / "me").mkdir(parents=True)
+    (content / "authors" / "me" / "_index.md").write_text("---\ntitle: Ana\n---\n")
+    (content / "experience.md").write_text("---\ntitle: Experience\n---\n- 2020: Lab\n")
+    (content / "contact.md").write_text("---\ntitle: Contact\n---\nWrite to me.\n")
+    (content / "README.md").write_text("No front matter: not a page of the site.\n")
+    _, err = migrate_site("hugoblox", tmp_path / "old", tmp_path / "out", capsys)
+    assert err.strip() == (
+        f"{content / 'experience.md'}:1: experience written as text (the text of the page) "
+        "is not migrated: add it to 'work' by hand"
+    )
 
 
 def test_events_and_posts(migrated: tuple[Path, str]) -> None:
@@ -96,6 +132,24 @@ def test_publications(migrated: tuple[Path, str]) -> None:
     assert paper.fields["selected"] == "true" and "website" not in paper.fields
     preprint = entries["nunez2023preprint"]
     assert preprint.type == "misc" and preprint.fields["pdf"] == "https://example.org/preprint.pdf"
+
+
+def test_theses_and_markdown_abstracts(migrated: tuple[Path, str]) -> None:
+    out, err = migrated
+    entries = parse_file(str(out / "papers.bib")).entries
+    # publication_types "7" (older) with a venue that names no degree: a PhD thesis,
+    # with a note; the abstract's Markdown as plain text.
+    phd = entries["nunez2014floods"]
+    assert phd.type == "phdthesis" and phd.fields["school"] == "Universidad Ficticia"
+    assert phd.fields["abstract"] == (
+        "We model floods of the Tagus with open data. A second paragraph."
+    )
+    assert "thesis/index.md:1: a thesis that names no degree is written as @phdthesis" in err
+    # "thesis" (newer) with "MSc thesis, ..." as the venue.
+    masters = entries["nunez2010sediment"]
+    assert masters.type == "mastersthesis"
+    assert masters.fields["school"] == "Universidade Imaginária"
+    assert "masters/index.md" not in err
 
 
 def test_newer_layout_arxiv_ids_and_placeholder_links(migrated: tuple[Path, str]) -> None:
@@ -157,3 +211,119 @@ def test_toml_front_matter_and_duplicate_keys(
 def test_not_a_hugo_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", "hugoblox", str(tmp_path)]) == 2
     assert "no content folder here" in capsys.readouterr().err
+
+
+# -- the newest layout: data/authors/<slug>.yaml (schema hugoblox/author/v1) ---------------
+
+AUTHOR_V1 = Path(__file__).parent / "fixtures" / "migrate" / "hugoblox-author-v1"
+
+
+@pytest.fixture
+def migrated_v1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    site = tmp_path / "site"
+    shutil.copytree(AUTHOR_V1, site)
+    (site / "assets" / "media" / "authors").mkdir(parents=True)
+    (site / "assets" / "media" / "authors" / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    return migrate_site("hugoblox", site, tmp_path / "out", capsys)
+
+
+def test_author_data_file_becomes_basics(migrated_v1: tuple[Path, str]) -> None:
+    out, err = migrated_v1
+    basics = migrated_profile(out)["basics"]
+    assert basics["name"] == "Dr. Ingrid Solheim"  # name.display
+    assert basics["label"] == "Glacial Geologist"
+    assert basics["summary"] == (
+        "Ingrid Solheim dates **moraines** to learn how fast glaciers retreated. "
+        "See `her lab <https://lab.example.org/>`__."
+    )
+    assert basics["email"] == "ingrid@example.org"  # the mailto: link
+    assert basics["profiles"] == [
+        {"network": "GitHub", "url": "https://github.com/isolheim"},
+        {"network": "ORCID", "url": "https://orcid.org/0000-0002-1825-0097"},
+        {"network": "Field sites", "url": "https://maps.example.org/moraines"},
+    ]
+    # The photo Hugo Blox takes from assets/media/authors/<slug>.*
+    assert basics["image"] == "avatar.png"
+    assert "media/authors/me.png:1: copy the photo to avatar.png beside conf.py" in err
+
+
+def test_author_data_file_becomes_cv_sections(migrated_v1: tuple[Path, str]) -> None:
+    profile = migrated_profile(migrated_v1[0])
+    assert profile["work"] == [
+        {
+            "position": "Glacial Geologist",
+            "name": "Fjord University",
+            "startDate": "2019-01-01",
+            "summary": "Leading the moraine dating group.",
+        },
+        {
+            "position": "Postdoctoral Researcher",
+            "name": "Ice Sheet Institute",
+            "startDate": "2016-08-01",
+            "endDate": "2018-12-31",
+        },
+    ]
+    assert profile["education"][0] == {
+        "studyType": "PhD Quaternary Geology",
+        "institution": "Fjord University",
+        "startDate": "2012-09-01",
+        "endDate": "2016-06-30",
+        "summary": "Thesis on *moraine ages* in western Norway.",
+    }
+    assert profile["skills"] == [{"name": "Field work", "keywords": ["Mapping", "Sampling"]}]
+    assert profile["languages"] == [
+        {"language": "Norwegian", "fluency": "Native"},
+        {"language": "English"},
+    ]
+    assert profile["awards"][0]["awarder"] == "Society of Imaginary Geology"
+    assert profile["interests"][0]["keywords"] == ["Cosmogenic nuclide dating", "Glacier retreat"]
+
+
+def test_author_slugs_in_publications_become_names(migrated_v1: tuple[Path, str]) -> None:
+    entry = parse_file(str(migrated_v1[0] / "papers.bib")).entries["solheim2020dating"]
+    # given and family name, not the displayed "Dr. Ingrid Solheim"
+    assert [str(person) for person in entry.persons["author"]] == [
+        "Solheim, Ingrid",
+        "Varga, Tomás",
+        "Nord, Kari",
+    ]
+
+
+def test_author_data_site_builds_without_warnings(migrated_v1: tuple[Path, str]) -> None:
+    out = migrated_v1[0]
+    (out / "avatar.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # copied as the note says
+    text = build_migrated(out).get_text()
+    assert "Dr. Ingrid Solheim" in text and "Dating moraines in western Norway" in text
+    assert "Moraines from the air" in text
+
+
+def test_owner_and_affiliation_as_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "data" / "authors").mkdir(parents=True)
+    # The owner is the author with is_owner, not the first file.
+    (site / "data" / "authors" / "aaron.yml").write_text(
+        "schema: hugoblox/author/v1\nname:\n  display: Aaron\n", encoding="utf-8"
+    )
+    (site / "data" / "authors" / "lind.yaml").write_text(
+        "schema: hugoblox/author/v1\nis_owner: true\nname:\n  given: Ana\n  family: Lind\n"
+        "affiliations:\n  - name: Lake Lab\n    url: https://lake.example.org/\n"
+        "  - name: Second Lab\n",
+        encoding="utf-8",
+    )
+    out, _ = migrate_site("hugoblox", site, tmp_path / "out", capsys)
+    profile = migrated_profile(out)
+    assert profile["basics"] == {"name": "Ana Lind"}  # name.given and name.family
+    # Without experience, the first affiliation is the work.
+    assert profile["work"] == [{"name": "Lake Lab", "url": "https://lake.example.org/"}]
+
+
+def test_author_data_file_that_is_not_a_mapping(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "data" / "authors").mkdir(parents=True)
+    (site / "data" / "authors" / "me.yaml").write_text("- a list\n", encoding="utf-8")
+    assert main(["migrate", "hugoblox", str(site), "--out", str(tmp_path / "out")]) == 2
+    assert "me.yaml:1: expected a mapping of settings" in capsys.readouterr().err

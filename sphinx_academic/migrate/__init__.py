@@ -2,7 +2,9 @@
 ``papers.bib``: the ``sphinx-academic migrate`` command.
 
 One module per source (:mod:`.academicpages`, :mod:`.hugoblox`), each turning a site
-folder into a :class:`~.outputs.Migration`; :mod:`.frontmatter` reads the Markdown files
-both keep their data in, :mod:`.values` holds the conversions they share, and
-:mod:`.outputs` writes the result.
+folder into a :class:`~.outputs.Migration` (Hugo Blox's authors in :mod:`.hugoauthors`,
+its experience widgets and blocks in :mod:`.hugoexperience`); :mod:`.frontmatter` reads
+the Markdown files both keep their data in, :mod:`.values` holds the conversions they
+share, :mod:`.prose` turns Markdown into an abstract's plain text, and :mod:`.outputs`
+writes the result.
 """

@@ -12,17 +12,23 @@ from typing import Any
 
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_data_file, read_page
 from sphinx_academic.migrate.outputs import BibPart, Migration
+from sphinx_academic.migrate.prose import markdown_text
 from sphinx_academic.migrate.values import (
+    NO_DEGREE,
     date_or_label,
     date_text,
+    entry_of,
     first_paragraph,
     inline,
     link_value,
     network_of,
     plain,
     profile_entry,
+    school_of,
     text_of,
+    thesis_type,
     title_text,
+    web_address,
 )
 from sphinx_academic.scholarly.bibwriter import entry_text, key_for
 from sphinx_academic.scholarly.works import NewWork, month_of, year_of
@@ -31,6 +37,8 @@ __all__ = ["migrate"]
 
 #: ``category`` of a publication -> BibTeX type.
 _CATEGORIES = {"manuscripts": "article", "conferences": "inproceedings", "books": "book"}
+#: A ``category`` (or venue) of a thesis: "thesis", "theses", "dissertations".
+_THESIS = re.compile(r"\bthes[ie]s|\bdissertation", re.IGNORECASE)
 #: Keys of the author block that are not online profiles.
 _PERSONAL = {"avatar", "name", "pronouns", "bio", "location", "employer", "uri", "email"}
 #: ``_data/cv.json`` sections read, and the old names renamed in their entries.
@@ -175,8 +183,7 @@ def _publication(page: Page, migration: Migration, taken: set[str]) -> None:
         migration.problems.append(page.problem("a publication without a title; skipped"))
         return
     authors = _authors(page, migration)
-    category = (text_of(data.get("category")) or "").lower()
-    kind = _CATEGORIES.get(category, "article" if text_of(data.get("venue")) else "misc")
+    kind, venue = _kind_and_venue(page, migration)
     date = date_text(data.get("date"))
     cited_year = None if date else _citation_year(text_of(data.get("citation")) or "")
     work = NewWork(
@@ -185,9 +192,9 @@ def _publication(page: Page, migration: Migration, taken: set[str]) -> None:
         authors=tuple(authors),
         year=year_of(date) or cited_year,
         month=month_of(date) if date and len(date) > 4 else None,
-        venue=plain(data.get("venue")) or "",
+        venue=venue,
         doi=text_of(data.get("doi")) or "",
-        abstract=plain(data.get("excerpt")) or plain(page.body) or "",
+        abstract=_abstract(page),
     )
     if cited_year is not None:
         cited = f"{title!r} has no date; the year is the citation's"
@@ -203,6 +210,31 @@ def _publication(page: Page, migration: Migration, taken: set[str]) -> None:
         if value:
             extra.append((field, value))
     migration.bib.append(BibPart(page.path, entry_text(key, work), {key: extra}))
+
+
+def _kind_and_venue(page: Page, migration: Migration) -> tuple[str, str]:
+    """The BibTeX type from the ``category`` (a thesis also from a venue saying
+    "thesis"), and the venue; a thesis's venue is its school."""
+    category = (text_of(page.data.get("category")) or "").lower()
+    venue = plain(page.data.get("venue")) or ""
+    kind = _CATEGORIES.get(category, "article" if venue else "misc")
+    if _THESIS.search(category) or (category not in _CATEGORIES and _THESIS.search(venue)):
+        title = plain(page.data.get("title"))
+        kind, named = thesis_type(venue, category, title, text_of(page.data.get("citation")))
+        if not named:
+            migration.problems.append(page.problem(NO_DEGREE))
+        venue = school_of(venue)
+    return kind, venue
+
+
+def _abstract(page: Page) -> str:
+    """The ``abstract`` field (some generators write one), else the ``excerpt``, else
+    the text of the page, as plain text."""
+    for name in ("abstract", "excerpt"):
+        text = markdown_text(text_of(page.data.get(name)))
+        if text:
+            return text
+    return markdown_text(page.body) or ""
 
 
 def _authors(page: Page, migration: Migration) -> list[str]:
@@ -288,20 +320,15 @@ def _citation_authors(citation: str) -> list[str]:
 # -- talks, teaching, portfolio ------------------------------------------------------------
 
 
-def _entry(**fields: Any) -> dict[str, Any]:
-    """A custom-section entry with the fields that have values."""
-    return {key: value for key, value in fields.items() if value}
-
-
 def _talk(page: Page) -> dict[str, Any]:
-    url = _web(page.data.get("talk_url")) or _web(page.data.get("slidesurl"))
-    return _teaching(page) | _entry(url=url)
+    url = web_address(page.data.get("talk_url")) or web_address(page.data.get("slidesurl"))
+    return _teaching(page) | entry_of(url=url)
 
 
 def _teaching(page: Page) -> dict[str, Any]:
     """A talk or course: what it was, where and when, and its excerpt."""
     data = page.data
-    return _entry(
+    return entry_of(
         title=_typed_title(data),
         name=title_text(data.get("venue")),
         date=date_or_label(data.get("date")),
@@ -312,7 +339,7 @@ def _teaching(page: Page) -> dict[str, Any]:
 
 def _portfolio(page: Page) -> dict[str, Any]:
     data = page.data
-    return _entry(
+    return entry_of(
         title=title_text(data.get("title")) or title_text(os.path.basename(page.path)),
         date=date_text(data.get("date")),
         summary=inline(data.get("excerpt")) or first_paragraph(page.body),
@@ -327,8 +354,3 @@ def _typed_title(data: dict[str, Any]) -> str | None:
     if kind and kind.lower() != "talk":
         return f"{title} ({kind})" if title else kind
     return title
-
-
-def _web(value: object) -> str | None:
-    text = text_of(value)
-    return text if text and text.startswith(("https://", "http://")) else None

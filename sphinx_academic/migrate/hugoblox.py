@@ -1,7 +1,8 @@
-"""Hugo Blox (Wowchemy, Hugo Academic): the author page ``content/authors/<name>/_index.md``,
-one folder per publication (``content/publication/`` or, newer, ``publications/``) with
-its ``cite.bib``, per event (``event/``, ``events/``) and per post (``post/``, ``blog/``),
-and the older experience widget ``content/home/experience.md``."""
+"""Hugo Blox (Wowchemy, Hugo Academic): one folder per publication (``content/publication/``
+or, newer, ``publications/``) with its ``cite.bib``, per event (``event/``, ``events/``)
+and per post (``post/``, ``blog/``); the authors' data files and pages
+(:mod:`.hugoauthors`), and experience in widget pages and landing-page blocks
+(:mod:`.hugoexperience`)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,25 @@ import re
 from typing import Any
 
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_page
+from sphinx_academic.migrate.hugoauthors import organization_work, read_authors, read_profile
+from sphinx_academic.migrate.hugoexperience import read_experience
 from sphinx_academic.migrate.outputs import BibPart, Migration
+from sphinx_academic.migrate.prose import markdown_text
 from sphinx_academic.migrate.values import (
+    NO_DEGREE,
     date_or_label,
     date_text,
+    entry_of,
     first_paragraph,
     inline,
     link_value,
-    network_of,
+    mappings_in,
     plain,
-    profile_entry,
+    school_of,
     text_of,
+    thesis_type,
     title_text,
+    web_address,
 )
 from sphinx_academic.readers.yamlsafe import read_text
 from sphinx_academic.scholarly.bibwriter import entry_text, key_for, verbatim_value
@@ -58,7 +66,7 @@ _TYPES = {
     "4": "techreport",
     "5": "book",
     "6": "incollection",
-    "7": "phdthesis",
+    "7": "phdthesis",  # a thesis: phdthesis or mastersthesis, as the venue or title says
     "paper-conference": "inproceedings",
     "article-journal": "article",
     "report": "techreport",
@@ -80,15 +88,15 @@ def migrate(site: str) -> Migration:
     if not os.path.isdir(content):
         raise MigrateError(f"{site}: no content folder here; is this a Hugo Blox site?")
     migration = Migration()
-    author, usernames = _author(content, migration)
-    if author is not None:
-        _profile(author, migration)
-        for alias in ("admin", "me"):  # the owner's usual folder names, in author lists
+    authors = read_authors(site, migration)
+    usernames = authors.names
+    if authors.owner is not None:
+        read_profile(authors.owner, migration)
+        for alias in ("admin", "me"):  # the owner's usual slugs, in author lists
             usernames.setdefault(alias, migration.profile["basics"].get("name", alias))
-    _experience(os.path.join(content, "home", "experience.md"), migration)
-    if author is not None and "work" not in migration.profile:
-        organizations = [_organization(org) for org in _list(author.data.get("organizations"))]
-        migration.add_section("work", [org for org in organizations[:1] if org])
+    read_experience(content, migration)
+    if authors.owner is not None and "work" not in migration.profile:
+        migration.add_section("work", organization_work(authors.owner))
     taken: set[str] = set()
     for folder in _items(content, "publications"):
         _publication(folder, migration, taken, usernames)
@@ -122,166 +130,6 @@ def _pages(folders: list[str], migration: Migration) -> list[Page]:
     return pages
 
 
-# -- the author ------------------------------------------------------------------------------
-
-
-def _author(content: str, migration: Migration) -> tuple[Page | None, dict[str, str]]:
-    """The site owner's page (``superuser: true``, else ``admin`` or ``me``), and every
-    author's folder name -> display name."""
-    paths = []
-    for folder in ("authors", "author"):
-        pattern = os.path.join(glob.escape(os.path.join(content, folder)), "*", "_index.md")
-        paths += sorted(glob.glob(pattern))
-    pages = []
-    for path in paths:
-        page, problems = read_page(path)
-        migration.problems += problems
-        if page is not None:
-            pages.append(page)
-    usernames = {_username(page): plain(page.data.get("title")) or "" for page in pages}
-    owner = next((page for page in pages if page.data.get("superuser") is True), None)
-    owner = owner or next((p for p in pages if _username(p) in ("admin", "me")), None)
-    if owner is None and pages:
-        owner = pages[0]
-    if owner is None:
-        migration.note(content, "no author page (authors/<name>/_index.md); no basics written")
-    return owner, {name: display for name, display in usernames.items() if display}
-
-
-def _username(page: Page) -> str:
-    return os.path.basename(os.path.dirname(page.path))
-
-
-def _profile(page: Page, migration: Migration) -> None:
-    data = page.data
-    migration.profile["basics"] = _basics(page, migration)
-    migration.add_section("work", [_job(job) for job in _list(data.get("work"))])
-    migration.add_section("education", _education(data.get("education")))
-    migration.add_section("awards", [_award(award) for award in _list(data.get("awards"))])
-    migration.add_section("skills", [_skill(skill) for skill in _list(data.get("skills"))])
-    languages = [{"language": plain(lang.get("name"))} for lang in _list(data.get("languages"))]
-    migration.add_section("languages", [lang for lang in languages if lang["language"]])
-    interests = [text for text in map(plain, data.get("interests") or []) if text]
-    if interests:
-        migration.add_section("interests", [{"name": "Research interests", "keywords": interests}])
-
-
-def _list(value: object) -> list[dict[str, Any]]:
-    """The mappings of a list value."""
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _basics(page: Page, migration: Migration) -> dict[str, Any]:
-    data = page.data
-    name = plain(data.get("title"))
-    if name is None:
-        name = " ".join(filter(None, (plain(data.get(k)) for k in ("first_name", "last_name"))))
-    basics: dict[str, Any] = {
-        "name": name or None,
-        "label": plain(data.get("role")),
-        "email": text_of(data.get("email")),
-        "summary": inline(data.get("bio")) or first_paragraph(page.body),
-    }
-    basics["image"] = _avatar(page, migration)
-    basics["profiles"] = _social(page, basics, migration)
-    return {key: value for key, value in basics.items() if value}
-
-
-def _avatar(page: Page, migration: Migration) -> str | None:
-    folder = os.path.dirname(page.path)
-    for name in ("avatar.jpg", "avatar.jpeg", "avatar.png", "avatar.webp"):
-        if os.path.isfile(os.path.join(folder, name)):
-            migration.note(os.path.join(folder, name), f"copy the photo to {name} beside conf.py")
-            return name
-    return None
-
-
-def _social(page: Page, basics: dict[str, Any], migration: Migration) -> list[dict[str, Any]]:
-    """``social`` (older: ``icon``, ``link``) and ``profiles`` (newer: ``icon``, ``url``)."""
-    profiles = []
-    for item in _list(page.data.get("social")) + _list(page.data.get("profiles")):
-        link = text_of(item.get("link")) or text_of(item.get("url"))
-        icon = text_of(item.get("icon")) or ""
-        if link and link.startswith("mailto:"):
-            basics["email"] = basics.get("email") or link.removeprefix("mailto:")
-            continue
-        network = network_of(icon)
-        entry = profile_entry(network, link) if network and link else None
-        if entry is None and link and link.startswith(("https://", "http://")):
-            entry = {"network": plain(item.get("label")) or icon or "Web", "url": link}
-        if entry is None:
-            migration.problems.append(page.problem(f"the link {link or icon!r} is not converted"))
-        else:
-            profiles.append(entry)
-    return profiles
-
-
-def _organization(org: dict[str, Any]) -> dict[str, Any] | None:
-    name = plain(org.get("name"))
-    return _values(name=name, url=_web(org.get("url"))) if name else None
-
-
-def _job(job: dict[str, Any]) -> dict[str, Any]:
-    return _values(
-        position=plain(job.get("position")) or plain(job.get("title")),
-        name=plain(job.get("company_name")) or plain(job.get("company")),
-        url=_web(job.get("company_url")),
-        location=plain(job.get("location")),
-        startDate=date_text(job.get("date_start")),
-        endDate=date_text(job.get("date_end")),
-        summary=inline(job.get("summary")) or inline(job.get("description")),
-    )
-
-
-def _education(value: object) -> list[dict[str, Any]]:
-    """Older: ``courses`` of ``course``, ``institution``, ``year``; newer: a list of
-    ``area``, ``institution``, ``date_start``, ``date_end``, ``summary``."""
-    if isinstance(value, dict):
-        return [
-            _values(
-                studyType=plain(c.get("course")),
-                institution=plain(c.get("institution")),
-                endDate=date_text(c.get("year")),
-            )
-            for c in _list(value.get("courses"))
-        ]
-    return [
-        _values(
-            studyType=plain(degree.get("area")) or plain(degree.get("degree")),
-            institution=plain(degree.get("institution")),
-            startDate=date_text(degree.get("date_start")),
-            endDate=date_text(degree.get("date_end")),
-            summary=inline(degree.get("summary")),
-        )
-        for degree in _list(value)
-    ]
-
-
-def _award(award: dict[str, Any]) -> dict[str, Any]:
-    return _values(
-        title=plain(award.get("title")),
-        awarder=plain(award.get("awarder")),
-        date=date_text(award.get("date")),
-        url=_web(award.get("url")),
-        summary=inline(award.get("summary")),
-    )
-
-
-def _skill(skill: dict[str, Any]) -> dict[str, Any]:
-    items = [plain(item.get("name")) for item in _list(skill.get("items"))]
-    return _values(name=plain(skill.get("name")), keywords=[item for item in items if item])
-
-
-def _experience(path: str, migration: Migration) -> None:
-    """The older experience widget's ``experience`` list, as ``work``."""
-    if not os.path.isfile(path):
-        return
-    page, problems = read_page(path)
-    migration.problems += problems
-    if page is not None:
-        migration.add_section("work", [_job(job) for job in _list(page.data.get("experience"))])
-
-
 # -- publications --------------------------------------------------------------------------
 
 
@@ -301,7 +149,7 @@ def _publication(folder: str, migration: Migration, taken: set[str], users: dict
         return
     if page is None:
         return
-    work = _work(page, users)
+    work = _work(page, users, migration)
     if work is None:
         migration.problems.append(page.problem("a publication without a title; skipped"))
         return
@@ -315,7 +163,7 @@ def _for_every_key(text: str, extra: list[tuple[str, str]]) -> dict[str, list[tu
     return {pub.key: extra for pub in parse_bibtex(text, "cite.bib").entries}
 
 
-def _work(page: Page, users: dict[str, str]) -> NewWork | None:
+def _work(page: Page, users: dict[str, str], migration: Migration) -> NewWork | None:
     data = page.data
     title = plain(data.get("title"))
     if title is None:
@@ -327,6 +175,11 @@ def _work(page: Page, users: dict[str, str]) -> NewWork | None:
     ids = _ids(data)
     authors = [users.get(str(name), plain(name)) for name in data.get("authors") or []]
     venue = (plain(data.get("publication")) or "").replace("*", "").removeprefix("In ").strip()
+    if kind == "phdthesis":
+        kind, named = thesis_type(venue, plain(data.get("title")))
+        if not named:
+            migration.problems.append(page.problem(NO_DEGREE))
+        venue = school_of(venue)
     return NewWork(
         type=kind,
         title=title,
@@ -336,7 +189,7 @@ def _work(page: Page, users: dict[str, str]) -> NewWork | None:
         venue=venue,
         doi=text_of(data.get("doi")) or text_of(ids.get("doi")) or "",
         arxiv=_arxiv(data) or "",
-        abstract=plain(data.get("abstract")) or "",
+        abstract=markdown_text(text_of(data.get("abstract"))) or "",
     )
 
 
@@ -351,7 +204,7 @@ def _arxiv(data: dict[str, Any]) -> str | None:
     """The arXiv id: ``hugoblox.ids.arxiv``, a ``links`` entry of type ``preprint``
     from provider ``arxiv``, or an arXiv address in the older ``url_preprint``."""
     found = text_of(_ids(data).get("arxiv"))
-    for link in _list(data.get("links")):
+    for link in mappings_in(data.get("links")):
         is_arxiv = (text_of(link.get("provider")) or "").lower() == "arxiv"
         if not found and is_arxiv and (text_of(link.get("type")) or "").lower() == "preprint":
             found = text_of(link.get("id"))
@@ -365,7 +218,7 @@ def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
     """The BibTeX link fields, ``selected`` and ``preview`` the front matter gives."""
     data = page.data
     wanted = [(field, data.get(name)) for name, field in _LINK_FIELDS.items()]
-    for link in _list(data.get("links")):
+    for link in mappings_in(data.get("links")):
         kind = (text_of(link.get("type")) or "").lower()
         if kind == "preprint" and (text_of(link.get("provider")) or "").lower() == "arxiv":
             continue  # the arXiv id, written as the entry's ``arxiv``
@@ -411,12 +264,12 @@ def _preview(page: Page, migration: Migration) -> str | None:
 
 def _event(page: Page) -> dict[str, Any]:
     data = page.data
-    return _values(
+    return entry_of(
         title=title_text(data.get("title")),
         name=title_text(data.get("event")) or title_text(data.get("event_name")),
         location=plain(data.get("location")),
         date=date_text(data.get("event_start")) or date_or_label(data.get("date")),
-        url=_web(data.get("event_url")),
+        url=web_address(data.get("event_url")),
         summary=inline(data.get("summary")) or inline(data.get("abstract")),
     )
 
@@ -430,14 +283,4 @@ def _news(page: Page, migration: Migration) -> dict[str, Any] | None:
         note = "no date" if date is None else "no text"
         migration.problems.append(page.problem(f"a post with {note}; not made a news item"))
         return None
-    return _values(date=date, title=title, text=text or title)
-
-
-def _values(**fields: Any) -> dict[str, Any]:
-    """A profile entry with the fields that have values."""
-    return {key: value for key, value in fields.items() if value}
-
-
-def _web(value: object) -> str | None:
-    text = text_of(value)
-    return text if text and text.startswith(("https://", "http://")) else None
+    return entry_of(date=date, title=title, text=text or title)

@@ -11,15 +11,22 @@ from sphinx_academic.scholarly.bibwriter import url_value
 from sphinx_academic.scholarly.works import plain_text
 
 __all__ = [
+    "NO_DEGREE",
     "date_text",
+    "entry_of",
     "first_paragraph",
     "inline",
     "link_value",
+    "mappings_in",
     "network_of",
     "plain",
     "profile_entry",
+    "school_of",
     "text_of",
+    "thesis_type",
     "title_text",
+    "web_address",
+    "without_template_tags",
 ]
 
 _ISO_START = re.compile(r"\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\d])")
@@ -69,7 +76,12 @@ def plain(value: object) -> str | None:
     text = text_of(value)
     if text is None:
         return None
-    return plain_text(_TEMPLATE_TAG.sub(" ", text)) or None
+    return plain_text(without_template_tags(text)) or None
+
+
+def without_template_tags(text: str) -> str:
+    """``text`` with Hugo shortcodes and Liquid tags replaced by spaces."""
+    return _TEMPLATE_TAG.sub(" ", text)
 
 
 def title_text(value: object) -> str | None:
@@ -115,6 +127,22 @@ def first_paragraph(body: str) -> str | None:
     return inline(" ".join(lines)) if lines else None
 
 
+def mappings_in(value: object) -> list[dict[str, Any]]:
+    """The mappings of a list value (the items of a YAML list); none for other values."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def web_address(value: object) -> str | None:
+    """A value that is a web address, else ``None``."""
+    text = text_of(value)
+    return text if text and text.startswith(("https://", "http://")) else None
+
+
+def entry_of(**fields: Any) -> dict[str, Any]:
+    """A profile entry with the fields that have values."""
+    return {key: value for key, value in fields.items() if value}
+
+
 def link_value(value: object) -> tuple[str | None, str | None]:
     """A link for a BibTeX field: ``(value, note)``. Web addresses are kept (encoded for
     the file); a path of the old site is kept relative, with a note that the file must be
@@ -128,6 +156,45 @@ def link_value(value: object) -> tuple[str | None, str | None]:
         return None, f"the link {text!r} is not a web address; left out"
     relative = text.lstrip("/")
     return url_value(relative), f"{text!r} is a file of the old site: copy it to {relative}"
+
+
+# -- theses ------------------------------------------------------------------------------
+
+#: Words naming a master's degree ("Master's thesis", "MSc", "M.S. thesis", "MPhil").
+_MASTERS = re.compile(
+    r"\bmaster|\bm\.?\s?sc\b|\bm\.?\s?(?:s|a|eng|phil)\.?\s+(?:thesis|dissertation)\b",
+    re.IGNORECASE,
+)
+#: Words naming a doctorate ("PhD", "Ph.D.", "doctoral", "doctorate", "DPhil").
+_DOCTORAL = re.compile(r"\bph\.?\s?d\b|\bdoctora|\bd\.?\s?phil\b", re.IGNORECASE)
+#: "PhD thesis, " and the like before the name of the university in a venue.
+_DEGREE_PREFIX = re.compile(
+    r"^(?:(?:ph\.?\s?d\.?|doctoral|master['’]?s?|m\.?\s?sc\.?|m\.?\s?[as]\.?|d\.?\s?phil\.?)\s+)?"
+    r"(?:thesis|dissertation)(?:\s*[,:;–—-]\s*|\s+at\s+|\s*$)",
+    re.IGNORECASE,
+)
+
+
+#: The note on a thesis whose texts name no degree.
+NO_DEGREE = "a thesis that names no degree is written as @phdthesis: make it @mastersthesis if so"
+
+
+def thesis_type(*texts: str | None) -> tuple[str, bool]:
+    """The BibTeX type of a thesis, and whether a text named the degree: the first text
+    that names a master's degree or a doctorate decides; without one, ``phdthesis`` (the
+    thesis a researcher's site lists is most often the doctoral one)."""
+    for text in texts:
+        if text and _MASTERS.search(text):
+            return "mastersthesis", True
+        if text and _DOCTORAL.search(text):
+            return "phdthesis", True
+    return "phdthesis", False
+
+
+def school_of(venue: str) -> str:
+    """A thesis's venue as its ``school``: "PhD thesis, University of X" is "University
+    of X"."""
+    return _DEGREE_PREFIX.sub("", venue.strip(), count=1).strip()
 
 
 # -- online profiles ---------------------------------------------------------------------

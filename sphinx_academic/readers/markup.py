@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-__all__ = ["converted", "escape_rst", "html_to_rst", "markdown_to_rst", "whole_link"]
+__all__ = [
+    "converted",
+    "escape_rst",
+    "html_to_rst",
+    "markdown_to_rst",
+    "whole_link",
+]
 
 TokenKind = Literal["text", "strong", "em", "link"]
 
