@@ -66,7 +66,7 @@ def test_the_search_box_is_written_hidden_with_its_data(html: Path) -> None:
         "Year": ["2021", "2020", "2019", "2018"],
         "Type": ["Journal articles", "Conference papers", "Other publications"],
         "Topic": ["a<b", "Learning theory", "privacy"],
-        "Selected": ["Selected"],
+        "Show only": ["Selected papers"],
     }
     status = box.select_one(".academic-search-status")
     assert status is not None and status["aria-live"] == "polite"

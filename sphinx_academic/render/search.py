@@ -93,7 +93,7 @@ def facets(entries: Iterable[Publication]) -> list[Facet]:
     result = [facet for facet in found if len(facet[2]) > 1]
     selected = sum(pub.selected for pub in pubs)
     if 0 < selected < len(pubs):
-        result.append(("selected", _("Selected"), [("1", _("Selected"))]))
+        result.append(("selected", _("Show only"), [("1", _("Selected papers"))]))
     return result
 
 
