@@ -195,15 +195,20 @@ def _import(args: argparse.Namespace) -> int:
 def _add_migrate(commands: Any) -> None:
     migrate = commands.add_parser(
         "migrate",
-        help="convert an academicpages or Hugo Blox site's data into profile.yaml and papers.bib",
-        description="Read the data of an academicpages (Jekyll) or Hugo Blox (Wowchemy, Hugo "
-        "Academic) site and write it as a native profile.yaml (basics, work, education, talks, "
-        "teaching, news, ...) and a papers.bib. Items that cannot be converted are listed on "
-        "stderr as 'file:line: message'; the rest is written. Existing files are never "
-        "replaced without --force. Exits with 0 when the files were written (or, with "
-        "--dry-run, shown), 2 when the site cannot be read or the files not written.",
+        help="convert an academicpages, al-folio or Hugo Blox site's data into profile.yaml "
+        "and papers.bib",
+        description="Read the data of an academicpages or al-folio (Jekyll) or Hugo Blox "
+        "(Wowchemy, Hugo Academic) site and write it as a native profile.yaml (basics, work, "
+        "education, talks, teaching, news, projects, ...) and a papers.bib; an al-folio CV file "
+        "(cv.yml, resume.json), which the build reads as it is, is copied beside them. Items "
+        "that cannot be converted are listed on stderr as 'file:line: message'; the rest is "
+        "written. Existing files are never replaced without --force. Exits with 0 when the "
+        "files were written (or, with --dry-run, shown), 2 when the site cannot be read or "
+        "the files not written.",
     )
-    migrate.add_argument("kind", choices=("academicpages", "hugoblox"), help="the old site's kind")
+    migrate.add_argument(
+        "kind", choices=("academicpages", "alfolio", "hugoblox"), help="the old site's kind"
+    )
     migrate.add_argument("site", metavar="SITE_DIR", help="the old site's folder")
     migrate.add_argument(
         "--out", default=".", metavar="DIR", help="folder to write into (default: this one)"
@@ -216,11 +221,15 @@ def _add_migrate(commands: Any) -> None:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from sphinx_academic.migrate import academicpages, hugoblox
+    from sphinx_academic.migrate import academicpages, alfolio, hugoblox
     from sphinx_academic.migrate.frontmatter import MigrateError
     from sphinx_academic.migrate.outputs import planned_files, write_files
 
-    convert = academicpages.migrate if args.kind == "academicpages" else hugoblox.migrate
+    convert = {
+        "academicpages": academicpages.migrate,
+        "alfolio": alfolio.migrate,
+        "hugoblox": hugoblox.migrate,
+    }[args.kind]
     try:
         if not os.path.isdir(args.site):
             raise MigrateError(f"{args.site}: not a folder")
@@ -240,6 +249,10 @@ def _migrate(args: argparse.Namespace) -> int:
             print(f"Wrote {path}")
     if not files:
         print("sphinx-academic migrate: nothing to convert was found", file=sys.stderr)
+    elif migration.advice:
+        print("Then, in conf.py:")
+        for line in migration.advice:
+            print(f"    {line}")
     return 0
 
 

@@ -182,15 +182,15 @@ MIGRATED_PAGE = (
 )
 
 
-def build_migrated(out: Path, conf: str = "") -> BeautifulSoup:
-    """Build the files a migration wrote in ``out`` on one page with every directive;
-    the page as built (the build must not warn)."""
+def build_migrated(out: Path, conf: str = "", page: str = MIGRATED_PAGE) -> BeautifulSoup:
+    """Build the files a migration wrote in ``out`` on one page with every directive (or
+    on ``page``); the page as built (the build must not warn)."""
     (out / "conf.py").write_text(
         'extensions = ["sphinx_academic"]\nacademic_profile = "profile.yaml"\n'
         'academic_bibfiles = ["papers.bib"]\nshow_warning_types = True\n' + conf,
         encoding="utf-8",
     )
-    (out / "index.rst").write_text(MIGRATED_PAGE, encoding="utf-8")
+    (out / "index.rst").write_text(page, encoding="utf-8")
     app = build_app(out)
     assert app.warning.getvalue() == ""
     return parse_html(app.outdir / "index.html")

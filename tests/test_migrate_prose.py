@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_academic.migrate.prose import markdown_text
+from sphinx_academic.migrate.values import first_paragraph
 
 #: The template's own publication page (before ``excerpt`` was added to it).
 TEMPLATE_BODY = """This paper is about the number 1. The number 2 is left for future work.
@@ -120,3 +121,24 @@ def test_markup_is_dropped_and_sentences_kept(body: str, text: str | None) -> No
 )
 def test_html_comments_and_extensions(body: str, text: str | None) -> None:
     assert markdown_text(body) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Headings (ATX and setext), images, HTML blocks, lists, quotes and rules come
+        # before the paragraph on real pages and are passed over.
+        (
+            "## Course overview\n\n![map](map.png)\n\n<div class='row'>\n</div>\n\n"
+            "- a list item\n\n> a quote\n\n---\n\nStudents learn to *read*\n"
+            "a [hydrograph](https://example.org/h).\n\nSecond paragraph.\n",
+            "Students learn to *read* a `hydrograph <https://example.org/h>`__.",
+        ),
+        ("Setext heading\n==============\n\nThe text.\n", "The text."),
+        ("{% include figure.liquid path='a.jpg' %}\n\nAfter the figure.\n", "After the figure."),
+        ("1. only\n2. a list\n", None),
+        ("", None),
+    ],
+)
+def test_first_paragraph_is_read_as_commonmark(body: str, expected: str | None) -> None:
+    assert first_paragraph(body) == expected

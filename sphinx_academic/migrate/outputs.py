@@ -39,6 +39,11 @@ class Migration:
     profile: dict[str, Any] = field(default_factory=dict)
     bib: list[BibPart] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Files of the old site the build reads as they are: ``(name, text)``, written
+    #: beside the profile.
+    files: list[tuple[str, str]] = field(default_factory=list)
+    #: Lines of ``conf.py`` that use what was written (``academic_profile = [...]``).
+    advice: list[str] = field(default_factory=list)
 
     def note(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(path, message, SUBTYPE, line))
@@ -106,6 +111,7 @@ def planned_files(migration: Migration, out_dir: str, source: str) -> list[tuple
     bib = bibliography(migration.bib, migration.problems)
     if bib:
         files.append((os.path.join(out_dir, BIB_NAME), bib))
+    files += [(os.path.join(out_dir, name), text) for name, text in migration.files]
     return files
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from sphinx_academic.readers.markup import escape_rst, html_to_rst, markdown_to_rst
 from sphinx_academic.scholarly.bibwriter import url_value
@@ -33,7 +37,6 @@ _ISO_START = re.compile(r"\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\d])")
 _HTML_TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 #: Hugo shortcodes (``{{< icon >}}``, ``{{% callout %}}``) and Liquid tags (``{% raw %}``).
 _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.DOTALL)
-_NOT_PROSE = ("#", ">", "|", "!", "<", "```", "---", "===", "* ", "- ", "+ ")
 #: Goldmark's and kramdown's ``__strong__`` and ``_emphasis_``, which the Markdown reader
 #: knows only with asterisks.
 _UNDERSCORE_STRONG = re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)")
@@ -111,20 +114,26 @@ def _asterisk_emphasis(text: str) -> str:
 
 
 def first_paragraph(body: str) -> str | None:
-    """The first paragraph of prose in a Markdown body, as inline markup."""
-    lines: list[str] = []
-    for line in _TEMPLATE_TAG.sub("", body).splitlines():
-        stripped = line.strip()
-        if not stripped:
-            if lines:
-                break
-            continue
-        if stripped.startswith(_NOT_PROSE):
-            if lines:
-                break
-            continue
-        lines.append(stripped)
-    return inline(" ".join(lines)) if lines else None
+    """The first paragraph of prose in a Markdown body, as inline markup.
+
+    The body is read as CommonMark by markdown-it-py (as :mod:`.prose` reads it): the
+    paragraph is the first one outside lists, quotes and HTML blocks that has more than
+    images; headings, code, tables and rules before it are passed over.
+    """
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = parser.parse(_TEMPLATE_TAG.sub("", body))
+    for opening, content in itertools.pairwise(tokens):
+        if opening.type == "paragraph_open" and opening.level == 0 and _has_text(content):
+            return inline(" ".join(content.content.split()))
+    return None
+
+
+def _has_text(token: Token) -> bool:
+    """Whether an inline token has text outside images."""
+    return any(
+        child.type in ("text", "code_inline") and child.content.strip()
+        for child in token.children or []
+    )
 
 
 def mappings_in(value: object) -> list[dict[str, Any]]:
