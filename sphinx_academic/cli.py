@@ -293,6 +293,14 @@ def _add_quickstart(commands: Any) -> None:
     quickstart.set_defaults(run=_quickstart)
 
 
+#: Why quickstart stops when its input ends before every question is answered (a script,
+#: CI, ``< /dev/null``), and what to do instead.
+NO_MORE_ANSWERS = (
+    "the input ended before every question was answered; nothing was written "
+    "(give --no-input to write the site from the options and defaults without asking)"
+)
+
+
 def _quickstart(args: argparse.Namespace) -> int:
     from sphinx_academic.quickstart import QuickstartError, answers_from, ask, write_site
 
@@ -301,7 +309,10 @@ def _quickstart(args: argparse.Namespace) -> int:
         if not args.no_input:
             ask(answers)
         written = write_site(args.directory, answers, force=args.force)
-    except (QuickstartError, EOFError, KeyboardInterrupt) as error:
+    except EOFError:
+        print(f"sphinx-academic quickstart: {NO_MORE_ANSWERS}", file=sys.stderr)
+        return 1
+    except (QuickstartError, KeyboardInterrupt) as error:
         print(f"sphinx-academic quickstart: {error or 'cancelled'}", file=sys.stderr)
         return 1
     print(f"Wrote {len(written)} files into {args.directory}. Build the site with:")

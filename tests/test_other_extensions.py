@@ -3,13 +3,15 @@ of one's own looking at the pages (MyST and intersphinx have tests of their own)
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, academic_warnings, bib_site, build_app, parse_html
+from conftest import DOCS, ROOTS, academic_warnings, bib_site, build_app, parse_html
 
 
 def _basic(tmp_path: Path, extensions: list[str], page: str | None = None) -> Path:
@@ -180,3 +182,45 @@ def test_same_card_twice_on_a_page_has_its_thumbnail_and_file_each_time(tmp_path
         assert (Path(app.outdir) / image["src"]).is_file()
         pdf = next(a for a in card.select(".academic-pub-links a") if a.get_text() == "PDF")
         assert (Path(app.outdir) / pdf["href"]).is_file()
+
+
+def _usage_markdown_examples() -> list[str]:
+    """The Markdown blocks of the usage guide's section on MyST, as a reader copies them."""
+    usage = (DOCS / "usage.rst").read_text(encoding="utf-8")
+    section = usage.split("Markdown pages (MyST)\n", 1)[1].split("\n.. _", 1)[0]
+    blocks = re.findall(r"\.\. code-block:: md\n\n((?:   .*\n|\n)+)", section)
+    return [textwrap.dedent(block) for block in blocks]
+
+
+def test_usage_markdown_examples_build_beside_sphinx_design(tmp_path: Path) -> None:
+    """The guide's home page and its papers in sphinx-design tabs, in one Markdown page
+    of a site with the demo's data: every directive renders, no warning."""
+    pytest.importorskip("myst_parser")
+    pytest.importorskip("sphinx_design")
+    site = tmp_path / "site"
+    (site / "demo").mkdir(parents=True)
+    for name in ("papers.bib", "profile.yaml", "clara.svg", "previews", "files"):
+        copy = shutil.copytree if (DOCS / "demo" / name).is_dir() else shutil.copy
+        copy(DOCS / "demo" / name, site / "demo" / name)
+    (site / "conf.py").write_text(
+        'extensions = ["sphinx_academic", "myst_parser", "sphinx_design"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n'
+        'academic_bibfiles = ["demo/papers.bib"]\n'
+        'academic_profile = "demo/profile.yaml"\n'
+        'academic_preview_dir = "demo/previews"\n'
+        'academic_files_dir = "demo/files"\n'
+        'html_baseurl = "https://clara.example.org/"\n',
+        encoding="utf-8",
+    )
+    home, tabs = _usage_markdown_examples()
+    (site / "index.md").write_text(f"{home}\n## All papers\n\n{tabs}", encoding="utf-8")
+    app = build_app(site)
+    assert app.warning.getvalue() == ""
+    page = parse_html(Path(app.outdir) / "index.html")
+    assert page.select_one(".academic-profile-name").get_text() == "Clara Müller"
+    assert len(page.select(".academic-news-item")) == 3
+    assert page.select_one(".academic-cv") is not None
+    assert page.select_one("p > a.reference.internal[href^='#pub-mueller2024selfsup']")
+    selected, every = page.select(".sd-tab-content")
+    assert selected.select(".academic-pub-card") and every.select(".academic-pub-line")
+    assert ":::" not in page.body.get_text()

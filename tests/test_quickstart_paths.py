@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,22 @@ def test_one_profile_to_import(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert exit_status.value.code == 2
     assert "not allowed with argument --from-jsonresume" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
+
+
+def test_input_that_ends_before_the_answers(tmp_path: Path) -> None:
+    """Run without a terminal (a script, CI, ``< /dev/null``): one line that says how to
+    run without questions, and nothing written."""
+    site = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx_academic", "quickstart", str(site)],
+        input="Ada Lovelace\n",
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+        check=False,
+    )
+    assert done.returncode == 1
+    error = done.stderr.strip().splitlines()
+    assert len(error) == 1 and error[0].startswith("sphinx-academic quickstart: ")
+    assert "--no-input" in error[0] and "EOF" not in error[0]
+    assert not site.exists()
