@@ -21,6 +21,7 @@ reading order.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -33,6 +34,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from sphinx_academic import diagnostics
+from sphinx_academic.diagnostics import Problem
 from sphinx_academic.nodes import academic_publications
 from sphinx_academic.roles import PubRole
 from sphinx_academic.store import (
@@ -344,16 +346,27 @@ def load_data(app: Sphinx) -> None:
     changed |= domain.metrics.refresh(metrics_path(app))
     changed |= domain.coauthors.refresh(coauthors_path(app))
     domain.changed_data_files = changed
-    diagnostics.report(domain.publications.problems)
-    diagnostics.report(domain.profile.problems)
-    diagnostics.report(domain.metrics.problems)
-    diagnostics.report(domain.coauthors.problems)
+    diagnostics.report(_with_setting(domain.publications.problems, "academic_bibfiles"))
+    diagnostics.report(_with_setting(domain.profile.problems, "academic_profile"))
+    diagnostics.report(_with_setting(domain.metrics.problems, "academic_metrics"))
+    diagnostics.report(_with_setting(domain.coauthors.problems, "academic_coauthors"))
     if domain.coauthors.people:
         from sphinx_academic.readers.coauthors import ambiguous_names
 
         people = coauthor_matcher(domain.coauthors.people)
         owner = owner_matcher(owner_spellings(app.env))
         diagnostics.report(ambiguous_names(domain.publications.entries, people, owner))
+
+
+def _with_setting(problems: Iterable[Problem], setting: str) -> list[Problem]:
+    """The problems of the files ``setting`` names; one that cannot be read at all (a
+    ``file`` problem: missing, a directory) says where the name was given."""
+    return [
+        replace(problem, message=f"{problem.message} (named by {setting} in conf.py)")
+        if problem.subtype == "file"
+        else problem
+        for problem in problems
+    ]
 
 
 def pages_to_reread(

@@ -38,7 +38,11 @@ def _find(warnings: list[str], pattern: str) -> str:
             r"second\.bib:1",
             "duplicate",
         ),
-        (r"BibTeX file not found", r"missing\.bib:1", "file"),
+        (
+            r"BibTeX file not found \(named by academic_bibfiles in conf\.py\)",
+            r"missing\.bib:1",
+            "file",
+        ),
         (r"field 'preview': '\.\./\.\./etc/passwd' is outside", r"bad\.bib:35", "asset"),
         (r"field 'pdf': file 'nothere\.pdf' not found", r"bad\.bib:35", "asset"),
         (r"field 'url': link ' ?JaVaScRiPt:alert\(1\)' dropped", r"bad\.bib:35", "link"),

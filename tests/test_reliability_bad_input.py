@@ -647,7 +647,7 @@ FILE_CASES = [
         "profile-file-missing",
         (more_profiles("missing.yaml"),),
         "file",
-        "file not found",
+        "file not found (named by academic_profile in conf.py)",
         Whole("missing.yaml"),
     ),
     Case(
