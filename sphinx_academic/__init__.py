@@ -59,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(transforms.LaTeXImages)
     app.add_post_transform(transforms.LaTeXAddresses)
     app.add_post_transform(transforms.LaTeXHeadingLevels)
+    app.add_post_transform(transforms.LaTeXSpacedPunctuation)
     app.add_post_transform(transforms.BackLinks)
 
     app.connect("config-inited", _add_static_path)

@@ -23,6 +23,9 @@ Each declares the builders or formats it is for, as Sphinx's own post-transforms
 - LaTeX: the extension's headings (CV sections, publication groups) are set one level
   below the section that holds them in the whole document, where a page's title may be a
   chapter or a subsection depending on how deep the toctree includes it.
+- LaTeX: a dash or middle dot between spaces (the separators of dates, titles, places and
+  links) is written as its LaTeX command, the Western glyph in every engine; Chinese and
+  Japanese setups (xeCJK, upLaTeX) would set the character as CJK punctuation.
 """
 
 from __future__ import annotations
@@ -348,6 +351,48 @@ def _rubrics_with_section_depth(document: nodes.document) -> list[tuple[nodes.ru
             elif isinstance(child, nodes.Element):
                 stack.append((child, depth + isinstance(child, nodes.section)))
     return found
+
+
+#: The LaTeX command of each punctuation mark the extension sets between spaces.
+LATEX_SPACED_PUNCTUATION = {
+    "\N{EN DASH}": r"\textendash{}",
+    "\N{EM DASH}": r"\textemdash{}",
+    "\N{MIDDLE DOT}": r"\textperiodcentered{}",
+}
+_SPACED_PUNCTUATION = re.compile(f"(?<= )([{''.join(LATEX_SPACED_PUNCTUATION)}])(?= )")
+#: Elements whose text LaTeX takes as it is (code, math, a URL's characters).
+_VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.math, academic_address)
+
+
+class LaTeXSpacedPunctuation(SphinxPostTransform):
+    """A dash or middle dot between spaces is Western punctuation: the separators in
+    ``2017 – 2021 — PhD — ETH Zürich`` or ``e-mail · web page`` (Chinese and Japanese set
+    theirs without spaces). xeCJK and upLaTeX take the characters for CJK punctuation, full
+    width in the CJK font, and drop the spaces around them; their LaTeX commands
+    (``\\textemdash``) are the Western glyph in every engine, the one pdflatex's input
+    encoding maps the characters to."""
+
+    formats = ("latex",)
+    # After PrintedOutput (5) has joined the timeline lines with dashes.
+    default_priority = 50
+
+    def run(self, **kwargs: Any) -> None:
+        for root in academic_roots(self.document):
+            for text in list(root.findall(nodes.Text)):
+                if not isinstance(text.parent, _VERBATIM) and _SPACED_PUNCTUATION.search(text):
+                    text.parent.replace(text, _with_latex_punctuation(text))
+
+
+def _with_latex_punctuation(text: nodes.Text) -> list[nodes.Node]:
+    """``text`` as Text nodes with a raw LaTeX command for each spaced punctuation mark."""
+    pieces = _SPACED_PUNCTUATION.split(text)
+    return [
+        nodes.raw("", LATEX_SPACED_PUNCTUATION[piece], format="latex")
+        if index % 2
+        else nodes.Text(piece)
+        for index, piece in enumerate(pieces)
+        if piece
+    ]
 
 
 class BackLinks(SphinxPostTransform):
