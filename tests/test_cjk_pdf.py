@@ -90,6 +90,7 @@ def test_japanese_cv_compiles_with_every_glyph(tmp_path: Path) -> None:
     assert "Missing character" not in log
     assert "Overfull \\hbox" not in log
     assert "山田 花子" in text  # the space the data has (xeCJK's CJKspace)
+    assert "職歴" in text  # the heading, from the extension's ja catalog
     assert "ザトウクジラの歌" in text
     assert "国内外の研究機関と共同で" in text
     assert "— 准教授 — 東京大学" in text

@@ -34,7 +34,7 @@ def _placeholders(text: str) -> set[str]:
 
 
 def test_the_package_has_catalogs() -> None:
-    assert LANGUAGES == ["de", "es", "fr", "it", "pt", "zh_CN"]
+    assert LANGUAGES == ["de", "es", "fr", "it", "ja", "pt", "zh_CN"]
 
 
 def test_the_template_lists_every_message_the_code_marks() -> None:
@@ -134,6 +134,7 @@ def test_a_german_site_reads_german(tmp_path: Path) -> None:
     [
         ("pt_BR", ["Formação", "Experiência profissional", "Publicações"]),
         ("zh_CN", ["教育背景", "工作经历", "出版物"]),
+        ("ja", ["学歴", "職歴", "業績"]),
         ("en", ["Education", "Work Experience", "Publications"]),
         ("fi", ["Education", "Work Experience", "Publications"]),
     ],
@@ -175,6 +176,7 @@ THREE_AUTHORS = """\
         ("de", "Ada Lovelace, Charles Babbage und Mary Somerville", "Aug. 2021"),
         ("fr", "Ada Lovelace, Charles Babbage et Mary Somerville", "août 2021"),
         ("zh_CN", "Ada Lovelace、Charles Babbage和Mary Somerville", "2021年8月"),
+        ("ja", "Ada Lovelace、Charles Babbage、Mary Somerville", "2021年8月"),
     ],
 )
 def test_names_and_months_are_written_as_the_language_writes_them(
