@@ -21,8 +21,8 @@ reading order.
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Set
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
