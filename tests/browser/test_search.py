@@ -192,7 +192,9 @@ def test_chips_narrow_the_list(chromium: Any, base: str) -> None:
     assert year.get_by_role("button", name="2023").get_attribute("aria-pressed") == "true"
     page.get_by_role("button", name="Clear").click()
     assert _visible(page) == ALL and page.evaluate("location.search") == ""
-    page.get_by_role("group", name="Show only").get_by_role("button", name="Selected papers").click()
+    page.get_by_role("group", name="Show only").get_by_role(
+        "button", name="Selected papers"
+    ).click()
     assert _visible(page) == ["pub-privacy2023", "pub-thesis2019"]
     page.get_by_role("group", name="Type").get_by_role("button", name="Theses").click()
     assert _visible(page) == ["pub-thesis2019"]
