@@ -77,13 +77,12 @@ def card(entry: Entry, ctx: ProfileContext) -> nodes.container:
 
 
 def card_image(entry: Entry, ctx: ProfileContext, alt: str) -> nodes.image | None:
-    """The entry's picture, with its title as alternative text."""
+    """The entry's picture, with its title as alternative text (an entry without a
+    title has nothing to name it by: its picture is then decoration, ``alt=""``)."""
     uri = image_uri(ctx, entry.image, f"{entry.section}.image", entry.source)
     if uri is None:
         return None
-    return nodes.image(
-        uri=uri, alt=alt or _("Picture"), loading="lazy", classes=["academic-card-img"]
-    )
+    return nodes.image(uri=uri, alt=alt, loading="lazy", classes=["academic-card-img"])
 
 
 def card_body(entry: Entry, ctx: ProfileContext, title: list[nodes.Node]) -> list[nodes.Node]:
