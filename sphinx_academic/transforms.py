@@ -12,8 +12,9 @@ Each declares the builders or formats it is for, as Sphinx's own post-transforms
 - Builders that would download remote images (epub, LaTeX, Texinfo) lose remote images
   from data instead: a build never touches the network.
 - Printed formats (LaTeX, text, man, Texinfo): each card becomes its citation line (with
-  a target keeping its anchor for ``:pub:`` links); timeline entries become one line each
-  (date, title, place) followed by their details, as in a printed CV; links to files only
+  a target keeping its anchor for ``:pub:`` links); a grid of entry cards becomes the
+  timeline of its entries; timeline entries become one line each (date, title, place)
+  followed by their details, as in a printed CV; links to files only
   HTML builds write are dropped; co-authors' names are text, not links; images LaTeX
   cannot include (SVG, GIF) are left out rather than breaking the build; man pages get
   the containers' contents without the containers, so each paragraph keeps its space.
@@ -43,6 +44,7 @@ from sphinx.util.images import guess_mimetype
 from sphinx_academic.domain import get_domain
 from sphinx_academic.model.links import is_url
 from sphinx_academic.nodes import academic_address, academic_publications
+from sphinx_academic.render.cards import printed_timeline
 from sphinx_academic.render.context import render_context
 from sphinx_academic.render.publication import citation_line, entry_node, spaced
 from sphinx_academic.render.resources import collected_files, identifier_links
@@ -156,6 +158,7 @@ class PrintedOutput(SphinxPostTransform):
         self.cards_to_citation_lines()
         self.identifiers_after_lines()
         self.anchors_to_targets()
+        self.entry_cards_to_timelines()
         self.compact_timeline_entries()
         for para in _with_class(self.document, nodes.paragraph, "academic-exports"):
             para.parent.remove(para)
@@ -206,6 +209,12 @@ class PrintedOutput(SphinxPostTransform):
                 target = nodes.target("", "", ids=line["ids"])
                 line["ids"] = []
                 line.parent.insert(line.parent.index(line), target)
+
+    def entry_cards_to_timelines(self) -> None:
+        """A grid of entry cards (``.. timeline:: projects`` with ``:style: cards``) is
+        printed as the timeline of its entries, without pictures."""
+        for grid in _with_class(self.document, nodes.container, "academic-cards"):
+            grid.replace_self(printed_timeline(grid))
 
     def compact_timeline_entries(self) -> None:
         """Date — heading — place as one line, the details below."""

@@ -96,10 +96,14 @@ def test_projects_by_importance(migrated: tuple[Path, str]) -> None:
         "name": "floodcast",
         "description": "flood forecasts for rivers without gauges",
         "url": "https://github.com/aokonkwo/floodcast",
+        "image": "assets/img/floodcast.jpg",
         "type": "work",
     }
     assert "url" not in sketches and sketches["type"] == "fun"
-    assert "1_floodcast.md:1: the image assets/img/floodcast.jpg is not migrated" in err
+    assert "image" not in sketches
+    # The picture keeps its path from the site's root; the file is the user's to copy.
+    assert "1_floodcast.md:1: copy the image assets/img/floodcast.jpg of the old site" in err
+    assert "_projects:1: on a page, '.. timeline:: projects' with ':style: cards'" in err
     assert "1_floodcast.md:1: the project's page is not migrated" in err
     assert "2_atlas.md:1: the project's page" not in err  # it has no text of its own
 
@@ -144,7 +148,7 @@ def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
 
 _PAGE = (
     "Home\n====\n\n.. profile::\n\n.. publications::\n\n.. news::\n\n"
-    "Projects\n--------\n\n.. timeline:: projects\n\n"
+    "Projects\n--------\n\n.. timeline:: projects\n   :style: cards\n\n"
     "Teaching\n--------\n\n.. timeline:: teaching\n\nCV\n--\n\n.. cv::\n"
 )
 
@@ -152,7 +156,8 @@ _PAGE = (
 def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
     out = migrated[0]
     (out / "assets" / "img").mkdir(parents=True)
-    (out / "assets" / "img" / "prof_pic.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    for name in ("prof_pic.jpg", "floodcast.jpg", "atlas.jpg"):
+        (out / "assets" / "img" / name).write_bytes(b"\xff\xd8\xff\xd9")
     conf = 'academic_profile = ["profile.yaml", "cv.yml"]\nhtml_baseurl = "https://example.org/"\n'
     page = build_migrated(out, conf, _PAGE)
     text = page.get_text()
@@ -162,6 +167,10 @@ def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> Non
     link = page.select_one('a[href="https://aokonkwo.github.io/site/news/announcement_2/"]')
     assert link is not None
     assert page.select_one('a[href="https://doi.org/10.1234/flash"]') is not None
+    # The projects as cards, the pictures copied from where the note said to put them.
+    pictures = {img["alt"]: img["src"] for img in page.select(".academic-card img")}
+    assert pictures == {"River Atlas": "_images/atlas.jpg", "floodcast": "_images/floodcast.jpg"}
+    assert len(page.select(".academic-card")) == 3
 
 
 def _site(tmp_path: Path, files: dict[str, str]) -> Path:

@@ -26,10 +26,12 @@ from sphinx_academic.model.dates import DateError, PartialDate
 from sphinx_academic.model.profile_records import NewsItem, Profile, Section, Source
 from sphinx_academic.query.profile import newest_items, news_anchors, news_items, order_entries
 from sphinx_academic.render.context import Warn
-from sphinx_academic.render.profile import ProfileContext, news, profile_card, timeline
+from sphinx_academic.render.profile import ProfileContext, cards, news, profile_card, timeline
 from sphinx_academic.render.sanitize import SPHINX_SUBSTITUTIONS, Checks, sanitize
 
 ORDERS = ("newest", "oldest", "source")
+#: How ``.. timeline::`` shows its entries: a dated timeline, or a grid of cards.
+TIMELINE_STYLES = ("timeline", "cards")
 
 
 class ProfileDirectiveBase(AcademicDirective):
@@ -177,13 +179,15 @@ class ProfileDirectiveBase(AcademicDirective):
 
 
 class TimelineDirective(ProfileDirectiveBase):
-    """Entries of one or more sections in one timeline, newest first."""
+    """Entries of one or more sections in one timeline (or a grid of cards), newest
+    first."""
 
     required_arguments = 1
     optional_arguments = 20
     option_spec = {
         "limit": directives.unchanged,
         "order": directives.unchanged,
+        "style": directives.unchanged,
         "class": directives.class_option,
     }
 
@@ -192,7 +196,9 @@ class TimelineDirective(ProfileDirectiveBase):
         entries = [entry for section in sections for entry in section.entries]
         entries = order_entries(entries, self.choice("order", ORDERS, "newest"))
         limit = self.positive_int("limit")
-        node = timeline(entries[:limit] if limit is not None else entries, self.context())
+        shown = entries[:limit] if limit is not None else entries
+        render = cards if self.choice("style", TIMELINE_STYLES, "timeline") == "cards" else timeline
+        node = render(shown, self.context())
         node["classes"].extend(self.options.get("class", []))
         self.set_source_info(node)
         return [node]

@@ -279,7 +279,11 @@ def _projects(site: str, migration: Migration) -> list[dict[str, Any]]:
     """The projects, by ``importance`` (those without one last)."""
     pages = _pages(site, "_projects", migration)
     ordered = sorted(pages, key=lambda page: (_importance(page) is None, _importance(page) or 0))
-    return [entry for entry in (_project(page, migration) for page in ordered) if entry]
+    entries = [entry for entry in (_project(page, migration) for page in ordered) if entry]
+    if entries:
+        hint = "on a page, '.. timeline:: projects' with ':style: cards' shows them as cards"
+        migration.note(os.path.join(site, "_projects"), hint)
+    return entries
 
 
 def _importance(page: Page) -> float | None:
@@ -300,11 +304,7 @@ def _project(page: Page, migration: Migration) -> dict[str, Any] | None:
         return None
     redirect = web_address(data.get("redirect"))
     github = web_address(data.get("github"))
-    image = text_of(data.get("img"))
-    if image:
-        migration.problems.append(
-            page.problem(f"the image {image} is not migrated (entries have none)")
-        )
+    image = _project_image(page, migration)
     if not redirect and markdown_text(page.body):
         migration.problems.append(
             page.problem("the project's page is not migrated: keep it as a page")
@@ -313,9 +313,21 @@ def _project(page: Page, migration: Migration) -> dict[str, Any] | None:
         name=name,
         description=inline(data.get("description")),
         url=redirect or github,
+        image=image,
         type=plain(data.get("category")),
         highlights=[f"Code: `{escape_rst(github)} <{github}>`__"] if github and redirect else None,
     )
+
+
+def _project_image(page: Page, migration: Migration) -> str | None:
+    """The card's picture: ``img`` is a path from the site's root (or an address); the
+    file keeps that path, and a note says to copy it, as for the photo."""
+    name = text_of(page.data.get("img"))
+    if name is None or web_address(name):
+        return name
+    image = name.lstrip("/")
+    migration.problems.append(page.problem(f"copy the image {image} of the old site to {image}"))
+    return image
 
 
 def _teachings(site: str, migration: Migration) -> list[dict[str, Any]]:

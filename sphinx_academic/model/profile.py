@@ -46,6 +46,7 @@ __all__ = [
     "DatedModel",
     "EducationModel",
     "Entry",
+    "EntryImage",
     "InterestModel",
     "LanguageModel",
     "Link",
@@ -223,10 +224,21 @@ class ReferenceModel(WithIcon):
     reference: str | None = None
 
 
+#: An entry's picture, shown on its card (``.. timeline:: projects`` with ``:style: cards``).
+EntryImage = Annotated[
+    str | None,
+    Field(
+        description="A picture for the entry's card: an http(s) address, or the path of an "
+        "image file from the source folder (img/atlas.png)."
+    ),
+]
+
+
 class ProjectModel(DatedModel):
-    """A project: name, description, your roles, the entity it was for."""
+    """A project: name, description, your roles, the entity it was for, a picture."""
 
     name: str | None = None
+    image: EntryImage = None
     description: str | None = None
     keywords: Texts = []
     roles: Texts = []
@@ -238,6 +250,7 @@ class CustomEntryModel(DatedModel):
     """An entry of a section this format does not define (talks, teaching, grants...)."""
 
     name: str | None = None
+    image: EntryImage = None
     position: str | None = None
     title: str | None = None
     date: Date = None

@@ -91,6 +91,8 @@ class Entry:
     #: Company, institution, awarder, issuer, publisher, journal.
     organisation: str | None = None
     url: str | None = None
+    #: Path or URL of a picture for the entry's card (plain; projects, custom sections).
+    image: str | None = None
     location: str | None = None
     start: PartialDate | None = None
     #: End of a period; a ``present`` :class:`PartialDate` when it is still going on.

@@ -21,9 +21,10 @@ work ``position``/``description``/``name``; volunteer ``position``/-/``organizat
 education ``studyType`` (or ``area``)/``area``/``institution`` (details ``score``,
 ``courses``); awards ``title``/-/``awarder``; certificates ``name``/-/``issuer``;
 publications ``name``/-/``publisher`` (``releaseDate`` is the date); projects
-``name``/``description``/``entity`` (details ``roles``, ``type``); skills ``name``/``level``
-(keywords); languages ``language``/``fluency``; interests ``name`` (keywords); references
-``name`` with the ``reference`` as summary; custom ``position`` or ``title``/-/``name``.
+``name``/``description``/``entity`` (details ``roles``, ``type``; an ``image`` for cards);
+skills ``name``/``level`` (keywords); languages ``language``/``fluency``; interests ``name``
+(keywords); references ``name`` with the ``reference`` as summary; custom ``position`` or
+``title``/-/``name`` (and an ``image``).
 
 Warning subtypes (``suppress_warnings = ["academic.<subtype>"]``):
 
@@ -476,6 +477,7 @@ def _project(read: ProjectModel) -> dict[str, Any]:
         | _titled(read.name, read.entity)
         | {
             "subtitle": _text(read.description),
+            "image": _text(read.image),
             "keywords": _keywords(read.keywords),
             "details": _details(roles=read.roles, type=read.type),
         }
@@ -483,7 +485,8 @@ def _project(read: ProjectModel) -> dict[str, Any]:
 
 
 def _custom(read: CustomEntryModel) -> dict[str, Any]:
-    return _dated(read) | _titled(read.position or read.title, read.name) | {"date": read.date}
+    titled = _titled(read.position or read.title, read.name)
+    return _dated(read) | titled | {"date": read.date, "image": _text(read.image)}
 
 
 #: By the model an entry was validated as.

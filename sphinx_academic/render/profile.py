@@ -1,5 +1,6 @@
 """Profile records -> docutils node trees: the profile card, and the entry points of the
-other profile renderers (timeline, news, CV sections) in one place for the directives.
+other profile renderers (timeline, entry cards, news, CV sections) in one place for the
+directives.
 
 The card::
 
@@ -17,14 +18,12 @@ The card::
 
 from __future__ import annotations
 
-import os
-
 from docutils import nodes
 
 from sphinx_academic.locale import _
-from sphinx_academic.model.links import OutsideSource, is_url, project_file
 from sphinx_academic.model.profile_records import Basics, Link
 from sphinx_academic.query.profile import ORDERS, Order, news_items, order_entries
+from sphinx_academic.render.cards import cards
 from sphinx_academic.render.cv import section_block
 from sphinx_academic.render.news import news, news_item
 from sphinx_academic.render.profilecontext import (
@@ -32,8 +31,8 @@ from sphinx_academic.render.profilecontext import (
     ProfileContext,
     checked_url,
     css_slug,
+    image_uri,
     joined,
-    location,
     paragraphs,
     rich,
 )
@@ -44,6 +43,7 @@ __all__ = [
     "Inline",
     "Order",
     "ProfileContext",
+    "cards",
     "news",
     "news_item",
     "news_items",
@@ -102,31 +102,7 @@ def _photo(basics: Basics, ctx: ProfileContext, alt: str) -> nodes.image | None:
 def photo_uri(basics: Basics, ctx: ProfileContext) -> str | None:
     """Where the photo is: a safe URL, or ``/path`` of a file in the source directory;
     ``None`` (after a ``link`` or ``asset`` warning when one is named) when there is none."""
-    value = (basics.image or "").strip()
-    if not value:
-        return None
-    if is_url(value):
-        return checked_url(ctx, value, "basics.image", basics.source)
-    return _project_image(value, basics, ctx)
-
-
-def _project_image(value: str, basics: Basics, ctx: ProfileContext) -> str | None:
-    """``/path`` from the source directory (how Sphinx takes it), or ``None`` after an
-    ``asset`` warning; relative paths are relative to the source directory."""
-    try:
-        found = project_file(value, ctx.srcdir, "")
-    except OutsideSource:
-        message = f"profile: basics.image: {value!r} is outside the source directory; not used"
-        ctx.warn(message, location(basics.source), "asset")
-        return None
-    if not os.path.isfile(found.absolute):
-        message = (
-            f"profile: basics.image: file {found.relative!r} not found (paths are relative "
-            "to the source directory)"
-        )
-        ctx.warn(message, location(basics.source), "asset")
-        return None
-    return "/" + found.relative
+    return image_uri(ctx, basics.image, "basics.image", basics.source)
 
 
 # -- contact and online profiles -----------------------------------------------------------

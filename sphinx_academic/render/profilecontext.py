@@ -8,13 +8,14 @@ are plain and only ever become ``Text`` nodes or reference targets.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from docutils import nodes
 
-from sphinx_academic.model.links import safe_url
+from sphinx_academic.model.links import OutsideSource, is_url, project_file, safe_url
 from sphinx_academic.model.profile_records import Source
 from sphinx_academic.render.context import Warn
 from sphinx_academic.render.dates import PRESENT
@@ -83,6 +84,34 @@ def checked_url(
         "link",
     )
     return None
+
+
+def image_uri(
+    ctx: ProfileContext, value: str | None, field: str, source: Source | None
+) -> str | None:
+    """Where an image named in the data is: a safe URL, or ``/path`` of a file in the
+    source directory (how Sphinx's image collector takes it, so the file is copied);
+    ``None`` when there is none, after a ``link`` or ``asset`` warning at the record when
+    one is named but cannot be used. Paths are relative to the source directory."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if is_url(value):
+        return checked_url(ctx, value, field, source)
+    try:
+        found = project_file(value, ctx.srcdir, "")
+    except OutsideSource:
+        message = f"profile: {field}: {value!r} is outside the source directory; not used"
+        ctx.warn(message, location(source), "asset")
+        return None
+    if not os.path.isfile(found.absolute):
+        message = (
+            f"profile: {field}: file {found.relative!r} not found (paths are relative "
+            "to the source directory)"
+        )
+        ctx.warn(message, location(source), "asset")
+        return None
+    return "/" + found.relative
 
 
 def merged(items: Iterable[nodes.Node]) -> list[nodes.Node]:
