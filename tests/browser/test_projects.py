@@ -129,3 +129,23 @@ def test_dark_mode_text_is_readable(browser: Any, server: str, screenshots: Path
     ]
     assert weak == [], weak
     page.context.close()
+
+
+def test_timeline_titles_are_bold_and_descriptions_are_not(browser: Any, server: str) -> None:
+    """The same projects as a timeline: the name is bold, the description after it is in
+    the text's weight (a sentence in bold reads as shouting)."""
+    page = _open(browser, server, "light", "desktop")
+    weights = page.evaluate(
+        """() => [...document.querySelectorAll('.academic-timeline-heading')].map((h) => ({
+          title: getComputedStyle(h.querySelector('.academic-timeline-title')).fontWeight,
+          rest: getComputedStyle(h).fontWeight,
+          subtitle: h.querySelector('.academic-timeline-subtitle')
+            ? getComputedStyle(h.querySelector('.academic-timeline-subtitle')).fontWeight
+            : null,
+        }))"""
+    )
+    assert len(weights) == 3, weights
+    assert all(int(item["title"]) >= 600 for item in weights), weights
+    assert all(int(item["rest"]) == 400 for item in weights), weights
+    assert [int(item["subtitle"]) for item in weights if item["subtitle"]] == [400] * 3, weights
+    page.context.close()
