@@ -62,8 +62,24 @@ def test_talks_teaching_portfolio(migrated: tuple[Path, str]) -> None:
     course = profile["teaching"][0]
     assert course["title"] == "Introduction to Glaciology (Undergraduate course)"
     assert course["name"].startswith("Arctic University")
-    # HTML in the excerpt: the image is dropped, the text kept.
-    assert profile["portfolio"][0]["summary"] == "An interactive map of ice thickness"
+    # HTML in the excerpt: the text is the summary, the image the entry's picture.
+    icemap, tracker = profile["portfolio"]
+    assert icemap["summary"] == "An interactive map of ice thickness"
+    assert icemap["image"] == "images/500x300.png"
+    # A teaser is a file of /images/, as the template's archive pages read it.
+    assert tracker["image"] == "images/floe-tracker.png"
+
+
+def test_portfolio_pictures_show_on_cards(migrated: tuple[Path, str]) -> None:
+    out, err = migrated
+    assert "2018-01-01-icemap.md:1: copy the image images/500x300.png" in err
+    assert "2019-06-01-floe-tracker.md:1: copy the image images/floe-tracker.png" in err
+    (out / "images").mkdir()
+    for name in ("500x300.png", "floe-tracker.png"):
+        (out / "images" / name).write_bytes(_PNG)
+    page = build_migrated(out, page="Work\n====\n\n.. timeline:: portfolio\n   :style: cards\n")
+    pictures = page.select(".academic-card img")
+    assert [picture["alt"] for picture in pictures] == ["Floe tracker", "IceMap"]
 
 
 def test_publications_become_entries(migrated: tuple[Path, str]) -> None:
@@ -163,7 +179,7 @@ def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
 
 def build_migrated_with_files(out: Path) -> BeautifulSoup:
     """The migrated site built, with the files the notes say to copy."""
-    (out / "images").mkdir()
+    (out / "images").mkdir(exist_ok=True)
     (out / "images" / "jovana.png").write_bytes(_PNG)
     (out / "files").mkdir()
     (out / "files" / "crevasses.pdf").write_bytes(b"%PDF-1.4\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import html
+import html.parser
 import os
 import re
 from typing import Any
@@ -78,7 +79,8 @@ def migrate(site: str) -> Migration:
         "teaching", [_teaching(page) for page in _pages(site, "_teaching", migration)]
     )
     migration.add_section(
-        "portfolio", [_portfolio(page) for page in _pages(site, "_portfolio", migration)]
+        "portfolio",
+        [_portfolio(page, migration) for page in _pages(site, "_portfolio", migration)],
     )
     posts = _markdown_files(site, "_posts")
     if posts:
@@ -337,13 +339,50 @@ def _teaching(page: Page) -> dict[str, Any]:
     )
 
 
-def _portfolio(page: Page) -> dict[str, Any]:
+def _portfolio(page: Page, migration: Migration) -> dict[str, Any]:
     data = page.data
     return entry_of(
         title=title_text(data.get("title")) or title_text(os.path.basename(page.path)),
         date=date_text(data.get("date")),
         summary=inline(data.get("excerpt")) or first_paragraph(page.body),
+        image=_portfolio_image(page, migration),
     )
+
+
+def _portfolio_image(page: Page, migration: Migration) -> str | None:
+    """A portfolio item's picture, for ``.. timeline:: portfolio`` with ``:style: cards``:
+    its ``header.teaser`` (a file of ``/images/``, as the template's archive pages read
+    it), else the first ``<img>`` of its excerpt (the template's own items). A file keeps
+    its path from the site's root, with a note to copy it."""
+    header = page.data.get("header")
+    teaser = text_of(header.get("teaser")) if isinstance(header, dict) else None
+    if teaser is not None and not web_address(teaser):
+        teaser = f"/images/{teaser.lstrip('/')}"
+    source = teaser or _first_image(text_of(page.data.get("excerpt")) or "")
+    if source is None or web_address(source):
+        return source
+    image = source.lstrip("/")
+    migration.problems.append(page.problem(f"copy the image {image} of the old site to {image}"))
+    return image
+
+
+class _ImageFinder(html.parser.HTMLParser):
+    """The ``src`` of the first ``<img>`` of some HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.source: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img" and self.source is None:
+            self.source = next((value for name, value in attrs if name == "src" and value), None)
+
+
+def _first_image(text: str) -> str | None:
+    finder = _ImageFinder()
+    finder.feed(text)
+    finder.close()
+    return finder.source
 
 
 def _typed_title(data: dict[str, Any]) -> str | None:
