@@ -403,9 +403,10 @@ def test_print_of_the_cv_has_no_navigation_and_no_buttons(
 #: Lines the extension draws that must stand out against the page (WCAG 1.4.11: 3:1).
 OUTLINED = ".academic-pub-card, .academic-pub-links a, .academic-pub-links button:not([hidden])"
 
-#: Each outlined element's border colour and the colour of the page behind it, as RGBA
-#: bytes: the browser itself turns any CSS colour (color-mix, oklch...) into pixels.
-_BORDERS_AND_BACKGROUNDS = """(selector) => {
+#: JavaScript for colour measures: ``pixel(color)`` is a CSS colour as RGBA bytes (the
+#: browser itself turns any CSS colour, color-mix or oklch, into pixels); ``behind(start)``
+#: is the colour of the page at ``start``, its and its ancestors' backgrounds blended.
+COLOR_FUNCTIONS = """
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 1;
   const pen = canvas.getContext('2d', {willReadFrequently: true});
@@ -415,9 +416,9 @@ _BORDERS_AND_BACKGROUNDS = """(selector) => {
     pen.fillRect(0, 0, 1, 1);
     return [...pen.getImageData(0, 0, 1, 1).data];
   };
-  const behind = (element) => {
+  const behind = (start) => {
     const layers = [];
-    for (let e = element.parentElement; e; e = e.parentElement) {
+    for (let e = start; e; e = e.parentElement) {
       const layer = pixel(getComputedStyle(e).backgroundColor);
       if (layer[3] > 0) layers.push(layer);
       if (layer[3] === 255) break;
@@ -429,12 +430,20 @@ _BORDERS_AND_BACKGROUNDS = """(selector) => {
     }
     return color;
   };
+"""
+
+#: Each outlined element's border colour and the colour of the page behind it.
+_BORDERS_AND_BACKGROUNDS = (
+    "(selector) => {"
+    + COLOR_FUNCTIONS
+    + """
   return [...document.querySelectorAll(selector)].map((e) => ({
     what: e.tagName + '.' + e.className,
     border: pixel(getComputedStyle(e).borderTopColor),
-    page: behind(e),
+    page: behind(e.parentElement),
   }));
 }"""
+)
 
 
 def _luminance(rgb: list[float]) -> float:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from test_browser import (
     CHROMIUM,
+    COLOR_FUNCTIONS,
     VIEWPORTS,
     browser,
     contrast,
@@ -44,30 +45,18 @@ _BOXES = """() => [...document.querySelector('.academic-cards').children].map((c
   };
 })"""
 
-#: The text colour of each part of the cards and the colour behind it, as RGBA bytes.
-_TEXT_AND_BACKGROUND = """(selector) => {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 1;
-  const pen = canvas.getContext('2d', {willReadFrequently: true});
-  const pixel = (color) => {
-    pen.clearRect(0, 0, 1, 1);
-    pen.fillStyle = color;
-    pen.fillRect(0, 0, 1, 1);
-    return [...pen.getImageData(0, 0, 1, 1).data];
-  };
-  const behind = (element) => {
-    for (let e = element; e; e = e.parentElement) {
-      const layer = pixel(getComputedStyle(e).backgroundColor);
-      if (layer[3] === 255) return layer;
-    }
-    return [255, 255, 255, 255];
-  };
+#: The text colour of each part of the cards and the colour of the page behind it.
+_TEXT_AND_BACKGROUND = (
+    "(selector) => {"
+    + COLOR_FUNCTIONS
+    + """
   return [...document.querySelectorAll(selector)].map((e) => ({
     what: e.className,
     color: pixel(getComputedStyle(e).color),
     page: behind(e),
   }));
 }"""
+)
 
 
 def _open(browser: Any, server: str, scheme: str, viewport: str) -> Any:
