@@ -199,8 +199,9 @@ def _add_migrate(commands: Any) -> None:
         "and papers.bib",
         description="Read the data of an academicpages or al-folio (Jekyll) or Hugo Blox "
         "(Wowchemy, Hugo Academic) site and write it as a native profile.yaml (basics, work, "
-        "education, talks, teaching, news, projects, ...) and a papers.bib; an al-folio CV file "
-        "(cv.yml, resume.json), which the build reads as it is, is copied beside them. Items "
+        "education, talks, teaching, news, projects, ...) and a papers.bib, and copy the files "
+        "they refer to (the photo, pictures, PDFs and slides, an al-folio CV file, which the "
+        "build reads as it is) into DIR. Items "
         "that cannot be converted are listed on stderr as 'file:line: message'; the rest is "
         "written. Existing files are never replaced without --force. Exits with 0 when the "
         "files were written (or, with --dry-run, shown), 2 when the site cannot be read or "
@@ -223,7 +224,7 @@ def _add_migrate(commands: Any) -> None:
 def _migrate(args: argparse.Namespace) -> int:
     from sphinx_academic.migrate import academicpages, alfolio, hugoblox
     from sphinx_academic.migrate.frontmatter import MigrateError
-    from sphinx_academic.migrate.outputs import planned_files, write_files
+    from sphinx_academic.migrate.outputs import planned_outputs, write_outputs
 
     convert = {
         "academicpages": academicpages.migrate,
@@ -234,20 +235,19 @@ def _migrate(args: argparse.Namespace) -> int:
         if not os.path.isdir(args.site):
             raise MigrateError(f"{args.site}: not a folder")
         migration = convert(args.site)
-        files = planned_files(migration, args.out, args.kind)
+        outputs = planned_outputs(migration, args.out, args.kind)
         for problem in migration.problems:
             print(f"{problem.location}: {problem.message}", file=sys.stderr)
         if not args.dry_run:
-            write_files(files, args.force)
+            write_outputs(outputs, args.force)
     except (MigrateError, OSError) as error:
         print(f"sphinx-academic migrate: {error}", file=sys.stderr)
         return 2
-    for path, text in files:
-        if args.dry_run:
-            print(f"--- would write {path}\n{text}")
-        else:
-            print(f"Wrote {path}")
-    if not files:
+    for path, text in outputs.texts:
+        print(f"--- would write {path}\n{text}" if args.dry_run else f"Wrote {path}")
+    for source, target in outputs.copies:
+        print(f"{'Would copy' if args.dry_run else 'Copied'} {source} to {target}")
+    if not outputs.targets():
         print("sphinx-academic migrate: nothing to convert was found", file=sys.stderr)
     elif migration.advice:
         print("Then, in conf.py:")

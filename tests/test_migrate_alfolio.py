@@ -101,8 +101,9 @@ def test_projects_by_importance(migrated: tuple[Path, str]) -> None:
     }
     assert "url" not in sketches and sketches["type"] == "fun"
     assert "image" not in sketches
-    # The picture keeps its path from the site's root; the file is the user's to copy.
-    assert "1_floodcast.md:1: copy the image assets/img/floodcast.jpg of the old site" in err
+    # The picture keeps its path from the site's root, where it is copied to.
+    image = "assets/img/floodcast.jpg"
+    assert (out / image).read_bytes() == (SITE / image).read_bytes()
     assert "_projects:1: on a page, '.. timeline:: projects' with ':style: cards'" in err
     assert "1_floodcast.md:1: the project's page is not migrated" in err
     assert "2_atlas.md:1: the project's page" not in err  # it has no text of its own
@@ -132,7 +133,8 @@ def test_summary_says_how_to_use_the_files(
 ) -> None:
     assert main(["migrate", "alfolio", str(SITE), "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert f"Wrote {tmp_path / 'cv.yml'}" in out
+    assert f"Copied {SITE / '_data' / 'cv.yml'} to {tmp_path / 'cv.yml'}" in out
+    assert f"Copied {SITE / 'assets' / 'img' / 'prof_pic.jpg'} to " in out
     assert 'academic_profile = ["profile.yaml", "cv.yml"]' in out
     assert "academic_author_aliases = ['Adaeze Okonkwo', 'A. Okonkwo']" in out
     assert "html_baseurl = 'https://aokonkwo.github.io/site/'" in out
@@ -140,7 +142,7 @@ def test_summary_says_how_to_use_the_files(
 
 def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
     err = migrated[1]
-    assert "_pages/about.md:1: copy the photo assets/img/prof_pic.jpg" in err
+    assert "copy" not in err  # the photo and pictures are copied
     assert "_posts:1: blog posts are pages, not data: 1 not converted" in err
     assert "_pages:1: pages stay pages: 1 not converted" in err  # publications.md
     assert "_data/repositories.yml:1: GitHub users and repositories are not migrated" in err
@@ -155,9 +157,6 @@ _PAGE = (
 
 def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
     out = migrated[0]
-    (out / "assets" / "img").mkdir(parents=True)
-    for name in ("prof_pic.jpg", "floodcast.jpg", "atlas.jpg"):
-        (out / "assets" / "img" / name).write_bytes(b"\xff\xd8\xff\xd9")
     conf = 'academic_profile = ["profile.yaml", "cv.yml"]\nhtml_baseurl = "https://example.org/"\n'
     page = build_migrated(out, conf, _PAGE)
     text = page.get_text()
@@ -167,7 +166,7 @@ def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> Non
     link = page.select_one('a[href="https://aokonkwo.github.io/site/news/announcement_2/"]')
     assert link is not None
     assert page.select_one('a[href="https://doi.org/10.1234/flash"]') is not None
-    # The projects as cards, the pictures copied from where the note said to put them.
+    # The projects as cards, with the pictures copied from the old site.
     pictures = {img["alt"]: img["src"] for img in page.select(".academic-card img")}
     assert pictures == {"River Atlas": "_images/atlas.jpg", "floodcast": "_images/floodcast.jpg"}
     assert len(page.select(".academic-card")) == 3
@@ -246,6 +245,7 @@ def test_the_cv_the_site_shows_is_copied(
     out, err = migrate_site("alfolio", site, tmp_path / "out", capsys)
     assert [path.name for path in out.iterdir() if path.name != "profile.yaml"] == [copied]
     assert ("there too: copy that one instead" in err) is note
+    assert "referenced but not in the site" not in err
 
 
 def test_a_folder_without_config_is_refused(

@@ -160,7 +160,24 @@ def test_newer_layout_arxiv_ids_and_placeholder_links(migrated: tuple[Path, str]
     assert paper.fields["arxiv"] == "2406.00001v2"
     assert paper.fields["code"] == "https://example.org/code"
     assert "poster" not in paper.fields
-    assert "copy it to #" not in err and "newer-paper" not in err
+    assert "newer-paper" not in err and not (out / "#").exists()
+
+
+def test_local_pdf_and_featured_picture_are_copied(migrated: tuple[Path, str]) -> None:
+    out, err = migrated
+    thesis = parse_file(str(out / "papers.bib")).entries["nunez2014floods"]
+    # A file of static/ keeps its address; the bundle's picture is a preview, named
+    # after the bundle.
+    assert (thesis.fields["pdf"], thesis.fields["preview"]) == (
+        "uploads/tagus.pdf",
+        "thesis-featured.png",
+    )
+    assert (out / "uploads" / "tagus.pdf").read_bytes() == (
+        SITE / "static" / "uploads" / "tagus.pdf"
+    ).read_bytes()
+    bundle = SITE / "content" / "publication" / "thesis"
+    assert (out / "thesis-featured.png").read_bytes() == (bundle / "featured.png").read_bytes()
+    assert "copy" not in err
 
 
 def test_underscore_emphasis_in_texts(migrated: tuple[Path, str]) -> None:
@@ -183,9 +200,14 @@ def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
 def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
     out, _ = migrated
     # The news feed needs the site's address.
-    text = build_migrated(out, 'html_baseurl = "https://example.org/"\n').get_text()
+    page = build_migrated(out, 'html_baseurl = "https://example.org/"\n')
+    text = page.get_text()
     assert "Paper accepted" in text and "Sediment in motion" in text
     assert "Flood frequency in Tagus" in text and "Rivers & sediment" in text
+    # The copied files: the thesis's preview and its PDF.
+    thesis = page.select_one("#pub-nunez2014floods")
+    assert thesis is not None and thesis.select_one('img[src$="thesis-featured.png"]') is not None
+    assert thesis.select_one('a[href$="tagus.pdf"]') is not None
 
 
 def test_toml_front_matter_and_duplicate_keys(
@@ -222,8 +244,6 @@ AUTHOR_V1 = Path(__file__).parent / "fixtures" / "migrate" / "hugoblox-author-v1
 def migrated_v1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
     site = tmp_path / "site"
     shutil.copytree(AUTHOR_V1, site)
-    (site / "assets" / "media" / "authors").mkdir(parents=True)
-    (site / "assets" / "media" / "authors" / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     return migrate_site("hugoblox", site, tmp_path / "out", capsys)
 
 
@@ -244,7 +264,9 @@ def test_author_data_file_becomes_basics(migrated_v1: tuple[Path, str]) -> None:
     ]
     # The photo Hugo Blox takes from assets/media/authors/<slug>.*
     assert basics["image"] == "avatar.png"
-    assert "media/authors/me.png:1: copy the photo to avatar.png beside conf.py" in err
+    photo = AUTHOR_V1 / "assets" / "media" / "authors" / "me.png"
+    assert (out / "avatar.png").read_bytes() == photo.read_bytes()
+    assert "copy" not in err
 
 
 def test_author_data_file_becomes_cv_sections(migrated_v1: tuple[Path, str]) -> None:
@@ -291,7 +313,6 @@ def test_author_slugs_in_publications_become_names(migrated_v1: tuple[Path, str]
 
 def test_author_data_site_builds_without_warnings(migrated_v1: tuple[Path, str]) -> None:
     out = migrated_v1[0]
-    (out / "avatar.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # copied as the note says
     text = build_migrated(out).get_text()
     assert "Dr. Ingrid Solheim" in text and "Dating moraines in western Norway" in text
     assert "Moraines from the air" in text

@@ -62,13 +62,13 @@ def migrate(site: str) -> Migration:
     config_path = os.path.join(site, "_config.yml")
     if not os.path.isfile(config_path):
         raise MigrateError(f"{site}: no _config.yml here; is this an academicpages site?")
-    migration = Migration()
+    migration = Migration(site)
     config = read_data_file(config_path)
     author = config.get("author")
     migration.profile["basics"] = _basics(author if isinstance(author, dict) else {}, config)
     image = migration.profile["basics"].get("image", "")
     if image and not image.startswith(("https://", "http://")):
-        migration.note(config_path, f"copy the photo {image} of the old site to {image}")
+        migration.copy(image, image, config_path)
     _employer(author if isinstance(author, dict) else {}, migration)
     _cv_json(os.path.join(site, "_data", "cv.json"), migration)
     taken: set[str] = set()
@@ -206,9 +206,11 @@ def _publication(page: Page, migration: Migration, taken: set[str]) -> None:
     key = key_for(work, taken)
     extra = []
     for name, field in (("paperurl", "pdf"), ("slidesurl", "slides")):
-        value, note = link_value(data.get(name))
+        value, note, file = link_value(data.get(name))
         if note:
             migration.problems.append(page.problem(note))
+        if file:
+            migration.copy(file, file, page)
         if value:
             extra.append((field, value))
     migration.bib.append(BibPart(page.path, entry_text(key, work), {key: extra}))
@@ -353,7 +355,7 @@ def _portfolio_image(page: Page, migration: Migration) -> str | None:
     """A portfolio item's picture, for ``.. timeline:: portfolio`` with ``:style: cards``:
     its ``header.teaser`` (a file of ``/images/``, as the template's archive pages read
     it), else the first ``<img>`` of its excerpt (the template's own items). A file keeps
-    its path from the site's root, with a note to copy it."""
+    its path from the site's root, and is copied."""
     header = page.data.get("header")
     teaser = text_of(header.get("teaser")) if isinstance(header, dict) else None
     if teaser is not None and not web_address(teaser):
@@ -362,7 +364,7 @@ def _portfolio_image(page: Page, migration: Migration) -> str | None:
     if source is None or web_address(source):
         return source
     image = source.lstrip("/")
-    migration.problems.append(page.problem(f"copy the image {image} of the old site to {image}"))
+    migration.copy(image, image, page)
     return image
 
 

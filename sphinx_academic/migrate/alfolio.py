@@ -60,7 +60,7 @@ def migrate(site: str) -> Migration:
     if not os.path.isfile(config_path):
         raise MigrateError(f"{site}: no _config.yml here; is this an al-folio site?")
     config = read_data_file(config_path)
-    migration = Migration()
+    migration = Migration(site)
     about = _about_page(site, migration)
     migration.profile["basics"] = _basics(site, config, about, migration)
     address = _site_address(config)
@@ -177,7 +177,7 @@ def _image(profile: dict[str, Any], about: Page | None, migration: Migration) ->
     if web_address(name):
         return name
     image = f"assets/img/{name.lstrip('/')}"
-    migration.problems.append(about.problem(f"copy the photo {image} of the old site to {image}"))
+    migration.copy(image, image, about)
     return image
 
 
@@ -321,12 +321,12 @@ def _project(page: Page, migration: Migration) -> dict[str, Any] | None:
 
 def _project_image(page: Page, migration: Migration) -> str | None:
     """The card's picture: ``img`` is a path from the site's root (or an address); the
-    file keeps that path, and a note says to copy it, as for the photo."""
+    file keeps that path, and is copied, as the photo is."""
     name = text_of(page.data.get("img"))
     if name is None or web_address(name):
         return name
     image = name.lstrip("/")
-    migration.problems.append(page.problem(f"copy the image {image} of the old site to {image}"))
+    migration.copy(image, image, page)
     return image
 
 
@@ -397,11 +397,7 @@ def _cv(site: str, migration: Migration) -> None:
     chosen = _cv_format(site)
     kind = chosen if chosen in present else next(iter(present))
     source, target = present[kind]
-    text, problems = read_text(os.path.join(site, source), "migrate")
-    migration.problems += problems
-    if text is None:
-        return
-    migration.files.append((target, text))
+    migration.copy(source, target, os.path.join(site, source))
     migration.advice.append(f'academic_profile = ["profile.yaml", "{target}"]')
     if len(present) > 1 and chosen not in present:
         other = next(names[0] for name, names in present.items() if name != kind)

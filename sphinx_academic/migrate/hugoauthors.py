@@ -171,7 +171,7 @@ def _photo(page: Page, migration: Migration) -> str | None:
         path = os.path.join(folder, stem + extension)
         if os.path.isfile(path):
             name = "avatar" + extension
-            migration.note(path, f"copy the photo to {name} beside conf.py")
+            migration.copy(os.path.relpath(path, migration.site), name, page)
             return name
     return None
 

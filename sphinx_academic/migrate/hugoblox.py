@@ -87,7 +87,7 @@ def migrate(site: str) -> Migration:
     content = os.path.join(site, "content")
     if not os.path.isdir(content):
         raise MigrateError(f"{site}: no content folder here; is this a Hugo Blox site?")
-    migration = Migration()
+    migration = Migration(site)
     authors = read_authors(site, migration)
     usernames = authors.names
     if authors.owner is not None:
@@ -230,9 +230,11 @@ def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
             wanted.append((field, link.get("url")))
     extra: list[tuple[str, str]] = []
     for field, value in wanted:
-        converted, note = link_value(value)
+        converted, note, file = link_value(value)
         if note:
             migration.problems.append(page.problem(note))
+        if file:
+            migration.copy(_link_source(page, file, migration.site), file, page)
         if converted and field not in dict(extra):
             extra.append((field, converted))
     arxiv = _arxiv(data)
@@ -246,15 +248,27 @@ def _links(page: Page, migration: Migration) -> list[tuple[str, str]]:
     return extra
 
 
+def _link_source(page: Page, file: str, site: str) -> str:
+    """Where a linked file is in the site, from its folder: Hugo serves ``static/`` at
+    the site's root, and a page bundle's own files beside its page."""
+    in_bundle = os.path.relpath(os.path.join(os.path.dirname(page.path), file), site)
+    in_static = os.path.join("static", file)
+    if not os.path.isfile(os.path.join(site, in_static)) and os.path.isfile(
+        os.path.join(site, in_bundle)
+    ):
+        return in_bundle
+    return in_static
+
+
 def _preview(page: Page, migration: Migration) -> str | None:
+    """The bundle's ``featured`` picture, copied as ``<bundle>-featured.<ext>`` (a bare
+    name, looked up in ``academic_preview_dir``)."""
     folder = os.path.dirname(page.path)
     for name in _IMAGES:
         if os.path.isfile(os.path.join(folder, name)):
             target = f"{os.path.basename(folder)}-{name}"
-            migration.note(
-                os.path.join(folder, name),
-                f"copy the image to {target} in the preview folder (academic_preview_dir)",
-            )
+            source = os.path.relpath(os.path.join(folder, name), migration.site)
+            migration.copy(source, target, page)
             return target
     return None
 

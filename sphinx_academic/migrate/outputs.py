@@ -1,20 +1,31 @@
 """What a migration produces and how it is written: ``profile.yaml`` with PyYAML,
-``papers.bib`` from BibTeX texts checked with the project's reader."""
+``papers.bib`` from BibTeX texts checked with the project's reader, and the files of the
+old site they refer to, copied."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from sphinx_academic.diagnostics import Problem
-from sphinx_academic.migrate.frontmatter import SUBTYPE, MigrateError
+from sphinx_academic.migrate.copies import FileCopy, planned_copies
+from sphinx_academic.migrate.frontmatter import SUBTYPE, MigrateError, Page
 from sphinx_academic.readers.bibtex import parse_bibtex
 from sphinx_academic.scholarly.bibwriter import Plan, apply, entry_span
 
-__all__ = ["BibPart", "Migration", "bibliography", "planned_files", "profile_text", "write_files"]
+__all__ = [
+    "BibPart",
+    "Migration",
+    "Outputs",
+    "bibliography",
+    "planned_outputs",
+    "profile_text",
+    "write_outputs",
+]
 
 PROFILE_NAME = "profile.yaml"
 BIB_NAME = "papers.bib"
@@ -34,19 +45,29 @@ class BibPart:
 
 @dataclass
 class Migration:
-    """The converted data, and what could not be converted."""
+    """The converted data of the old site in the folder ``site``, and what could not be
+    converted."""
 
+    site: str
     profile: dict[str, Any] = field(default_factory=dict)
     bib: list[BibPart] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    #: Files of the old site the build reads as they are: ``(name, text)``, written
-    #: beside the profile.
-    files: list[tuple[str, str]] = field(default_factory=list)
+    #: Files of the old site the converted data refers to (the build reads them as they
+    #: are), to copy into the output folder.
+    copies: list[FileCopy] = field(default_factory=list)
     #: Lines of ``conf.py`` that use what was written (``academic_profile = [...]``).
     advice: list[str] = field(default_factory=list)
 
     def note(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(path, message, SUBTYPE, line))
+
+    def copy(self, source: str, target: str, referrer: Page | str) -> None:
+        """Bring the file ``source`` (a path from the site's folder) along as ``target``
+        (a path from the output folder); ``referrer`` is the page or file naming it."""
+        if isinstance(referrer, Page):
+            self.copies.append(FileCopy(source, target, referrer.path, referrer.first_line - 1))
+        else:
+            self.copies.append(FileCopy(source, target, referrer))
 
     def add_section(self, name: str, entries: list[dict[str, Any]]) -> None:
         if entries:
@@ -102,30 +123,48 @@ def _missing(fields: Any, extra: list[tuple[str, str]]) -> list[tuple[str, str]]
     return [(name, value) for name, value in extra if name not in present]
 
 
-def planned_files(migration: Migration, out_dir: str, source: str) -> list[tuple[str, str]]:
-    """The files to write into ``out_dir``, as ``(path, text)``; an empty part is not
-    written."""
-    files = []
+@dataclass
+class Outputs:
+    """What a migration writes into the output folder."""
+
+    #: Files written, as ``(path, text)``.
+    texts: list[tuple[str, str]]
+    #: Files of the old site copied, as ``(source path, target path)``.
+    copies: list[tuple[str, str]]
+
+    def targets(self) -> list[str]:
+        return [path for path, _ in self.texts] + [target for _, target in self.copies]
+
+
+def planned_outputs(migration: Migration, out_dir: str, source: str) -> Outputs:
+    """The files to write into ``out_dir``; an empty part is not written. A file to copy
+    that cannot be copied is a problem of the migration instead."""
+    texts = []
     if migration.profile:
-        files.append((os.path.join(out_dir, PROFILE_NAME), profile_text(migration.profile, source)))
+        texts.append((os.path.join(out_dir, PROFILE_NAME), profile_text(migration.profile, source)))
     bib = bibliography(migration.bib, migration.problems)
     if bib:
-        files.append((os.path.join(out_dir, BIB_NAME), bib))
-    files += [(os.path.join(out_dir, name), text) for name, text in migration.files]
-    return files
+        texts.append((os.path.join(out_dir, BIB_NAME), bib))
+    taken = {os.path.normpath(path) for path, _ in texts}
+    copies = planned_copies(migration.copies, migration.site, out_dir, taken, migration.problems)
+    return Outputs(texts, copies)
 
 
-def write_files(files: list[tuple[str, str]], force: bool) -> None:
-    """Write every file, or none: existing files are refused without ``force``."""
+def write_outputs(outputs: Outputs, force: bool) -> None:
+    """Write and copy every file, or none: existing files are refused without ``force``."""
+    targets = outputs.targets()
     if not force:
-        existing = [path for path, _ in files if os.path.lexists(path)]
+        existing = [path for path in targets if os.path.lexists(path)]
         if existing:
             raise MigrateError(f"{existing[0]}: exists already; use --force to replace it")
-    for path, _ in files:
+    for path in targets:
         folder = os.path.dirname(path) or "."
         if os.path.exists(folder) and not os.path.isdir(folder):
             raise MigrateError(f"{folder}: is not a folder")
-    for path, text in files:
+    for path, text in outputs.texts:
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+    for source, target in outputs.copies:
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        shutil.copyfile(source, target)

@@ -152,19 +152,19 @@ def entry_of(**fields: Any) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if value}
 
 
-def link_value(value: object) -> tuple[str | None, str | None]:
-    """A link for a BibTeX field: ``(value, note)``. Web addresses are kept (encoded for
-    the file); a path of the old site is kept relative, with a note that the file must be
-    copied; other addresses are refused with a note."""
+def link_value(value: object) -> tuple[str | None, str | None, str | None]:
+    """A link for a BibTeX field: ``(value, note, file)``. Web addresses are kept (encoded
+    for the file); a path of the old site is kept relative, and is the ``file`` to copy;
+    other addresses are refused with a note."""
     text = text_of(value)
     if text is None or text in _PLACEHOLDER_LINKS:
-        return None, None
+        return None, None, None
     if text.startswith(("https://", "http://")):
-        return url_value(text), None
+        return url_value(text), None, None
     if "://" in text or text.lower().startswith(("javascript:", "data:", "mailto:")):
-        return None, f"the link {text!r} is not a web address; left out"
+        return None, f"the link {text!r} is not a web address; left out", None
     relative = text.lstrip("/")
-    return url_value(relative), f"{text!r} is a file of the old site: copy it to {relative}"
+    return url_value(relative), None, relative
 
 
 # -- theses ------------------------------------------------------------------------------
