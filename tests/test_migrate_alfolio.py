@@ -128,6 +128,44 @@ def test_bibliography_and_cv_are_copied_as_they_are(migrated: tuple[Path, str]) 
         assert (out / new).read_text(encoding="utf-8") == (SITE / old).read_text(encoding="utf-8")
 
 
+def test_files_the_entries_name_are_copied_to_al_folios_folders(
+    migrated: tuple[Path, str],
+) -> None:
+    out, err = migrated
+    for path in (
+        "assets/img/publication_preview/rivers.jpg",
+        "assets/pdf/rivers.pdf",
+        "assets/pdf/rivers data.pdf",  # named as it is, with its space
+    ):
+        assert (out / path).read_bytes() == (SITE / path).read_bytes()
+    assert not (out / "assets" / "pdf" / "flash.pdf").exists()  # a web address
+    assert "referenced but not in the site" not in err
+
+
+def test_a_missing_or_nested_bib_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bib = (
+        "@misc{a,\n  title = {A},\n  year = {2020},\n  slides = {talk.pdf},\n"
+        "  poster = {2020/poster.pdf},\n  preview = {https://example.org/a.png},\n}\n"
+    )
+    site = _site(
+        tmp_path,
+        {
+            "_config.yml": "first_name: Kofi\n",
+            "_bibliography/papers.bib": bib,
+            "assets/pdf/2020/poster.pdf": "%PDF",
+        },
+    )
+    out = tmp_path / "out"
+    assert main(["migrate", "alfolio", str(site), "--out", str(out)]) == 0
+    printed, err = capsys.readouterr()
+    assert "papers.bib:1: assets/pdf/talk.pdf is referenced but not in the site" in err
+    # al-folio looks in assets/pdf/ for any value; the build, for bare names only: the
+    # file goes where the build reads it.
+    assert (out / "2020" / "poster.pdf").read_text() == "%PDF"
+    assert 'academic_files_dir = "assets/pdf"' in printed
+    assert "academic_preview_dir" not in printed  # the preview is a web address
+
+
 def test_summary_says_how_to_use_the_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -138,6 +176,8 @@ def test_summary_says_how_to_use_the_files(
     assert 'academic_profile = ["profile.yaml", "cv.yml"]' in out
     assert "academic_author_aliases = ['Adaeze Okonkwo', 'A. Okonkwo']" in out
     assert "html_baseurl = 'https://aokonkwo.github.io/site/'" in out
+    assert 'academic_preview_dir = "assets/img/publication_preview"' in out
+    assert 'academic_files_dir = "assets/pdf"' in out
 
 
 def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
@@ -157,7 +197,11 @@ _PAGE = (
 
 def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
     out = migrated[0]
-    conf = 'academic_profile = ["profile.yaml", "cv.yml"]\nhtml_baseurl = "https://example.org/"\n'
+    conf = (
+        'academic_profile = ["profile.yaml", "cv.yml"]\nhtml_baseurl = "https://example.org/"\n'
+        'academic_preview_dir = "assets/img/publication_preview"\n'
+        'academic_files_dir = "assets/pdf"\n'
+    )
     page = build_migrated(out, conf, _PAGE)
     text = page.get_text()
     assert "Adaeze N. Okonkwo" in text and "Moving to Lagos" in text
@@ -170,6 +214,12 @@ def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> Non
     pictures = {img["alt"]: img["src"] for img in page.select(".academic-card img")}
     assert pictures == {"River Atlas": "_images/atlas.jpg", "floodcast": "_images/floodcast.jpg"}
     assert len(page.select(".academic-card")) == 3
+    # The publication's thumbnail and files, from the folders al-folio keeps them in.
+    thumbnail = page.select_one("img.academic-pub-thumbnail")
+    assert thumbnail is not None and thumbnail["src"] == "_images/rivers.jpg"
+    downloads = {link.get_text(): link["href"] for link in page.select("a.download")}
+    assert downloads["PDF"].endswith("/rivers.pdf")
+    assert downloads["Supp."].endswith("/rivers%20data.pdf")
 
 
 def _site(tmp_path: Path, files: dict[str, str]) -> Path:

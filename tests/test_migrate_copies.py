@@ -10,7 +10,7 @@ import pytest
 
 from sphinx_academic.cli import main
 
-from conftest import migrate_site
+from conftest import build_migrated, migrate_site
 
 
 def _site(tmp_path: Path, avatar: str, paper: str) -> Path:
@@ -82,3 +82,38 @@ def test_copies_follow_the_rules_of_the_other_files(
     assert f"Copied {site / 'images' / 'me.png'} to " in capsys.readouterr().out
     assert (out / "images" / "me.png").read_bytes() == b"png"
     assert (out / "files" / "paper.pdf").read_bytes() == b"%PDF"
+
+
+def test_a_file_name_with_spaces_or_accents_is_named_as_on_disk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One link as written, one percent-encoded as a web page would write it.
+    site = _site(tmp_path, "", "/files/my paper.pdf")
+    (site / "_publications" / "talk.md").write_text(
+        "---\ntitle: Talk\ndate: 2021-01-01\nauthors: [Ana]\n"
+        "slidesurl: /files/R%C3%A9sum%C3%A9%20talk.pdf\n---\n"
+    )
+    (site / "files" / "my paper.pdf").write_bytes(b"%PDF paper")
+    (site / "files" / "Résumé talk.pdf").write_bytes(b"%PDF talk")
+    out, err = migrate_site("academicpages", site, tmp_path / "out", capsys)
+    assert "referenced but not in the site" not in err
+    bib = (out / "papers.bib").read_text(encoding="utf-8")
+    assert "pdf = {files/my paper.pdf}" in bib
+    assert "slides = {files/Résumé talk.pdf}" in bib
+    assert (out / "files" / "Résumé talk.pdf").read_bytes() == b"%PDF talk"
+    page_html = build_migrated(out, page=".. publications::\n")
+    links = {link.get_text(): link["href"] for link in page_html.select("a.download")}
+    assert links["PDF"].endswith("/my%20paper.pdf")
+    assert links["Slides"].endswith("/R%C3%A9sum%C3%A9%20talk.pdf")
+
+
+@pytest.mark.parametrize("name", ["a{b}.pdf", "a\\b.pdf", "two  spaces.pdf"])
+def test_a_file_name_bibtex_cannot_hold_is_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    site = _site(tmp_path, "", f"/files/{name}")
+    (site / "files" / name).write_bytes(b"%PDF")
+    out, err = migrate_site("academicpages", site, tmp_path / "out", capsys)
+    assert "cannot be written in a BibTeX field; left out" in err
+    assert "pdf =" not in (out / "papers.bib").read_text(encoding="utf-8")
+    assert not (out / "files").exists()

@@ -1,5 +1,5 @@
 """``sphinx-academic migrate hugoblox``: author page, experience, publications (with and
-without ``cite.bib``), events and posts, and a site built from what it wrote."""
+without ``cite.bib``), events, posts and projects, and a site built from what it wrote."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pybtex.database import parse_file
 
 from sphinx_academic.cli import main
 
-from conftest import build_migrated, migrate_site, migrated_profile
+from conftest import MIGRATED_PAGE, build_migrated, migrate_site, migrated_profile
 
 SITE = Path(__file__).parent / "fixtures" / "migrate" / "hugoblox"
 
@@ -180,6 +180,36 @@ def test_local_pdf_and_featured_picture_are_copied(migrated: tuple[Path, str]) -
     assert "copy" not in err
 
 
+def test_project_bundles_become_projects(migrated: tuple[Path, str]) -> None:
+    out, err = migrated
+    floodnet, gauges = migrated_profile(out)["projects"]  # newest first
+    # Older versions: content/project/, TOML, summary, external_link, featured picture.
+    assert gauges == {
+        "name": "River Gauges",
+        "description": "Cheap gauges for *small* rivers, built with "
+        "`open hardware <https://example.org/hw>`__.",
+        "url": "https://gauges.example.org",
+        "startDate": "2016-04-27",
+        "keywords": ["Hydrology", "Hardware"],
+        "image": "projects/river-gauges-featured.png",
+    }
+    bundle = SITE / "content" / "project" / "river-gauges"
+    copied = out / "projects" / "river-gauges-featured.png"
+    assert copied.read_bytes() == (bundle / "featured.png").read_bytes()
+    # Newer versions: content/projects/, links, the first paragraph as description.
+    assert floodnet == {
+        "name": "FloodNet",
+        "description": "FloodNet forecasts floods from satellite images of rivers without gauges.",
+        "url": "https://github.com/example/floodnet",
+        "startDate": "2023-10-26",
+        "keywords": ["Deep Learning", "Floods"],
+    }
+    assert "projects/notes/index.md:1: a draft; skipped" in err
+    assert "floodnet/index.md:1: the project's page is not migrated" in err
+    assert "river-gauges/index.md:1: the project's page" not in err  # an external project
+    assert "'.. timeline:: projects' with ':style: cards'" in err
+
+
 def test_underscore_emphasis_in_texts(migrated: tuple[Path, str]) -> None:
     talks = migrated_profile(migrated[0])["talks"]
     workshop = next(talk for talk in talks if talk.get("name") == "River Workshop")
@@ -200,7 +230,8 @@ def test_what_is_not_converted_is_reported(migrated: tuple[Path, str]) -> None:
 def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> None:
     out, _ = migrated
     # The news feed needs the site's address.
-    page = build_migrated(out, 'html_baseurl = "https://example.org/"\n')
+    projects = "\nProjects\n--------\n\n.. timeline:: projects\n   :style: cards\n"
+    page = build_migrated(out, 'html_baseurl = "https://example.org/"\n', MIGRATED_PAGE + projects)
     text = page.get_text()
     assert "Paper accepted" in text and "Sediment in motion" in text
     assert "Flood frequency in Tagus" in text and "Rivers & sediment" in text
@@ -208,6 +239,11 @@ def test_written_files_build_without_warnings(migrated: tuple[Path, str]) -> Non
     thesis = page.select_one("#pub-nunez2014floods")
     assert thesis is not None and thesis.select_one('img[src$="thesis-featured.png"]') is not None
     assert thesis.select_one('a[href$="tagus.pdf"]') is not None
+
+    # The projects as cards, the picture copied from the bundle.
+    pictures = {img["alt"]: img["src"] for img in page.select(".academic-card img")}
+    assert pictures == {"River Gauges": "_images/river-gauges-featured.png"}
+    assert len(page.select(".academic-card")) == 2
 
 
 def test_toml_front_matter_and_duplicate_keys(

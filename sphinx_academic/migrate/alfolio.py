@@ -28,8 +28,11 @@ from sphinx_academic.migrate.values import (
     title_text,
     web_address,
 )
+from sphinx_academic.model.links import is_url
+from sphinx_academic.readers.bibtex import parse_bibtex
 from sphinx_academic.readers.markup import escape_rst
 from sphinx_academic.readers.yamlsafe import read_text
+from sphinx_academic.render.resources import FILE_FIELDS
 
 __all__ = ["migrate"]
 
@@ -52,6 +55,12 @@ _ROOT_LINK = re.compile(r"(\]\(\s*<?|href=[\"'])/(?!/)")
 #: The block elements that part the lines of the about page's ``more_info``.
 _HTML_LINE_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li)>", re.IGNORECASE)
 _DATE_IN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+#: Where al-folio looks up the files BibTeX fields name, and the setting that keeps
+#: that folder for the build's bare names.
+_PREVIEW_DIR = "assets/img/publication_preview"
+_FILES_DIR = "assets/pdf"
+_BIB_FOLDERS = {"preview": _PREVIEW_DIR} | dict.fromkeys(sorted(FILE_FIELDS), _FILES_DIR)
+_FOLDER_SETTINGS = {_PREVIEW_DIR: "academic_preview_dir", _FILES_DIR: "academic_files_dir"}
 
 
 def migrate(site: str) -> Migration:
@@ -368,9 +377,28 @@ def _bibliography(site: str, config: dict[str, Any], migration: Migration) -> No
     migration.problems += problems
     if text is not None:
         migration.bib.append(BibPart(path, text))
+        _bib_files(path, text, migration)
     aliases = _aliases(scholar)
     if aliases:
         migration.advice.append(f"academic_author_aliases = {aliases!r}")
+
+
+def _bib_files(path: str, text: str, migration: Migration) -> None:
+    """Copy the files the entries name (``preview``, ``pdf``, ``supp``, ``poster``,
+    ``slides``), from al-folio's folders to the same folders of the output, and advise
+    the settings that make the build look there."""
+    folders = set()
+    for pub in parse_bibtex(text, path).entries:
+        for name, folder in _BIB_FOLDERS.items():
+            value = pub.get(name).strip()
+            if not value or is_url(value) or value.lower().startswith("www."):
+                continue
+            # al-folio puts its folder before any value; the build, before bare names.
+            target = value.lstrip("/") if "/" in value else f"{folder}/{value}"
+            migration.copy(f"{folder}/{value.lstrip('/')}", target, path, pub.line)
+            folders.add(folder)
+    for folder in sorted(folders):
+        migration.advice.append(f'{_FOLDER_SETTINGS[folder]} = "{folder}"')
 
 
 def _aliases(scholar: dict[str, Any]) -> list[str]:

@@ -1,8 +1,8 @@
 """Hugo Blox (Wowchemy, Hugo Academic): one folder per publication (``content/publication/``
-or, newer, ``publications/``) with its ``cite.bib``, per event (``event/``, ``events/``)
-and per post (``post/``, ``blog/``); the authors' data files and pages
-(:mod:`.hugoauthors`), and experience in widget pages and landing-page blocks
-(:mod:`.hugoexperience`)."""
+or, newer, ``publications/``) with its ``cite.bib``, per event (``event/``, ``events/``),
+per post (``post/``, ``blog/``) and per project (:mod:`.hugoprojects`); the authors' data
+files and pages (:mod:`.hugoauthors`), and experience in widget pages and landing-page
+blocks (:mod:`.hugoexperience`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 from sphinx_academic.migrate.frontmatter import MigrateError, Page, read_page
 from sphinx_academic.migrate.hugoauthors import organization_work, read_authors, read_profile
 from sphinx_academic.migrate.hugoexperience import read_experience
+from sphinx_academic.migrate.hugoprojects import featured_image, project_entries
 from sphinx_academic.migrate.outputs import BibPart, Migration
 from sphinx_academic.migrate.prose import markdown_text
 from sphinx_academic.migrate.values import (
@@ -78,8 +79,8 @@ _FOLDERS = {
     "publications": ("publication", "publications"),
     "events": ("event", "events", "talk"),
     "posts": ("post", "blog"),
+    "projects": ("project", "projects"),
 }
-_IMAGES = ("featured.jpg", "featured.jpeg", "featured.png", "featured.webp", "featured.svg")
 
 
 def migrate(site: str) -> Migration:
@@ -104,6 +105,8 @@ def migrate(site: str) -> Migration:
     migration.add_section("talks", [event for event in events if event])
     posts = [_news(page, migration) for page in _pages(_items(content, "posts"), migration)]
     migration.add_section("news", [post for post in posts if post])
+    projects = _pages(_items(content, "projects"), migration)
+    migration.add_section("projects", project_entries(projects, migration))
     return migration
 
 
@@ -263,14 +266,12 @@ def _link_source(page: Page, file: str, site: str) -> str:
 def _preview(page: Page, migration: Migration) -> str | None:
     """The bundle's ``featured`` picture, copied as ``<bundle>-featured.<ext>`` (a bare
     name, looked up in ``academic_preview_dir``)."""
-    folder = os.path.dirname(page.path)
-    for name in _IMAGES:
-        if os.path.isfile(os.path.join(folder, name)):
-            target = f"{os.path.basename(folder)}-{name}"
-            source = os.path.relpath(os.path.join(folder, name), migration.site)
-            migration.copy(source, target, page)
-            return target
-    return None
+    found = featured_image(page)
+    if found is None:
+        return None
+    target = f"{os.path.basename(os.path.dirname(found))}-{os.path.basename(found)}"
+    migration.copy(os.path.relpath(found, migration.site), target, page)
+    return target
 
 
 # -- events and posts ------------------------------------------------------------------------

@@ -61,13 +61,14 @@ class Migration:
     def note(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(path, message, SUBTYPE, line))
 
-    def copy(self, source: str, target: str, referrer: Page | str) -> None:
+    def copy(self, source: str, target: str, referrer: Page | str, line: int = 1) -> None:
         """Bring the file ``source`` (a path from the site's folder) along as ``target``
-        (a path from the output folder); ``referrer`` is the page or file naming it."""
+        (a path from the output folder); ``referrer`` is the page or file naming it (at
+        ``line`` of a file)."""
         if isinstance(referrer, Page):
             self.copies.append(FileCopy(source, target, referrer.path, referrer.first_line - 1))
         else:
-            self.copies.append(FileCopy(source, target, referrer))
+            self.copies.append(FileCopy(source, target, referrer, line))
 
     def add_section(self, name: str, entries: list[dict[str, Any]]) -> None:
         if entries:

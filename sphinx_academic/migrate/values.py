@@ -6,6 +6,7 @@ import datetime
 import itertools
 import re
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -43,6 +44,8 @@ _UNDERSCORE_STRONG = re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _UNDERSCORE_EM = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
 #: Link values templates leave in place of an address: no link at all.
 _PLACEHOLDER_LINKS = {"#", "/#", "#!"}
+#: Characters a braced BibTeX value cannot hold as they are.
+_BIBTEX_UNSAFE = re.compile(r"[{}\\]")
 
 
 def text_of(value: object) -> str | None:
@@ -154,8 +157,9 @@ def entry_of(**fields: Any) -> dict[str, Any]:
 
 def link_value(value: object) -> tuple[str | None, str | None, str | None]:
     """A link for a BibTeX field: ``(value, note, file)``. Web addresses are kept (encoded
-    for the file); a path of the old site is kept relative, and is the ``file`` to copy;
-    other addresses are refused with a note."""
+    for the file); a path of the old site is the ``file`` to copy, and the value names it
+    as it is on disk (the build reads file fields as written); other addresses are
+    refused with a note."""
     text = text_of(value)
     if text is None or text in _PLACEHOLDER_LINKS:
         return None, None, None
@@ -163,8 +167,12 @@ def link_value(value: object) -> tuple[str | None, str | None, str | None]:
         return url_value(text), None, None
     if "://" in text or text.lower().startswith(("javascript:", "data:", "mailto:")):
         return None, f"the link {text!r} is not a web address; left out", None
-    relative = text.lstrip("/")
-    return url_value(relative), None, relative
+    # A link's path is a URL path: ``my%20paper.pdf`` is the file ``my paper.pdf``.
+    file = unquote(text.lstrip("/"))
+    if _BIBTEX_UNSAFE.search(file) or " ".join(file.split()) != file:
+        note = f"the file name {file!r} cannot be written in a BibTeX field; left out"
+        return None, note, None
+    return file, None, file
 
 
 # -- theses ------------------------------------------------------------------------------
