@@ -4,6 +4,7 @@ builder and in the project's language; single pages and page ranges keep "p." an
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,18 @@ def test_text_and_latex_show_article_numbers(srcdir: Path, builder: str) -> None
             title,
         )
     assert "p. 102451" not in output
+
+
+def test_csl_json_export_gives_article_numbers_as_numbers(srcdir: Path) -> None:
+    """``publications.json``: CSL's ``number`` (which CSL styles print as "Article N"),
+    not a ``page``, for an article number; pages stay ``page``."""
+    app = build_app(srcdir, freshenv=True)
+    items = {
+        item["id"]: item
+        for item in json.loads((Path(app.outdir) / "publications.json").read_text("utf-8"))
+    }
+    assert items["elsevier"]["number"] == "102451" and "page" not in items["elsevier"]
+    assert items["eid"]["number"] == "1234" and "page" not in items["eid"]
+    assert (items["acm"]["number"], items["acm"]["page"]) == ("42", "1–12")
+    assert items["page"]["page"] == "5" and "number" not in items["page"]
+    assert items["range"]["page"] == "100–110"

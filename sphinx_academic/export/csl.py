@@ -38,7 +38,6 @@ _CSL_TYPES = {
 _TEXT_VARIABLES = {
     "volume": ("volume",),
     "issue": ("number", "issue"),
-    "page": ("pages",),
     "publisher": ("publisher",),
     "publisher-place": ("address", "location"),
     "edition": ("edition",),
@@ -71,8 +70,18 @@ def csl_item(pub: Publication) -> dict[str, Any]:
                 if value:
                     item[variable] = value
                 break
+    _add_place_in_volume(item, pub)
     _add_identifiers(item, pub)
     return item
+
+
+def _add_place_in_volume(item: dict[str, Any], pub: Publication) -> None:
+    """``page`` from the pages; an article number (:attr:`Publication.article_number`) is
+    CSL's ``number``, which styles print as one ("Article 102451"), not a page."""
+    if pub.page_text:
+        item["page"] = pub.page_text
+    if pub.article_number and "number" not in item:
+        item["number"] = pub.article_number
 
 
 def csl_type(pub: Publication) -> str:
