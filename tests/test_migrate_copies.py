@@ -24,6 +24,15 @@ def _site(tmp_path: Path, avatar: str, paper: str) -> Path:
     return site
 
 
+def _site_with_files(tmp_path: Path) -> Path:
+    """A site whose photo and paper are there to copy."""
+    site = _site(tmp_path, "images/me.png", "/files/paper.pdf")
+    (site / "images").mkdir()
+    (site / "images" / "me.png").write_bytes(b"png")
+    (site / "files" / "paper.pdf").write_bytes(b"%PDF")
+    return site
+
+
 def test_missing_and_outside_files_are_notes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -43,10 +52,7 @@ def test_missing_and_outside_files_are_notes(
 def test_a_target_that_would_leave_the_output_folder_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = _site(tmp_path, "images/me.png", "/files/paper.pdf")
-    (site / "images").mkdir()
-    (site / "images" / "me.png").write_bytes(b"png")
-    (site / "files" / "paper.pdf").write_bytes(b"%PDF")
+    site = _site_with_files(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (tmp_path / "out").mkdir()
@@ -60,10 +66,7 @@ def test_a_target_that_would_leave_the_output_folder_is_refused(
 def test_copies_follow_the_rules_of_the_other_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = _site(tmp_path, "images/me.png", "/files/paper.pdf")
-    (site / "images").mkdir()
-    (site / "images" / "me.png").write_bytes(b"png")
-    (site / "files" / "paper.pdf").write_bytes(b"%PDF")
+    site = _site_with_files(tmp_path)
     out = tmp_path / "out"
     command = ["migrate", "academicpages", str(site), "--out", str(out)]
     # --dry-run lists them and copies nothing.
