@@ -138,3 +138,22 @@ def test_timeline_titles_are_bold_and_descriptions_are_not(browser: Any, server:
     assert all(int(item["rest"]) == 400 for item in weights), weights
     assert [int(item["subtitle"]) for item in weights if item["subtitle"]] == [400] * 3, weights
     page.context.close()
+
+
+def test_printed_cards_are_whole_and_without_empty_pictures(browser: Any, server: str) -> None:
+    """On paper a card is not clipped where a page ends (it moves to the next page whole),
+    and a card without a picture leaves no empty place for one."""
+    page = _open(browser, server, "light", "desktop")
+    page.emulate_media(media="print")
+    cards = page.evaluate(
+        """() => [...document.querySelectorAll('.academic-card')].map((card) => ({
+          overflow: getComputedStyle(card).overflow,
+          breakInside: getComputedStyle(card).breakInside,
+          placeholder: getComputedStyle(card, '::before').content,
+        }))"""
+    )
+    assert len(cards) == 3, cards
+    assert all(card["overflow"] == "visible" for card in cards), cards
+    assert all(card["breakInside"] == "avoid" for card in cards), cards
+    assert all(card["placeholder"] in ("none", "normal") for card in cards), cards
+    page.context.close()
