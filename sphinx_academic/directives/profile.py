@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import os
 from collections.abc import Sequence
 from types import SimpleNamespace
 
@@ -23,6 +22,7 @@ from sphinx_academic.directives.base import (
 from sphinx_academic.domain import get_domain, profile_for_page
 from sphinx_academic.locale import _
 from sphinx_academic.model.dates import DateError, PartialDate
+from sphinx_academic.model.links import within
 from sphinx_academic.model.profile_records import NewsItem, Profile, Section, Source
 from sphinx_academic.query.profile import newest_items, news_anchors, news_items, order_entries
 from sphinx_academic.render.context import Warn
@@ -112,8 +112,7 @@ class ProfileDirectiveBase(AcademicDirective):
     def outside_source(self, target: str) -> bool:
         """Whether a file named in the data (as Sphinx resolves it) leaves the project."""
         _, absolute = self.env.relfn2path(target, self.env.docname)
-        source = os.path.realpath(self.env.srcdir)
-        return os.path.commonpath([os.path.realpath(absolute), source]) != source
+        return not within(absolute, str(self.env.srcdir))
 
     def has_substitution(self, name: str) -> bool:
         """Whether the page defines the substitution ``name`` (``rst_prolog`` defines it

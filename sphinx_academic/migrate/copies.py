@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sphinx_academic.diagnostics import Problem
 from sphinx_academic.migrate.frontmatter import SUBTYPE
+from sphinx_academic.model.links import within
 
 __all__ = ["FileCopy", "planned_copies"]
 
@@ -69,8 +70,7 @@ def _paths(
 
 def _inside(path: str, folder: str) -> bool:
     """Whether ``path``, its links followed, is in ``folder`` (and is not the folder)."""
-    real, root = os.path.realpath(path), os.path.realpath(folder)
-    return real != root and os.path.commonpath([real, root]) == root
+    return within(path, folder) and os.path.realpath(path) != os.path.realpath(folder)
 
 
 def _problem(copy: FileCopy, message: str) -> Problem:

@@ -47,6 +47,13 @@ class ProjectFile(NamedTuple):
     absolute: str
 
 
+def within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or inside it, links followed (a link out of the
+    folder leaves it)."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, root]) == root
+
+
 class OutsideSource(ValueError):
     """The reference resolves outside the source directory."""
 
@@ -61,6 +68,6 @@ def project_file(value: str, srcdir: str, bare_dir: str) -> ProjectFile:
     absolute = os.path.realpath(os.path.join(real_src, relative))
     if os.path.isabs(value) and not value.startswith("/"):
         raise OutsideSource(value)
-    if os.path.commonpath([absolute, real_src]) != real_src:
+    if not within(absolute, real_src):
         raise OutsideSource(value)
     return ProjectFile(os.path.relpath(absolute, real_src).replace(os.sep, "/"), absolute)
